@@ -1,0 +1,9 @@
+package io.leaddesk.graph;
+
+import java.util.List;
+
+/** Receives the leads of one result page at a time; the sync commits each page in its own transaction. */
+@FunctionalInterface
+public interface LeadPageHandler {
+    void onPage(List<Lead> leads);
+}

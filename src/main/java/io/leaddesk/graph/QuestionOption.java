@@ -1,0 +1,4 @@
+package io.leaddesk.graph;
+
+public record QuestionOption(String key, String value) {
+}

@@ -1,0 +1,8 @@
+package io.leaddesk.sync;
+
+@FunctionalInterface
+public interface SyncListener {
+    void onEvent(SyncEvent event);
+
+    SyncListener NONE = e -> { };
+}
