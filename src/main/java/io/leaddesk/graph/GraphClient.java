@@ -13,6 +13,11 @@ import java.util.function.BooleanSupplier;
 public final class GraphClient implements AutoCloseable {
 
     public GraphClient(GraphSettings settings) {
+        this(settings, Sleeper.REAL);
+    }
+
+    /** With a custom {@link Sleeper} (tests record backoff waits instead of sleeping). */
+    public GraphClient(GraphSettings settings, Sleeper sleeper) {
     }
 
     public GraphSettings settings() {
