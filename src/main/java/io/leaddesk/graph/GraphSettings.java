@@ -34,11 +34,11 @@ public record GraphSettings(String baseUrl, String version, String appSecret, Du
     }
 
     public GraphSettings withPageSize(int n) {
-        return new GraphSettings(baseUrl, version, appSecret, connectTimeout, readTimeout, n, maxRetryTime);
+        return new GraphSettings(baseUrl, version, appSecret, connectTimeout, readTimeout, n, maxRetryTime, initialBackoff);
     }
 
     public GraphSettings withMaxRetryTime(Duration d) {
-        return new GraphSettings(baseUrl, version, appSecret, connectTimeout, readTimeout, pageSize, d);
+        return new GraphSettings(baseUrl, version, appSecret, connectTimeout, readTimeout, pageSize, d, initialBackoff);
     }
 
     public GraphSettings withTimeouts(Duration connect, Duration read) {
