@@ -334,8 +334,10 @@ public final class GraphClient implements AutoCloseable {
         while (true) {
             attempt++;
             checkCancelled(cancelled);
-            slowDownIfBusy(token, cancelled, listener);
-            checkCancelled(cancelled);
+            if (attempt == 1) {
+                // a retry has just waited out its backoff; slowing down on top of that would wait twice
+                slowDownIfBusy(token, cancelled, listener);
+            }
             Problem problem;
             try {
                 return once(signed, token, endpoint, parser);
