@@ -140,8 +140,14 @@ final class LeadJson {
             responses.add(new DisclaimerResponse(text(r, "checkbox_key", ""), on));
         }
         JsonNode org = n.get("is_organic");
-        Boolean organic = org == null || org.isNull() ? c.organic()
-                : org.isBoolean() ? org.booleanValue() : "1".equals(org.asText()) || "true".equalsIgnoreCase(org.asText());
+        Boolean organic;
+        if (org == null || org.isNull()) {
+            organic = c.organic();
+        } else if (org.isBoolean()) {
+            organic = org.booleanValue();
+        } else {
+            organic = "1".equals(org.asText()) || "true".equalsIgnoreCase(org.asText());
+        }
         return new Lead(text(n, "id", c.id()), text(n, "created_time", c.createdRaw()), c.createdEpoch(),
                 text(n, "form_id", c.formId()), text(n, "ad_id", c.adId()), text(n, "ad_name", c.adName()),
                 text(n, "adset_id", c.adsetId()), text(n, "adset_name", c.adsetName()),
