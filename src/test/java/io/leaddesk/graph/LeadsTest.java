@@ -2,6 +2,7 @@ package io.leaddesk.graph;
 
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** A loop guard that fails must fail the test, not hang it. */
+@Timeout(20)
 class LeadsTest extends GraphTestSupport {
     static final String P = "/v25.0/F1/leads";
 
