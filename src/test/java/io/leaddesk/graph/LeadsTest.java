@@ -181,6 +181,28 @@ class LeadsTest extends GraphTestSupport {
     }
 
     @Test
+    void refusedCursorGuessAfterTheLastPageEndsQuietly() {
+        route(r -> r.getRequestUrl().queryParameter("after") == null
+                ? json(page(null, "A1", lead("1")))
+                : error(400, 2642, 0, "Invalid cursor"));
+        List<String> ids = new ArrayList<>();
+        client().leads(pageInfo(), "F1", null, l -> l.forEach(x -> ids.add(x.id())), () -> false, RetryListener.NONE);
+        assertThat(ids).containsExactly("1");
+        assertThat(requests()).hasSize(2);
+    }
+
+    @Test
+    void invalidCursorWhileFollowingNextIsReported() {
+        route(r -> r.getRequestUrl().queryParameter("after") == null
+                ? json(page(next(P, "C1"), "C1", lead("1")))
+                : error(400, 2642, 0, "Invalid cursor"));
+        GraphClient c = client();
+        GraphException e = org.assertj.core.api.Assertions.catchThrowableOfType(GraphException.class,
+                () -> c.leads(pageInfo(), "F1", null, l -> { }, () -> false, RetryListener.NONE));
+        assertThat(e.kind()).isEqualTo(GraphErrorKind.INVALID_CURSOR);
+    }
+
+    @Test
     void fewerThanLimitIsNotTakenAsTheEnd() {
         route(r -> r.getRequestUrl().queryParameter("after") == null
                 ? json(page(next(P, "C1"), "C1", lead("1")))   // 1 of limit 25
