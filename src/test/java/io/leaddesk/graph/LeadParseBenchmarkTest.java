@@ -78,6 +78,6 @@ class LeadParseBenchmarkTest {
                 what, perSecond, body.length(), body.length() * (double) rounds / seconds / 1e6, scanPerSecond,
                 100 * perSecond / scanPerSecond);
         assertThat(sink).isPositive();
-        assertThat(perSecond).isGreaterThan(200_000); // a floor that catches an accidental O(n^2), not a target
+        assertThat(perSecond).isGreaterThan(20_000); // a floor that catches an accidental O(n^2) even on a busy machine, not a target
     }
 }
