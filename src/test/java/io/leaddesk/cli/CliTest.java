@@ -1,0 +1,194 @@
+package io.leaddesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leaddesk.sample.SampleGraphServer;
+import io.leaddesk.sample.SampleOptions;
+import io.leaddesk.sample.SampleTokens;
+import io.leaddesk.store.LeadQuery;
+import io.leaddesk.store.LeadStore;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line in-process against the sample Graph API: output, exit codes, one-sentence failures. */
+class CliTest {
+    static SampleGraphServer server;
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void startServer() {
+        server = SampleGraphServer.start(SampleOptions.defaults().withLeads(1200));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    record Result(int code, String out, String err) { }
+
+    Result run(String token, String... args) {
+        Map<String, String> env = new HashMap<>();
+        env.put("LEADDESK_GRAPH_URL", server.baseUrl());
+        env.put("LEADDESK_HOME", home.toString());
+        env.put("LEADDESK_PAGE_SIZE", "200");
+        env.put("LEADDESK_MAX_RETRY_SECONDS", "2");
+        if (token != null) env.put("LEADDESK_TOKEN", token);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void whoamiTellsKindIdAndNameAsJsonArray() throws Exception {
+        Result r = run(SampleTokens.USER, "whoami", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.isArray()).isTrue();
+        assertThat(json.get(0).get("kind").asText()).isEqualTo("user");
+        assertThat(json.get(0).get("id").asText()).isNotBlank();
+        assertThat(json.get(0).get("name").asText()).isNotBlank();
+    }
+
+    @Test
+    void pagesAndFormsListWhatTheTokenReaches() throws Exception {
+        Result pages = run(SampleTokens.USER, "pages", "--json");
+        assertThat(pages.code()).isZero();
+        JsonNode p = new ObjectMapper().readTree(pages.out());
+        assertThat(p.size()).isGreaterThanOrEqualTo(3);
+
+        Result forms = run(SampleTokens.USER, "forms", "--json");
+        assertThat(forms.code()).as(forms.err()).isZero();
+        JsonNode f = new ObjectMapper().readTree(forms.out());
+        assertThat(f.size()).isGreaterThan(3);
+        JsonNode first = f.get(0);
+        for (String field : List.of("id", "name", "status", "page_id", "leads_count", "expired_leads_count", "cached", "last_synced")) {
+            assertThat(first.has(field)).as(field).isTrue();
+        }
+        Result text = run(SampleTokens.USER, "forms", "--page", p.get(0).get("id").asText());
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("LEADS").contains("CACHED");
+    }
+
+    @Test
+    void syncPrintsOneSummaryLineAndLeadsJsonIsByteExactWithWhatGraphSent() throws Exception {
+        Result sync = run(SampleTokens.USER, "sync");
+        assertThat(sync.code()).as(sync.err()).isZero();
+        assertThat(sync.out().strip().lines()).hasSize(1);
+        assertThat(sync.out()).contains("1,200 leads fetched");
+        assertThat(sync.err()).contains("Syncing");
+
+        Result leads = run(null, "leads", "--json");
+        assertThat(leads.code()).isZero();
+        List<String> lines = leads.out().lines().toList();
+        assertThat(lines).hasSize(1200);
+
+        // Every line must be exactly what the Graph API sent for that lead.
+        String fields = "id,created_time,ad_id,ad_name,adset_id,adset_name,campaign_id,campaign_name,form_id,field_data,"
+                + "custom_disclaimer_responses,is_organic,platform,partner_name,retailer_item_id";
+        java.util.Set<String> served = new java.util.HashSet<>();
+        for (var form : server.dataset().allForms()) {
+            for (int i = 0; i < form.leadCount(); i++) {
+                served.add(server.dataset().leadJson(form.id(), i, fields));
+            }
+        }
+        assertThat(served).hasSize(1200);
+        boolean sawCyrillic = false, sawEmoji = false, sawRtl = false;
+        for (String line : lines) {
+            assertThat(served).contains(line);
+            sawCyrillic |= line.matches("(?s).*[\\u0400-\\u04FF].*");
+            sawEmoji |= line.codePoints().anyMatch(c -> c >= 0x1F300);
+            sawRtl |= line.matches("(?s).*[\\u0590-\\u06FF].*");
+        }
+        assertThat(sawCyrillic).isTrue();
+        assertThat(sawEmoji).isTrue();
+        assertThat(sawRtl).isTrue();
+
+        Result search = run(null, "leads", "--search", "example");
+        assertThat(search.code()).isZero();
+        assertThat(search.out().lines().count()).isGreaterThan(1);
+    }
+
+    @Test
+    void expiredTokenExitsWith3NamesTheCauseAndLeavesTheCacheUntouched() throws Exception {
+        assertThat(run(SampleTokens.USER, "sync").code()).isZero();
+        long before;
+        try (LeadStore s = LeadStore.open(home.resolve("leaddesk.db"))) {
+            before = s.countLeads(LeadQuery.all());
+        }
+        Result r = run(SampleTokens.EXPIRED, "sync");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).containsIgnoringCase("expired").doesNotContain("at io.leaddesk").doesNotContain(SampleTokens.EXPIRED);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        try (LeadStore s = LeadStore.open(home.resolve("leaddesk.db"))) {
+            assertThat(s.countLeads(LeadQuery.all())).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void missingLeadsPermissionExitsWith3NamingThePermission() {
+        Result r = run(SampleTokens.NO_LEADS_PERMISSION, "sync");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("leads_retrieval");
+    }
+
+    @Test
+    void noTokenIsATokenProblemAndBadUsageExitsWith2() {
+        Result none = run(null, "whoami");
+        assertThat(none.code()).isEqualTo(3);
+        assertThat(none.err()).contains("LEADDESK_TOKEN");
+
+        assertThat(run(SampleTokens.USER, "sync", "--bogus").code()).isEqualTo(2);
+        assertThat(run(null, "leads", "--since", "yesterday-ish").code()).isEqualTo(2);
+        assertThat(run(null, "nonsense").code()).isEqualTo(2);
+    }
+
+    @Test
+    void unwritableDataFolderIsAStorageProblem() throws Exception {
+        Path file = Files.writeString(home.resolve("not-a-folder"), "x");
+        Map<String, String> env = Map.of("LEADDESK_HOME", file.toString());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(new String[]{"leads"}, env, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(5);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void unreachableGraphIsExit4() {
+        Map<String, String> env = Map.of("LEADDESK_GRAPH_URL", "http://127.0.0.1:1", "LEADDESK_TOKEN", SampleTokens.USER,
+                "LEADDESK_HOME", home.toString(), "LEADDESK_MAX_RETRY_SECONDS", "0");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(new String[]{"whoami"}, env, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(4);
+    }
+
+    @Test
+    void reviewStatusIsKeptAndFiltersLeads() {
+        assertThat(run(SampleTokens.USER, "sync").code()).isZero();
+        String firstId = run(null, "leads", "--json").out().lines().findFirst().orElseThrow().replaceAll("^\\{\"id\":\"(\\d+)\".*", "$1");
+        Result r = run(null, "review", firstId, "--status", "qualified", "--note", "Called, wants a trial lesson");
+        assertThat(r.code()).as(r.err()).isZero();
+        Result q = run(null, "leads", "--status", "qualified", "--json");
+        assertThat(q.out().lines()).hasSize(1).allMatch(l -> l.contains(firstId));
+    }
+}
