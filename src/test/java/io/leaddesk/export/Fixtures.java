@@ -72,4 +72,32 @@ final class Fixtures {
     static String iso(long epoch) {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.ofEpochSecond(epoch).atOffset(ZoneOffset.UTC));
     }
+
+    static final long T = 1_760_000_000L;
+
+    /**
+     * Two forms (Cyrillic keys, disclaimers) and four leads covering Cyrillic, emoji, RTL text, line breaks, quotes,
+     * commas, multi-valued and empty answers, an answer key no question describes, formula-like answers and a review.
+     */
+    static InMemorySource sample() {
+        LeadForm f1 = form("f1", "Школа англійської, осінь", List.of(q("full_name", "FULL_NAME"), q("phone_number", "PHONE"),
+                q("эл._адрес", "EMAIL"), q("country", "COUNTRY"), q("куди_відправити_інформацію?", "CUSTOM"),
+                q("коментар", "CUSTOM")), "marketing", "privacy");
+        LeadForm f2 = form("f2", "Second \"form\"", List.of(q("first_name", "FIRST_NAME"), q("last_name", "LAST_NAME"),
+                q("e_mail", "EMAIL"), q("phone_number", "PHONE"), q("company", "COMPANY_NAME"), q("коментар", "CUSTOM")),
+                "marketing", "sms");
+        return new InMemorySource().form(f1).form(f2)
+                .lead(stored(lead("1001", "f1", T, List.of(a("full_name", "Олена Петренко-Шевчук"), a("phone_number", "+380501234567"),
+                        a("эл._адрес", "Olena@Example.com"), a("country", "UA"), a("куди_відправити_інформацію?", "viber", "telegram"),
+                        a("коментар", "Line1\nLine2, with \"quotes\" and emoji 😀\r\nend")),
+                        List.of(consent("marketing", true), consent("privacy", false)))))
+                .lead(stored(lead("1002", "f1", T - 100, List.of(a("full_name", "محمد علي"), a("phone_number", "050 123 45 67"),
+                        a("эл._адрес"), a("country", "Україна"), a("куди_відправити_інформацію?"), a("коментар", "=HYPERLINK(\"http://x\")"),
+                        a("utm_source", "spring")), List.of())))
+                .lead(stored(lead("1003", "f2", T - 200, List.of(a("first_name", "Anna"), a("last_name", "Müller"),
+                        a("e_mail", "anna@example.de"), a("phone_number", "+49 30 901820"), a("company", "ACME; GmbH"),
+                        a("коментар", "@SUM(1)")), List.of(consent("sms", true)))))
+                .lead(stored(lead("1004", "f2", T - 300, List.of(a("first_name", "Solo"), a("e_mail"), a("phone_number"),
+                        a("company"), a("коментар", "-12.5")), List.of()), ReviewStatus.QUALIFIED, "called\r\nback, twice; \"ok\""));
+    }
 }
