@@ -42,9 +42,16 @@ import org.slf4j.LoggerFactory;
  * the dialog and the CLI.
  *
  * <p><b>Streaming.</b> Rows are written as the store streams the leads ({@code forEachLead}); nothing but the current
- * lead is held, except: the Meta profile (and dedupe) first make a scanning pass over the same query (answer keys
- * that no question describes become columns; persons are grouped), whose memory is proportional to distinct keys /
- * persons; and the ids of the exported leads, kept compactly (~18 bytes each) so the history is recorded as one export.
+ * lead is held, except the ids of the exported leads, kept compactly (~18 bytes each) so the history is recorded as
+ * one export. One pass over the store in the common case. Two passes when:
+ * <ul>
+ *   <li>dedupe is on: a first pass groups submissions into persons (memory proportional to distinct emails/phones,
+ *       see {@link DedupeIndex}), the second writes the newest submission of each;</li>
+ *   <li>the Meta profile meets answer keys no form question describes (its columns come from the forms' questions,
+ *       and such keys must get columns before the disclaimer and review columns): the file is written optimistically
+ *       with the questions' keys; if a lead had another key, that partial file is discarded and written again with
+ *       the extra columns. Rare in practice (keys come from the forms), and the output is the same either way.</li>
+ * </ul>
  *
  * <p><b>Never a half file.</b> The file is written to {@code .<name>.partial-<random>} in the target folder, flushed
  * and fsynced, then renamed over the target (atomically where the file system allows). On cancel, a store error or an
@@ -104,10 +111,16 @@ public final class Exporter {
 
     /**
      * The header and the first {@code rows} data rows exactly as {@link #export} would write them (same columns, same
-     * formula guard). Runs the same scanning pass as the export when the profile or dedupe needs one.
+     * formula guard). For the Meta profile or dedupe this looks at every matching lead first (columns and persons
+     * depend on all of them), so a preview of a huge export takes a moment; run it off the UI thread.
      */
     public List<List<String>> preview(ExportSource source, ExportOptions options, int rows) {
-        Plan plan = plan(source, options, ExportListener.NONE, () -> false, -1);
+        Plan plan;
+        try {
+            plan = plan(source, options, ExportListener.NONE, () -> false, -1, true);
+        } catch (RuntimeException e) {
+            throw readFailure(e, null);
+        }
         List<List<String>> out = new ArrayList<>();
         out.add(List.of(plan.header()));
         if (rows <= 0) {
@@ -153,7 +166,9 @@ public final class Exporter {
         Plan plan;
         try {
             total = source.countLeads(options.query());
-            plan = plan(source, options, progress, cancel, total);
+            // keys are collected in the scanning pass only when dedupe needs that pass anyway; otherwise the Meta
+            // profile writes optimistically with the forms' question keys and rewrites once if leads had other keys
+            plan = plan(source, options, progress, cancel, total, options.dedupe());
         } catch (RuntimeException e) {
             if (find(e, Stop.class) != null) {
                 return cancelledResult(target, started, warnings);
@@ -161,17 +176,29 @@ public final class Exporter {
             throw readFailure(e, target);
         }
 
-        Path partial = target.resolveSibling("." + target.getFileName() + ".partial-" + Long.toHexString(RANDOM.nextLong() >>> 1));
-        CompactIdList ids = new CompactIdList();
+        Path partial = null;
+        CompactIdList ids = null;
         long[] rows = {0};
-        try {
-            writeFile(source, options, plan, partial, progress, cancel, total, ids, rows);
-        } catch (Throwable e) {
-            deleteQuietly(partial);
-            if (find(e, Stop.class) != null) {
-                return cancelledResult(target, started, warnings);
+        for (int attempt = 1; ; attempt++) {
+            partial = target.resolveSibling("." + target.getFileName() + ".partial-" + Long.toHexString(RANDOM.nextLong() >>> 1));
+            ids = new CompactIdList();
+            rows[0] = 0;
+            try {
+                writeFile(source, options, plan, partial, progress, cancel, total, ids, rows);
+            } catch (Throwable e) {
+                deleteQuietly(partial);
+                if (find(e, Stop.class) != null) {
+                    return cancelledResult(target, started, warnings);
+                }
+                throw writeFailure(e, target);
             }
-            throw writeFailure(e, target);
+            if (attempt == 1 && plan.hasNewKeys()) {
+                LOG.debug("Leads answered questions no form describes ({}); writing again with those columns", plan.newFieldKeys);
+                deleteQuietly(partial);
+                plan = plan.withNewKeys();
+                continue;
+            }
+            break;
         }
         if (cancel.getAsBoolean()) {
             deleteQuietly(partial);
@@ -189,9 +216,10 @@ public final class Exporter {
             deleteQuietly(partial);
             throw e;
         }
-        if (plan.unknownKeyLeads > 0) {
-            warnings.add(plan.unknownKeyLeads + " leads that arrived during the export answered questions with no column"
-                    + " in this file; export again to include those answers.");
+        if (plan.hasNewKeys()) {
+            warnings.add("Some leads that arrived during the export answered questions with no column in this file ("
+                    + String.join(", ", plan.newFieldKeys) + String.join(", ", plan.newDisclaimerKeys)
+                    + "); export again to include those answers.");
         }
 
         long exportId = -1;
@@ -263,7 +291,8 @@ public final class Exporter {
 
     // ---- planning --------------------------------------------------------------------------------
 
-    private Plan plan(ExportSource source, ExportOptions options, ExportListener progress, BooleanSupplier cancel, long total) {
+    private Plan plan(ExportSource source, ExportOptions options, ExportListener progress, BooleanSupplier cancel, long total,
+                      boolean scan) {
         List<LeadForm> forms = source.forms(options.query());
         Map<String, LeadForm> byId = new HashMap<>();
         for (LeadForm f : forms) {
@@ -271,7 +300,7 @@ public final class Exporter {
         }
         PhoneNormalizer phones = new PhoneNormalizer(options.defaultRegion());
         FormSchema base = FormSchema.of(forms);
-        boolean scanKeys = options.profile().needsKeyScan();
+        boolean scanKeys = scan && options.profile().needsKeyScan();
         DedupeIndex dedupe = options.dedupe() ? new DedupeIndex() : null;
         FormSchema schema = base;
         if (scanKeys || dedupe != null) {
@@ -309,8 +338,7 @@ public final class Exporter {
             progress.progress(new ExportProgress(ExportProgress.Phase.SCANNING, read[0], total, 0));
             schema = new FormSchema(forms, new ArrayList<>(extraFields), new ArrayList<>(extraDisclaimers));
         }
-        List<ExportColumn> columns = options.profile().columns(schema, options);
-        return new Plan(options, columns, byId, phones, dedupe, scanKeys ? new HashSet<>(schema.fieldKeys()) : null);
+        return new Plan(options, schema, byId, phones, dedupe);
     }
 
     /** Person keys for dedupe: "e:" + trimmed lower-case email, "p:" + E.164 phone (digits only when not parseable). */
@@ -323,26 +351,48 @@ public final class Exporter {
         return phone.isEmpty() ? List.of("e:" + email) : List.of("e:" + email, "p:" + phone);
     }
 
-    /** The columns and the per-row state of one export. Not thread-safe: one per export call. */
+    /**
+     * The columns and the per-row state of one export. Not thread-safe: one per export call. When the profile's
+     * columns depend on answer keys, it notes keys of written leads that have no column ({@link #hasNewKeys()}).
+     */
     private static final class Plan {
         private final ExportOptions options;
+        private final FormSchema schema;
         private final ExportColumn[] columns;
         private final Map<String, LeadForm> forms;
         private final PhoneNormalizer phones;
         private final DedupeIndex dedupe;
+        private final boolean trackKeys;
         private final Set<String> fieldKeys;
+        private final Set<String> disclaimerKeys;
+        final Set<String> newFieldKeys = new LinkedHashSet<>();
+        final Set<String> newDisclaimerKeys = new LinkedHashSet<>();
         private final LeadRowData data;
-        long unknownKeyLeads;
 
-        Plan(ExportOptions options, List<ExportColumn> columns, Map<String, LeadForm> forms, PhoneNormalizer phones,
-             DedupeIndex dedupe, Set<String> fieldKeys) {
+        Plan(ExportOptions options, FormSchema schema, Map<String, LeadForm> forms, PhoneNormalizer phones, DedupeIndex dedupe) {
             this.options = options;
-            this.columns = columns.toArray(new ExportColumn[0]);
+            this.schema = schema;
+            this.columns = options.profile().columns(schema, options).toArray(new ExportColumn[0]);
             this.forms = forms;
             this.phones = phones;
             this.dedupe = dedupe;
-            this.fieldKeys = fieldKeys;
+            this.trackKeys = options.profile().needsKeyScan();
+            this.fieldKeys = new HashSet<>(schema.fieldKeys());
+            this.disclaimerKeys = new HashSet<>(schema.disclaimerKeys());
             this.data = new LeadRowData(options, phones);
+        }
+
+        boolean hasNewKeys() {
+            return !newFieldKeys.isEmpty() || !newDisclaimerKeys.isEmpty();
+        }
+
+        /** The same export with columns for the keys found while writing. */
+        Plan withNewKeys() {
+            List<String> fields = new ArrayList<>(schema.extraFieldKeys());
+            fields.addAll(newFieldKeys);
+            List<String> boxes = new ArrayList<>(schema.extraDisclaimerKeys());
+            boxes.addAll(newDisclaimerKeys);
+            return new Plan(options, new FormSchema(schema.forms(), fields, boxes), forms, phones, dedupe);
         }
 
         String[] header() {
@@ -367,11 +417,15 @@ public final class Exporter {
                     }
                 }
             }
-            if (fieldKeys != null) {
+            if (trackKeys) {
                 for (FieldAnswer a : lead.lead().fieldData()) {
                     if (!fieldKeys.contains(a.name())) {
-                        unknownKeyLeads++;
-                        break;
+                        newFieldKeys.add(a.name());
+                    }
+                }
+                for (DisclaimerResponse r : lead.lead().disclaimerResponses()) {
+                    if (!disclaimerKeys.contains(r.checkboxKey())) {
+                        newDisclaimerKeys.add(r.checkboxKey());
                     }
                 }
             }

@@ -82,14 +82,26 @@ public final class LeadRowData {
 
     /** The answer to question {@code key}, multiple values joined by the multi-value separator; "" when absent or skipped. */
     public String answer(String key) {
-        if (answers == null) {
-            List<FieldAnswer> data = lead().fieldData();
-            answers = new HashMap<>(data.size() * 2);
-            for (FieldAnswer a : data) {
-                answers.putIfAbsent(a.name(), a);
+        List<FieldAnswer> data = lead().fieldData();
+        FieldAnswer a = null;
+        if (data.size() <= 16) {
+            // a linear scan beats building a map for the usual handful of answers
+            for (int i = 0; i < data.size(); i++) {
+                FieldAnswer x = data.get(i);
+                if (key.equals(x.name())) {
+                    a = x;
+                    break;
+                }
             }
+        } else {
+            if (answers == null) {
+                answers = new HashMap<>(data.size() * 2);
+                for (FieldAnswer x : data) {
+                    answers.putIfAbsent(x.name(), x);
+                }
+            }
+            a = answers.get(key);
         }
-        FieldAnswer a = answers.get(key);
         if (a == null) {
             return "";
         }

@@ -406,9 +406,14 @@ class ExporterTest {
     void cancelDuringTheScanningPassAlsoLeavesNothing() throws IOException {
         InMemorySource s = many(5000);
         boolean[] cancel = {false};
-        ExportResult r = exporter.export(s, ExportOptions.defaults(), out("scan.csv"),
-                p -> cancel[0] |= p.done() >= 1000, () -> cancel[0]);
+        List<ExportProgress.Phase> phases = new ArrayList<>();
+        ExportResult r = exporter.export(s, ExportOptions.defaults().withDedupe(true), out("scan.csv"),
+                p -> {
+                    phases.add(p.phase());
+                    cancel[0] |= p.done() >= 1000;
+                }, () -> cancel[0]);
         assertThat(r.cancelled()).isTrue();
+        assertThat(phases).containsExactly(ExportProgress.Phase.SCANNING);
         assertThat(s.passes).isEqualTo(1);
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).isEmpty();
@@ -502,6 +507,22 @@ class ExporterTest {
         assertThat(preview.subList(1, 3)).isEqualTo(csv.rows().subList(0, 2));
         assertThat(exporter.preview(source, o, 100)).hasSize(5);
         assertThat(source.exports).hasSize(1);
+    }
+
+    @Test
+    void metaExportReadsTheCacheOnceUnlessLeadsHaveKeysNoQuestionDescribes() throws IOException {
+        InMemorySource plain = many(10);
+        exporter.export(plain, ExportOptions.defaults(), out("once.csv"), null, null);
+        assertThat(plain.passes).isEqualTo(1);
+        assertThat(CsvReadBack.read(out("once.csv"), ',').header()).containsSequence("full_name", "email", "lead_status", "note");
+
+        // the sample has utm_source, in no question: the file is written again with that column, same result
+        source.passes = 0;
+        run(ExportOptions.defaults(), out("twice.csv"));
+        assertThat(source.passes).isEqualTo(2);
+        assertThat(CsvReadBack.read(out("twice.csv"), ',').header()).containsSequence("company", "utm_source", "disclaimer:marketing");
+        assertThat(source.exports).hasSize(1);
+        assertThat(source.exports.get(0).leadIds()).hasSize(4);
     }
 
     @Test

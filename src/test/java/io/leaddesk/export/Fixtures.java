@@ -20,6 +20,7 @@ import java.util.List;
 final class Fixtures {
 
     static final String PAGE = "111";
+    private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx");
 
     private Fixtures() {
     }
@@ -50,7 +51,7 @@ final class Fixtures {
 
     /** A lead with ad data; {@code created} in Unix seconds. */
     static Lead lead(String id, String formId, long created, List<FieldAnswer> answers, List<DisclaimerResponse> consents) {
-        String ct = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx").format(Instant.ofEpochSecond(created).atOffset(ZoneOffset.UTC));
+        String ct = GRAPH_TIME.format(Instant.ofEpochSecond(created).atOffset(ZoneOffset.UTC));
         return new Lead(id, ct, created, formId, "ad" + id, "Ад, \"осінь\" / " + id, "as" + id, "Набір " + id,
                 "c" + id, "Кампанія, 2025", false, "fb", null, null, answers, consents, "{\"id\":\"" + id + "\"}");
     }
