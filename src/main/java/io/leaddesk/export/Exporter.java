@@ -6,7 +6,6 @@ import io.leaddesk.graph.LeadForm;
 import io.leaddesk.store.LeadStore;
 import io.leaddesk.store.StoreException;
 import io.leaddesk.store.StoredLead;
-import java.io.BufferedWriter;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -239,7 +238,7 @@ public final class Exporter {
                            BooleanSupplier cancel, long total, CompactIdList ids, long[] rows) throws IOException {
         Charset cs = options.charset();
         try (OutputStream raw = opener.open(partial)) {
-            Writer w = new BufferedWriter(new OutputStreamWriter(raw, cs.newEncoder()
+            Writer w = new UnsyncBufferedWriter(new OutputStreamWriter(raw, cs.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
             if (options.bom() && isUnicode(cs)) {
