@@ -17,6 +17,10 @@ public record CliEnvironment(Map<String, String> env, PrintStream out, PrintStre
     public static final String GRAPH_VERSION = "LEADDESK_GRAPH_VERSION";
     public static final String HOME = "LEADDESK_HOME";
     public static final String APP_SECRET = "LEADDESK_APP_SECRET";
+    /** Optional: leads asked for per result page (default 500). */
+    public static final String PAGE_SIZE = "LEADDESK_PAGE_SIZE";
+    /** Optional: how long, in seconds, to keep retrying transient failures and rate limits (default 600). */
+    public static final String MAX_RETRY_SECONDS = "LEADDESK_MAX_RETRY_SECONDS";
 
     String get(String name) {
         String v = env.get(name);
@@ -47,6 +51,12 @@ public record CliEnvironment(Map<String, String> env, PrintStream out, PrintStre
         if (get(APP_SECRET) != null) {
             s = s.withAppSecret(get(APP_SECRET));
         }
+        if (get(PAGE_SIZE) != null) {
+            s = s.withPageSize(positive(PAGE_SIZE));
+        }
+        if (get(MAX_RETRY_SECONDS) != null) {
+            s = s.withMaxRetryTime(java.time.Duration.ofSeconds(positive(MAX_RETRY_SECONDS)));
+        }
         return s;
     }
 
@@ -56,6 +66,18 @@ public record CliEnvironment(Map<String, String> env, PrintStream out, PrintStre
 
     Path databaseFile() {
         return DataFolder.databaseFile(dataFolder());
+    }
+
+    private int positive(String name) {
+        try {
+            int n = Integer.parseInt(get(name));
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through
+        }
+        throw new CliException(ExitCode.USAGE, name + " must be a whole number, not '" + get(name) + "'.");
     }
 
     private static String stripSlash(String url) {
