@@ -174,4 +174,17 @@ class ExporterStoreTest {
         assertThat(r.leadsCovered()).isEqualTo(6);
         assertThat(store.exportsOf("1007")).hasSize(1);
     }
+
+    @Test
+    void cancelAgainstTheRealStoreWritesNothingAndRecordsNoHistory() throws IOException {
+        Path file = dir.resolve("cancelled.csv");
+        ExportResult r = exporter.export(store, ExportOptions.defaults().withProfile(BuiltInProfile.PIPEDRIVE), file, null, () -> true);
+        assertThat(r.cancelled()).isTrue();
+        assertThat(file).doesNotExist();
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("partial"));
+        }
+        assertThat(store.exportsOf("1001")).isEmpty();
+        assertThat(store.countLeads(LeadQuery.all().withNotExportedBefore(true))).isEqualTo(4);
+    }
 }
