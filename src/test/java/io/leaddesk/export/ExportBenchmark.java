@@ -33,7 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exports 1,000,000 leads (override with -Dexport.benchmark.leads=N) and prints rows/s and peak heap.
+ * Exports 1,000,000 leads (override with -Dheadless.argLine=-Dexport.benchmark.leads=N) and prints rows/s and heap:
+ * once from generated leads (the engine alone), once from a real LeadStore filled in a temp folder (fill time budget
+ * 4 minutes; the count reached is printed).
  * Run with {@code mvn -B -o test -Pbenchmark -Dtest='io.leaddesk.export.ExportBenchmark'}.
  */
 @Tag("benchmark")
@@ -94,12 +96,12 @@ class ExportBenchmark {
         long t0 = System.nanoTime();
         long[] n = {0};
         src.forEachLead(LeadQuery.all(), l -> n[0] += l.lead().fieldData().size());
-        System.out.printf("generating %,d leads alone: %.2f s (included in the engine-only figures, twice for meta)%n",
+        System.out.printf("generating %,d leads alone: %.2f s (included in the engine-only figures)%n",
                 LEADS, (System.nanoTime() - t0) / 1e9);
         for (BuiltInProfile p : List.of(BuiltInProfile.META, BuiltInProfile.HUBSPOT)) {
             Path file = dir.resolve("gen-" + p.cliName() + ".csv");
-            ExportResult r = measure("engine only, " + p.cliName(), () -> new Exporter().export(src,
-                    ExportOptions.defaults().withProfile(p), file, null, null));
+            ExportResult r = measure("engine only, " + p.cliName(), l -> new Exporter().export(src,
+                    ExportOptions.defaults().withProfile(p), file, l, null));
             assertThat(r.rowsWritten()).isEqualTo(LEADS);
             assertThat(countRecords(file)).isEqualTo(LEADS);
             Files.delete(file);
@@ -125,10 +127,41 @@ class ExportBenchmark {
                 filled += page.size();
             }
             System.out.printf("filled %,d leads in %.1f s%n", filled, (System.nanoTime() - start) / 1e9);
+            long t0 = System.nanoTime();
+            long[] n = {0};
+            store.forEachLead(LeadQuery.all(), l -> n[0]++);
+            System.out.printf("store.forEachLead alone (no export): %,d leads in %.2f s = %,.0f leads/s%n", n[0],
+                    (System.nanoTime() - t0) / 1e9, n[0] / ((System.nanoTime() - t0) / 1e9));
+            ExportSource timed = new ExportSource() {
+                final ExportSource s = ExportSource.of(store);
+
+                @Override
+                public List<LeadForm> forms(LeadQuery q) {
+                    return s.forms(q);
+                }
+
+                @Override
+                public long countLeads(LeadQuery q) {
+                    return s.countLeads(q);
+                }
+
+                @Override
+                public void forEachLead(LeadQuery q, Consumer<StoredLead> c) {
+                    s.forEachLead(q, c);
+                }
+
+                @Override
+                public long recordExport(String file, String profile, Instant at, Collection<String> ids) {
+                    long t = System.nanoTime();
+                    long id = s.recordExport(file, profile, at, ids);
+                    System.out.printf("  store.recordExport of %,d ids: %.2f s%n", ids.size(), (System.nanoTime() - t) / 1e9);
+                    return id;
+                }
+            };
             for (BuiltInProfile p : List.of(BuiltInProfile.META, BuiltInProfile.HUBSPOT)) {
                 Path file = dir.resolve("store-" + p.cliName() + ".csv");
-                ExportResult r = measure("real store, " + p.cliName(), () -> new Exporter().export(store,
-                        ExportOptions.defaults().withProfile(p), file, null, null));
+                ExportResult r = measure("real store, " + p.cliName(), l -> new Exporter().export(timed,
+                        ExportOptions.defaults().withProfile(p), file, l, null));
                 assertThat(r.rowsWritten()).isEqualTo(filled);
                 assertThat(countRecords(file)).isEqualTo(filled);
                 Files.delete(file);
@@ -137,7 +170,7 @@ class ExportBenchmark {
     }
 
     interface Run {
-        ExportResult run() throws IOException;
+        ExportResult run(ExportListener listener) throws IOException;
     }
 
     static ExportResult measure(String label, Run run) throws IOException {
@@ -146,8 +179,19 @@ class ExportBenchmark {
         System.gc();
         long before = usedHeap();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        ExportResult r = run.run();
+        // live heap: what the last garbage collection left, sampled every 10,000 leads; flat memory = flat series
+        List<Long> liveSamples = new ArrayList<>();
+        ExportResult r = run.run(p -> {
+            if (p.done() % 10_000 == 0) {
+                liveSamples.add(heap.stream().mapToLong(b -> b.getCollectionUsage() == null ? 0 : b.getCollectionUsage().getUsed()).sum());
+            }
+        });
         long peak = heap.stream().mapToLong(b -> b.getPeakUsage().getUsed()).sum();
+        long liveMax = liveSamples.stream().mapToLong(Long::longValue).max().orElse(0);
+        int q = liveSamples.size() / 4;
+        System.out.printf("  heap left by GC while exporting: max %,d MB; at 25%%/50%%/75%%/100%% of the run: %s MB%n", liveMax >> 20,
+                liveSamples.isEmpty() ? "-" : List.of(liveSamples.get(q) >> 20, liveSamples.get(2 * q) >> 20,
+                        liveSamples.get(Math.min(liveSamples.size() - 1, 3 * q)) >> 20, liveSamples.get(liveSamples.size() - 1) >> 20));
         System.gc();
         long after = usedHeap();
         double secs = r.duration().toNanos() / 1e9;
