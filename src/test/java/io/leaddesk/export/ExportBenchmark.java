@@ -1,0 +1,220 @@
+package io.leaddesk.export;
+
+import static io.leaddesk.export.Fixtures.a;
+import static io.leaddesk.export.Fixtures.form;
+import static io.leaddesk.export.Fixtures.q;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leaddesk.graph.FieldAnswer;
+import io.leaddesk.graph.Lead;
+import io.leaddesk.graph.LeadForm;
+import io.leaddesk.graph.PageInfo;
+import io.leaddesk.store.LeadQuery;
+import io.leaddesk.store.LeadStore;
+import io.leaddesk.store.StoredLead;
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exports 1,000,000 leads (override with -Dheadless.argLine=-Dexport.benchmark.leads=N) and prints rows/s and heap:
+ * once from generated leads (the engine alone), once from a real LeadStore filled in a temp folder (fill time budget
+ * 4 minutes; the count reached is printed).
+ * Run with {@code mvn -B -o test -Pbenchmark -Dtest='io.leaddesk.export.ExportBenchmark'}.
+ */
+@Tag("benchmark")
+class ExportBenchmark {
+
+    static final int LEADS = Integer.getInteger("export.benchmark.leads", 1_000_000);
+    static final long FILL_BUDGET_NANOS = 240_000_000_000L;
+    static final long T = 1_760_000_000L;
+
+    @TempDir
+    Path dir;
+
+    static final LeadForm FORM = form("bench", "Benchmark form", List.of(q("full_name", "FULL_NAME"), q("phone_number", "PHONE"),
+            q("эл._адрес", "EMAIL"), q("country", "COUNTRY"), q("куди_відправити_інформацію?", "CUSTOM"),
+            q("рівень", "CUSTOM"), q("коментар", "CUSTOM")), "marketing");
+
+    static Lead generated(int i) {
+        List<FieldAnswer> answers = List.of(a("full_name", "Олена Петренко " + i), a("phone_number", "+38050" + (1_000_000 + i % 9_000_000)),
+                a("эл._адрес", "person" + i + "@example.com"), a("country", "UA"), a("куди_відправити_інформацію?", "viber", "telegram"),
+                a("рівень", i % 3 == 0 ? "B1" : "A2"), a("коментар", i % 10 == 0 ? "=1+1, \"quoted\"\nsecond line" : "ok"));
+        return Fixtures.lead(Long.toString(100_000_000_000L + i), "bench", T - i, answers,
+                List.of(Fixtures.consent("marketing", i % 2 == 0)));
+    }
+
+    /** Generates leads on the fly: measures the engine alone, without a database. */
+    static final class GeneratedSource implements ExportSource {
+        long recorded;
+
+        @Override
+        public List<LeadForm> forms(LeadQuery query) {
+            return List.of(FORM);
+        }
+
+        @Override
+        public long countLeads(LeadQuery query) {
+            return LEADS;
+        }
+
+        @Override
+        public void forEachLead(LeadQuery query, Consumer<StoredLead> consumer) {
+            for (int i = 0; i < LEADS; i++) {
+                consumer.accept(Fixtures.stored(generated(i)));
+            }
+        }
+
+        @Override
+        public long recordExport(String file, String profile, Instant at, Collection<String> leadIds) {
+            for (String id : leadIds) {
+                recorded += id.length() > 0 ? 1 : 0;
+            }
+            return 1;
+        }
+    }
+
+    @Test
+    void engineAloneExportsAMillionGeneratedLeads() throws IOException {
+        GeneratedSource src = new GeneratedSource();
+        long t0 = System.nanoTime();
+        long[] n = {0};
+        src.forEachLead(LeadQuery.all(), l -> n[0] += l.lead().fieldData().size());
+        System.out.printf("generating %,d leads alone: %.2f s (included in the engine-only figures)%n",
+                LEADS, (System.nanoTime() - t0) / 1e9);
+        for (BuiltInProfile p : List.of(BuiltInProfile.META, BuiltInProfile.HUBSPOT)) {
+            Path file = dir.resolve("gen-" + p.cliName() + ".csv");
+            ExportResult r = measure("engine only, " + p.cliName(), l -> new Exporter().export(src,
+                    ExportOptions.defaults().withProfile(p), file, l, null));
+            assertThat(r.rowsWritten()).isEqualTo(LEADS);
+            assertThat(countRecords(file)).isEqualTo(LEADS);
+            Files.delete(file);
+        }
+        assertThat(src.recorded).isEqualTo(2L * LEADS);
+    }
+
+    @Test
+    void realStoreExportOfAMillionLeads() throws IOException {
+        int filled = 0;
+        try (LeadStore store = LeadStore.open(dir.resolve("bench.db"))) {
+            store.upsertPage(new PageInfo(Fixtures.PAGE, "Bench", null, List.of()));
+            LeadForm form = GraphJson.withRaw(FORM);
+            store.upsertForms(Fixtures.PAGE, List.of(form));
+            long start = System.nanoTime();
+            Instant seen = Instant.now();
+            while (filled < LEADS && System.nanoTime() - start < FILL_BUDGET_NANOS) {
+                List<Lead> page = new ArrayList<>(1000);
+                for (int i = filled; i < Math.min(LEADS, filled + 1000); i++) {
+                    page.add(GraphJson.withRaw(generated(i)));
+                }
+                store.upsertLeads(Fixtures.PAGE, form, page, seen);
+                filled += page.size();
+            }
+            System.out.printf("filled %,d leads in %.1f s%n", filled, (System.nanoTime() - start) / 1e9);
+            long t0 = System.nanoTime();
+            long[] n = {0};
+            store.forEachLead(LeadQuery.all(), l -> n[0]++);
+            System.out.printf("store.forEachLead alone (no export): %,d leads in %.2f s = %,.0f leads/s%n", n[0],
+                    (System.nanoTime() - t0) / 1e9, n[0] / ((System.nanoTime() - t0) / 1e9));
+            ExportSource timed = new ExportSource() {
+                final ExportSource s = ExportSource.of(store);
+
+                @Override
+                public List<LeadForm> forms(LeadQuery q) {
+                    return s.forms(q);
+                }
+
+                @Override
+                public long countLeads(LeadQuery q) {
+                    return s.countLeads(q);
+                }
+
+                @Override
+                public void forEachLead(LeadQuery q, Consumer<StoredLead> c) {
+                    s.forEachLead(q, c);
+                }
+
+                @Override
+                public long recordExport(String file, String profile, Instant at, Collection<String> ids) {
+                    long t = System.nanoTime();
+                    long id = s.recordExport(file, profile, at, ids);
+                    System.out.printf("  store.recordExport of %,d ids: %.2f s%n", ids.size(), (System.nanoTime() - t) / 1e9);
+                    return id;
+                }
+            };
+            for (BuiltInProfile p : List.of(BuiltInProfile.META, BuiltInProfile.HUBSPOT)) {
+                Path file = dir.resolve("store-" + p.cliName() + ".csv");
+                ExportResult r = measure("real store, " + p.cliName(), l -> new Exporter().export(timed,
+                        ExportOptions.defaults().withProfile(p), file, l, null));
+                assertThat(r.rowsWritten()).isEqualTo(filled);
+                assertThat(countRecords(file)).isEqualTo(filled);
+                Files.delete(file);
+            }
+        }
+    }
+
+    interface Run {
+        ExportResult run(ExportListener listener) throws IOException;
+    }
+
+    static ExportResult measure(String label, Run run) throws IOException {
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(b -> b.getType() == MemoryType.HEAP).toList();
+        System.gc();
+        long before = usedHeap();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        // live heap: what the last garbage collection left, sampled every 10,000 leads; flat memory = flat series
+        List<Long> liveSamples = new ArrayList<>();
+        ExportResult r = run.run(p -> {
+            if (p.done() % 10_000 == 0) {
+                liveSamples.add(heap.stream().mapToLong(b -> b.getCollectionUsage() == null ? 0 : b.getCollectionUsage().getUsed()).sum());
+            }
+        });
+        long peak = heap.stream().mapToLong(b -> b.getPeakUsage().getUsed()).sum();
+        long liveMax = liveSamples.stream().mapToLong(Long::longValue).max().orElse(0);
+        int q = liveSamples.size() / 4;
+        System.out.printf("  heap left by GC while exporting: max %,d MB; at 25%%/50%%/75%%/100%% of the run: %s MB%n", liveMax >> 20,
+                liveSamples.isEmpty() ? "-" : List.of(liveSamples.get(q) >> 20, liveSamples.get(2 * q) >> 20,
+                        liveSamples.get(Math.min(liveSamples.size() - 1, 3 * q)) >> 20, liveSamples.get(liveSamples.size() - 1) >> 20));
+        System.gc();
+        long after = usedHeap();
+        double secs = r.duration().toNanos() / 1e9;
+        System.out.printf("%s: %,d rows in %.2f s = %,.0f rows/s; heap used before %,d MB, peak %,d MB (sum of pool peaks,"
+                        + " garbage included), after %,d MB; file %,d MB; max heap %,d MB%n",
+                label, r.rowsWritten(), secs, r.rowsWritten() / secs, before >> 20, peak >> 20, after >> 20,
+                Files.size(r.file()) >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        return r;
+    }
+
+    static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    static long countRecords(Path file) throws IOException {
+        long n = 0;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser p = CSVParser.parse(in, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            for (CSVRecord ignored : p) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
