@@ -1,7 +1,7 @@
 package io.leaddesk.ui;
 
-import io.leaddesk.store.StoredForm;
 import io.leaddesk.sync.CancelSignal;
+import io.leaddesk.sync.FormsRefresh;
 import io.leaddesk.sync.Session;
 import io.leaddesk.sync.SyncListener;
 import io.leaddesk.sync.SyncReport;
@@ -12,8 +12,8 @@ import java.util.List;
 /** What the workspace needs from the sync service for one signed-in session (a port; blocking calls). */
 public interface SyncBackend {
 
-    /** Fetches pages' forms from Graph into the cache and returns them as cached. */
-    List<StoredForm> refreshForms();
+    /** Fetches pages' forms from Graph into the cache; returns them as cached and the pages that could not be read. */
+    FormsRefresh refreshForms();
 
     /** Pulls leads; blocks until done or cancelled. */
     SyncReport sync(SyncRequest request, SyncListener listener, CancelSignal cancel);
@@ -21,8 +21,8 @@ public interface SyncBackend {
     static SyncBackend of(SyncService service, Session session) {
         return new SyncBackend() {
             @Override
-            public List<StoredForm> refreshForms() {
-                return service.refreshForms(session, List.of());
+            public FormsRefresh refreshForms() {
+                return service.refreshFormsDetailed(session, List.of());
             }
 
             @Override

@@ -132,6 +132,10 @@ public final class WorkspaceViewModel {
             statusText.set(m.get("status.refreshingForms"));
             executor.submit("refresh forms", backend::refreshForms, f -> {
                 statusText.set(m.get("status.ready"));
+                if (!f.problems().isEmpty()) {
+                    var p = f.problems().get(0);
+                    notify(NoticeKind.WARNING, m.format("notice.pageProblem", p.pageName(), p.message()));
+                }
                 reloadTree(leads::refresh);
             }, e -> {
                 statusText.set(m.get("status.ready"));
