@@ -196,7 +196,17 @@ public final class GraphClient implements AutoCloseable {
                 LOG.warn("Form {}: Graph sent a paging link it had sent before; stopped after {} result pages", formId, pagesRead);
                 return;
             }
-            PageParsers.LeadPage result = get(url, token, "leads", PageParsers::leads, stop, listener);
+            PageParsers.LeadPage result;
+            try {
+                result = get(url, token, "leads", PageParsers::leads, stop, listener);
+            } catch (GraphException e) {
+                if (afterFallback && (e.kind() == GraphErrorKind.INVALID_CURSOR || e.kind() == GraphErrorKind.OTHER)) {
+                    // the extra request was a guess past the last next link; everything real is already delivered
+                    LOG.info("Form {}: the after-cursor retry was refused ({}); done", formId, e.kind());
+                    return;
+                }
+                throw e;
+            }
             pagesRead++;
             List<Lead> fresh = new ArrayList<>(result.leads().size());
             for (Lead lead : result.leads()) {

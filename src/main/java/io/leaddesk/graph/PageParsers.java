@@ -200,18 +200,7 @@ final class PageParsers {
                     name = scalar(p, fv);
                 } else if ("values".equals(n)) {
                     if (fv == JsonToken.START_ARRAY) {
-                        JsonToken e = p.nextToken();
-                        if (e != JsonToken.END_ARRAY) {
-                            List<String> list = new ArrayList<>(2);
-                            while (e != JsonToken.END_ARRAY) {
-                                String s = scalar(p, e);
-                                if (s != null) {
-                                    list.add(s);
-                                }
-                                e = p.nextToken();
-                            }
-                            values = list;
-                        }
+                        values = values(p);
                     } else {
                         String s = scalar(p, fv);
                         values = s == null ? List.of() : List.of(s);
@@ -225,6 +214,35 @@ final class PageParsers {
             }
         }
         return out;
+    }
+
+    /** The strings of a values array as an immutable list (which the records then keep without copying). */
+    private static List<String> values(JsonParser p) throws IOException {
+        JsonToken e = p.nextToken();
+        if (e == JsonToken.END_ARRAY) {
+            return List.of();
+        }
+        String first = scalar(p, e);
+        e = p.nextToken();
+        if (e == JsonToken.END_ARRAY) {
+            return first == null ? List.of() : List.of(first);
+        }
+        String[] all = new String[4];
+        int n = 0;
+        if (first != null) {
+            all[n++] = first;
+        }
+        while (e != JsonToken.END_ARRAY) {
+            String s = scalar(p, e);
+            if (s != null) {
+                if (n == all.length) {
+                    all = java.util.Arrays.copyOf(all, n * 2);
+                }
+                all[n++] = s;
+            }
+            e = p.nextToken();
+        }
+        return List.of(java.util.Arrays.copyOf(all, n));
     }
 
     private static List<DisclaimerResponse> disclaimerResponses(JsonParser p, JsonToken v) throws IOException {

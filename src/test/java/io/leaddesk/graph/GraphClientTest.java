@@ -3,11 +3,14 @@ package io.leaddesk.graph;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** A loop guard that fails must fail the test, not hang it. */
+@Timeout(20)
 class GraphClientTest extends GraphTestSupport {
 
     @Test

@@ -2,6 +2,7 @@ package io.leaddesk.graph;
 
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** A loop guard that fails must fail the test, not hang it. */
+@Timeout(20)
 class LeadsTest extends GraphTestSupport {
     static final String P = "/v25.0/F1/leads";
 
@@ -175,6 +178,28 @@ class LeadsTest extends GraphTestSupport {
         assertThat(rs.get(1).getRequestUrl().queryParameter("after")).isEqualTo("A1");
         assertThat(rs.get(1).getRequestUrl().queryParameter("fields")).isEqualTo(GraphClient.LEAD_FIELDS);
         assertThat(rs.get(2).getRequestUrl().queryParameterValues("after")).containsExactly("A2");
+    }
+
+    @Test
+    void refusedCursorGuessAfterTheLastPageEndsQuietly() {
+        route(r -> r.getRequestUrl().queryParameter("after") == null
+                ? json(page(null, "A1", lead("1")))
+                : error(400, 2642, 0, "Invalid cursor"));
+        List<String> ids = new ArrayList<>();
+        client().leads(pageInfo(), "F1", null, l -> l.forEach(x -> ids.add(x.id())), () -> false, RetryListener.NONE);
+        assertThat(ids).containsExactly("1");
+        assertThat(requests()).hasSize(2);
+    }
+
+    @Test
+    void invalidCursorWhileFollowingNextIsReported() {
+        route(r -> r.getRequestUrl().queryParameter("after") == null
+                ? json(page(next(P, "C1"), "C1", lead("1")))
+                : error(400, 2642, 0, "Invalid cursor"));
+        GraphClient c = client();
+        GraphException e = org.assertj.core.api.Assertions.catchThrowableOfType(GraphException.class,
+                () -> c.leads(pageInfo(), "F1", null, l -> { }, () -> false, RetryListener.NONE));
+        assertThat(e.kind()).isEqualTo(GraphErrorKind.INVALID_CURSOR);
     }
 
     @Test
