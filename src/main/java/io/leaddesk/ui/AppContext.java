@@ -3,6 +3,7 @@ package io.leaddesk.ui;
 import io.leaddesk.graph.AccessToken;
 import io.leaddesk.graph.GraphClient;
 import io.leaddesk.graph.GraphSettings;
+import io.leaddesk.sample.SampleOptions;
 import io.leaddesk.store.AppSettings;
 import io.leaddesk.store.CredentialVault;
 import io.leaddesk.store.DataFolder;
@@ -38,11 +39,11 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
      * Everything that differs between the real app and a test.
      *
      * @param graphBaseUrl null = graph.facebook.com (tests point it at the sample Graph API)
-     * @param demoLatencyMs extra latency of the demo's sample Graph API per response (0 = none)
+     * @param demo         how the demo's sample Graph API behaves (tests make it slow with latencyMs)
      */
     public record Config(Path defaultDataFolder, Preferences prefs, CredentialVault vault, TaskExecutor executor,
                          Duration searchDebounce, Clock clock, ZoneId zone, Locale locale, String graphBaseUrl,
-                         long demoLatencyMs) {
+                         SampleOptions demo) {
     }
 
     private final Config config;
@@ -63,7 +64,7 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     public static AppContext create() {
         Config c = new Config(DataFolder.resolve(System.getenv()), SettingsStore.userPreferences(), new KeyringVault(),
                 new FxTaskExecutor(), Duration.ofMillis(150), Clock.systemDefaultZone(), ZoneId.systemDefault(),
-                Locale.getDefault(), null, 0);
+                Locale.getDefault(), null, SampleOptions.defaults());
         return new AppContext(c);
     }
 
@@ -139,20 +140,19 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
         return new Workspace(Workspace.Mode.OFFLINE, null, java.util.List.of(), LeadCache.of(store), null, store);
     }
 
+    /**
+     * The demo: an in-process sample Graph API and a separate cache in {@code <data folder>/demo/}, so sample leads
+     * never mix with real ones. The demo cache is kept between demo sessions (reviews made in the demo survive
+     * reopening it, like in a real workspace); the sample data set is deterministic, so re-syncing adds no duplicates.
+     */
     @Override
     public Workspace openDemo() {
         Path demo = dataFolder().resolve("demo");
-        DemoBackend server = DemoBackend.start(config.demoLatencyMs());
+        DemoBackend server = DemoBackend.start(config.demo());
         try {
-            for (String suffix : new String[] {"", "-wal", "-shm"}) {
-                Files.deleteIfExists(demo.resolve(DataFolder.databaseFile(demo).getFileName() + suffix));
-            }
             GraphSettings gs = GraphSettings.defaults().withVersion(settings.graphVersion()).withBaseUrl(server.baseUrl())
                     .withInitialBackoff(Duration.ofMillis(50)).withMaxRetryTime(Duration.ofSeconds(5));
             return connect(Workspace.Mode.DEMO, server.userToken(), gs, demo, server);
-        } catch (IOException e) {
-            server.close();
-            throw new StoreException("The demo cache could not be reset: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             server.close();
             throw e;

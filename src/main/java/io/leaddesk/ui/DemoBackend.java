@@ -1,26 +1,32 @@
 package io.leaddesk.ui;
 
 import io.leaddesk.graph.AccessToken;
-import io.leaddesk.store.StoreException;
+import io.leaddesk.sample.SampleGraphServer;
+import io.leaddesk.sample.SampleOptions;
+import io.leaddesk.sample.SampleTokens;
 
-/** The in-process sample Graph API behind "Try with sample data". */
+/** The in-process sample Graph API behind "Try with sample data" (loopback only, stopped when the demo closes). */
 final class DemoBackend implements AutoCloseable {
-    private DemoBackend() {
+    private final SampleGraphServer server;
+
+    private DemoBackend(SampleGraphServer server) {
+        this.server = server;
     }
 
-    static DemoBackend start(long latencyMs) {
-        throw new StoreException("The sample workspace is not available in this build yet.");
+    static DemoBackend start(SampleOptions options) {
+        return new DemoBackend(SampleGraphServer.start(options));
     }
 
     String baseUrl() {
-        return "";
+        return server.baseUrl();
     }
 
     AccessToken userToken() {
-        return null;
+        return new AccessToken(SampleTokens.USER);
     }
 
     @Override
     public void close() {
+        server.close();
     }
 }

@@ -31,7 +31,8 @@ public final class MainWindow {
     public MainWindow(AppContext ctx, Stage stage) {
         this.ctx = ctx;
         this.stage = stage;
-        this.scene = new Scene(root, 1360, 820);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        this.scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
         applyTheme(ctx.settings());
         stage.setScene(scene);

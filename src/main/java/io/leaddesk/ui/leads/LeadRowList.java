@@ -80,6 +80,20 @@ public final class LeadRowList extends ObservableListBase<LeadRow> {
         return isLoaded(r) ? r : null;
     }
 
+    /**
+     * Identity, not element-wise: comparing two lists of a million virtual rows would read every block
+     * (and property change events compare old and new values with equals).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     @Override
     public int size() {
         return ids.length;

@@ -200,4 +200,17 @@ class LeadsTableViewModelTest {
         vm.refresh();
         assertThat(vm.errorProperty().get()).contains("The database is locked.");
     }
+
+    @Test
+    void everyQueryHandsTheTableANewListEvenWithTheSameRowsWithoutReadingThem() {
+        FakeLeadCache cache = TestData.cache(1000);
+        LeadsTableViewModel vm = vm(cache, new SyncTaskExecutor());
+        vm.refresh();
+        int[] changes = {0};
+        vm.rowsProperty().addListener((o, a, b) -> changes[0]++);
+        vm.refresh();
+        vm.refresh();
+        assertThat(changes[0]).isEqualTo(2);
+        assertThat(cache.rowReads.get()).isZero();
+    }
 }
