@@ -20,7 +20,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,7 +60,7 @@ class EndToEndTest {
 
         robot.clickOn("#syncAll");
         waitUntil(60, () -> vm.noticeProperty().get() != null && !vm.syncingProperty().get());
-        String notice = onFx(() -> robot.lookup("#notifications").queryAs(NotificationPane.class).getText());
+        String notice = onFx(() -> robot.lookup("#noticeText").queryAs(Label.class).getText());
         assertThat(notice).matches("Sync finished: [0-9,]+ new leads arrived\\.");
         long total = onFx(() -> vm.leads().totalCountProperty().get());
         assertThat(total).isGreaterThan(100);

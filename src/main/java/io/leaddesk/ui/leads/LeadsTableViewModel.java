@@ -227,23 +227,21 @@ public final class LeadsTableViewModel {
     private void apply(Result r) {
         list.dispose();
         LeadRowList next = new LeadRowList(r.ids(), cache, executor, this::blockLoaded);
+        long keep = selectedRowId;
+        int restore = keep < 0 ? -1 : next.indexOfRowId(keep);
         list = next;
         loading.set(false);
         error.set("");
         matchCount.set(r.ids().length);
         totalCount.set(r.total());
         countText.set(m.format("leads.count", (long) r.ids().length, r.total()));
-        rows.set(next);
-        int restore = selectedRowId < 0 ? -1 : next.indexOfRowId(selectedRowId);
-        selectedIndex.set(-1);
         selectIndexRequest.set(-1);
+        rows.set(next);            // the table drops its selection here
         if (restore >= 0) {
-            selectIndexRequest.set(restore);
             select(restore);
+            selectIndexRequest.set(restore);
         } else {
-            selectedRowId = -1;
-            pendingSelection = -1;
-            selectedLeadId.set(null);
+            select(-1);
         }
     }
 

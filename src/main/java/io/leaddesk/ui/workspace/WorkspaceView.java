@@ -43,7 +43,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
-import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
 
 /** The workspace window content: toolbar, tree | leads table | detail, status bar. Binds and forwards only. */
@@ -63,7 +62,9 @@ public final class WorkspaceView {
     @FXML private Label identity;
     @FXML private Button settings;
     @FXML private Button signOut;
-    @FXML private NotificationPane notifications;
+    @FXML private javafx.scene.layout.HBox noticeBar;
+    @FXML private Label noticeText;
+    @FXML private Button noticeClose;
     @FXML private SplitPane split;
     @FXML private TreeView<TreeEntry> tree;
     @FXML private TextField search;
@@ -119,12 +120,15 @@ public final class WorkspaceView {
         bindTable();
         statusBar.textProperty().bind(vm.statusTextProperty());
         statusBar.progressProperty().bind(Bindings.when(vm.syncingProperty()).then(vm.progressProperty()).otherwise(0.0));
+        noticeBar.setVisible(false);
+        noticeBar.managedProperty().bind(noticeBar.visibleProperty());
+        noticeClose.setOnAction(e -> noticeBar.setVisible(false));
         vm.noticeProperty().addListener((o, a, n) -> {
             if (n != null) {
-                notifications.getStyleClass().removeIf(s -> s.startsWith("notice-"));
-                notifications.getStyleClass().add("notice-" + n.kind().name().toLowerCase(java.util.Locale.ROOT));
-                notifications.setText(n.text());
-                notifications.show();
+                noticeBar.getStyleClass().removeIf(s -> s.startsWith("notice-") && !s.equals("notice-bar"));
+                noticeBar.getStyleClass().add("notice-" + n.kind().name().toLowerCase(java.util.Locale.ROOT));
+                noticeText.setText(n.text());
+                noticeBar.setVisible(true);
             }
         });
     }
@@ -180,6 +184,9 @@ public final class WorkspaceView {
             }
         });
         tree.getSelectionModel().select(rootItem);
+        // the tree's VirtualFlow caches cell heights: re-measure when texts (and so wrapped heights) change
+        vm.treeVersionProperty().addListener((o, a, b) -> tree.refresh());
+        tree.widthProperty().addListener((o, a, b) -> tree.refresh());
     }
 
     private TreeItem<TreeEntry> item(TreeEntry e) {
@@ -213,19 +220,44 @@ public final class WorkspaceView {
         private final Label detail = new Label();
         private final Label problem = new Label();
         private final ProgressBar progress = new ProgressBar();
-        private final VBox box = new VBox(2, name, detail, progress, problem);
+        private final VBox box = new VBox(2, name, detail, progress, problem) {
+            /** Wrapped labels need the width to know their height; the cell asks without one. */
+            @Override
+            protected double computePrefHeight(double width) {
+                return super.computePrefHeight(width < 0 ? getPrefWidth() : width);
+            }
+
+            @Override
+            protected double computeMinHeight(double width) {
+                return computePrefHeight(width);
+            }
+        };
 
         EntryCell() {
             name.getStyleClass().add("tree-name");
             detail.getStyleClass().addAll("text-small", "text-muted");
             problem.getStyleClass().addAll("text-small", "inline-error");
-            name.setWrapText(true);
-            detail.setWrapText(true);
-            problem.setWrapText(true);
+            for (Label l : new Label[] {name, detail, problem}) {
+                l.setWrapText(true);
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
             progress.setMaxWidth(Double.MAX_VALUE);
             progress.setPrefHeight(6);
             box.setMaxWidth(Double.MAX_VALUE);
             setPrefWidth(0);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() == null) {
+                return super.computePrefHeight(width);
+            }
+            return snappedTopInset() + snappedBottomInset() + box.prefHeight(box.getPrefWidth());
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
         }
 
         @Override
@@ -235,7 +267,6 @@ public final class WorkspaceView {
             detail.textProperty().unbind();
             problem.textProperty().unbind();
             progress.visibleProperty().unbind();
-            progress.managedProperty().unbind();
             progress.progressProperty().unbind();
             problem.visibleProperty().unbind();
             problem.managedProperty().unbind();
@@ -250,8 +281,11 @@ public final class WorkspaceView {
             problem.visibleProperty().bind(e.problemProperty().isNotEmpty());
             problem.managedProperty().bind(problem.visibleProperty());
             progress.visibleProperty().bind(e.syncingProperty());
-            progress.managedProperty().bind(e.syncingProperty());
             progress.progressProperty().bind(e.progressProperty());
+            int level = tree.getTreeItemLevel(getTreeItem());
+            box.prefWidthProperty().unbind();
+            box.prefWidthProperty().bind(tree.widthProperty().subtract(46 + 18 * level));
+            box.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             setText(null);
             setGraphic(box);
         }
@@ -318,6 +352,7 @@ public final class WorkspaceView {
     private void bindTable() {
         LeadsTableViewModel leads = vm.leads();
         table.itemsProperty().bind(leads.rowsProperty());
+        table.itemsProperty().addListener((o, a, b) -> table.getSelectionModel().clearSelection());
         table.setFixedCellSize(28);
         leads.rowsVersionProperty().addListener((o, a, b) -> table.refresh());
         colCreated.setCellValueFactory(c -> text(c.getValue(), r -> formats.dateTime(r.createdEpochSecond())));
