@@ -102,6 +102,10 @@ public final class LeadsTableViewModel {
     private int pendingSelection = -1;
     private long selectedRowId = -1;
     private long lastQueryMillis = -1;
+    /** The "of N" total of the last scope; reused while only search and filters change (data changes call refresh()). */
+    private volatile TotalCache totalCache;
+
+    private record TotalCache(LeadQuery scope, long total) { }
 
     public LeadsTableViewModel(LeadCache cache, TaskExecutor executor, Messages messages, Duration debounce, ZoneId zone) {
         this.cache = cache;
@@ -180,6 +184,7 @@ public final class LeadsTableViewModel {
 
     /** Runs the query again now (after a sync or a review change), keeping the selected lead selected. */
     public void refresh() {
+        totalCache = null;
         requery(Duration.ZERO);
     }
 
@@ -203,15 +208,24 @@ public final class LeadsTableViewModel {
         LeadQuery scope = scopeQuery();
         loading.set(true);
         long started = System.nanoTime();
+        TotalCache known = totalCache;
         runningQuery = executor.submit("leads query", () -> {
             long[] ids = cache.leadRowIds(q);
-            long total = q.equals(scope) ? ids.length : cache.countLeads(scope);
-            return new Result(ids, total);
+            long total;
+            if (q.equals(scope)) {
+                total = ids.length;
+            } else if (known != null && known.scope().equals(scope)) {
+                total = known.total();
+            } else {
+                total = cache.countLeads(scope);
+            }
+            return new Result(ids, total, new TotalCache(scope, total));
         }, r -> {
             if (gen != generation) {
                 return;
             }
             lastQueryMillis = (System.nanoTime() - started) / 1_000_000;
+            totalCache = r.totals();
             apply(r);
         }, e -> {
             if (gen != generation) {
@@ -222,7 +236,7 @@ public final class LeadsTableViewModel {
         });
     }
 
-    private record Result(long[] ids, long total) { }
+    private record Result(long[] ids, long total, TotalCache totals) { }
 
     private void apply(Result r) {
         list.dispose();

@@ -184,6 +184,16 @@ public final class WorkspaceView {
             }
         });
         tree.getSelectionModel().select(rootItem);
+        vm.selectedProperty().addListener((o, a, b) -> {
+            TreeItem<TreeEntry> ti = b == null ? null : items.get(b);
+            if (ti != null && tree.getSelectionModel().getSelectedItem() != ti) {
+                tree.getSelectionModel().select(ti);
+                int row = tree.getRow(ti);
+                if (row >= 0) {
+                    tree.scrollTo(Math.max(0, row - 2));
+                }
+            }
+        });
         // the tree's VirtualFlow caches cell heights: re-measure when texts (and so wrapped heights) change
         vm.treeVersionProperty().addListener((o, a, b) -> tree.refresh());
         tree.widthProperty().addListener((o, a, b) -> tree.refresh());

@@ -213,4 +213,21 @@ class LeadsTableViewModelTest {
         assertThat(changes[0]).isEqualTo(2);
         assertThat(cache.rowReads.get()).isZero();
     }
+
+    @Test
+    void theTotalIsCountedOncePerScopeWhileTypingAndAgainAfterRefresh() {
+        FakeLeadCache cache = TestData.cache(30);
+        LeadsTableViewModel vm = vm(cache, new SyncTaskExecutor());
+        vm.refresh();
+        int before = cache.queries.size();
+        vm.searchProperty().set("p1");
+        vm.searchProperty().set("p2");
+        assertThat(cache.queries.size() - before).isEqualTo(2);   // two searches, no extra counts
+        cache.addLead(TestData.PAGE, TestData.lead("L31", 1_770_000_000L, "Late", "late@x.org", "fb", true));
+        vm.searchProperty().set("");
+        vm.refresh();
+        assertThat(vm.countTextProperty().get()).isEqualTo("31 of 31");
+        vm.searchProperty().set("late@");
+        assertThat(vm.countTextProperty().get()).isEqualTo("1 of 31");
+    }
 }
