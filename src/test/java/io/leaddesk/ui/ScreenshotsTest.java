@@ -54,8 +54,11 @@ class ScreenshotsTest {
                 && !app.window.workspaceViewModel().root().children().isEmpty());
         WorkspaceViewModel vm = app.workspace();
         robot.clickOn("#syncAll");
+        @SuppressWarnings("unchecked")
+        TableView<LeadRow> syncTable = robot.lookup("#table").queryAs(TableView.class);
         waitUntil(30, () -> vm.syncingProperty().get() && vm.progressProperty().get() > 0.15
-                && vm.leads().matchCountProperty().get() > 0);
+                && syncTable.getItems().size() > 30 && LeadRowList.isLoaded(syncTable.getItems().get(0))
+                && LeadRowList.isLoaded(syncTable.getItems().get(25)));
         screenshot(app.window.scene(), OUT.resolve("sync-in-progress.png"));
         waitUntil(120, () -> !vm.syncingProperty().get() && vm.noticeProperty().get() != null);
 
@@ -88,7 +91,12 @@ class ScreenshotsTest {
         robot.interact(() -> { });
         screenshot(app.window.scene(), OUT.resolve("lead-detail.png"));
 
-        for (String f : new String[] {"sign-in.png", "sync-in-progress.png", "workspace.png", "lead-detail.png"}) {
+        robot.interact(() -> MainWindow.applyTheme(io.leaddesk.store.AppSettings.defaults().withTheme("dark")));
+        robot.interact(() -> { });
+        screenshot(app.window.scene(), OUT.resolve("lead-detail-dark.png"));
+        robot.interact(() -> MainWindow.applyTheme(io.leaddesk.store.AppSettings.defaults()));
+
+        for (String f : new String[] {"sign-in.png", "sync-in-progress.png", "workspace.png", "lead-detail.png", "lead-detail-dark.png"}) {
             assertThat(Files.size(OUT.resolve(f))).isGreaterThan(10_000);
         }
     }

@@ -38,6 +38,7 @@ public final class LeadRowList extends ObservableListBase<LeadRow> {
     private final Set<Integer> pending = new HashSet<>();
     private final List<Cancellable> running = new ArrayList<>();
     private boolean disposed;
+    private Map<Long, LeadRow> previous = Map.of();
 
     public LeadRowList(long[] ids, LeadCache cache, TaskExecutor executor, IntConsumer onBlockLoaded) {
         this.ids = ids;
@@ -48,6 +49,22 @@ public final class LeadRowList extends ObservableListBase<LeadRow> {
 
     public static LeadRowList empty(LeadCache cache, TaskExecutor executor) {
         return new LeadRowList(new long[0], cache, executor, b -> { });
+    }
+
+    /**
+     * Rows the previous list of the same table had in memory: shown (instead of "Loading…") while this list reads
+     * its own blocks, so refreshing during a sync does not make the visible rows flicker.
+     */
+    public void seedFrom(LeadRowList old) {
+        Map<Long, LeadRow> m = new HashMap<>();
+        for (LeadRow[] block : old.blocks.values()) {
+            for (LeadRow r : block) {
+                if (isLoaded(r)) {
+                    m.put(r.rowId(), r);
+                }
+            }
+        }
+        previous = m;
     }
 
     public static boolean isLoaded(LeadRow row) {
@@ -67,7 +84,11 @@ public final class LeadRowList extends ObservableListBase<LeadRow> {
             load(b);
             block = blocks.get(b);
         }
-        return block == null ? placeholder(ids[index]) : block[index % BLOCK];
+        if (block != null) {
+            return block[index % BLOCK];
+        }
+        LeadRow old = previous.get(ids[index]);
+        return old != null ? old : placeholder(ids[index]);
     }
 
     /** The row at {@code index} if its block is in memory, else null (does not start a load). */
@@ -143,6 +164,9 @@ public final class LeadRowList extends ObservableListBase<LeadRow> {
             running.remove(handle[0]);
             if (!disposed) {
                 blocks.put(b, rows);
+                if (blocks.size() >= 4) {
+                    previous = Map.of();
+                }
                 onBlockLoaded.accept(b);
             }
         }, e -> {

@@ -241,6 +241,7 @@ public final class LeadsTableViewModel {
     private void apply(Result r) {
         list.dispose();
         LeadRowList next = new LeadRowList(r.ids(), cache, executor, this::blockLoaded);
+        next.seedFrom(list);
         long keep = selectedRowId;
         int restore = keep < 0 ? -1 : next.indexOfRowId(keep);
         list = next;

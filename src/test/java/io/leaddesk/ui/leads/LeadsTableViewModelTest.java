@@ -230,4 +230,21 @@ class LeadsTableViewModelTest {
         vm.searchProperty().set("late@");
         assertThat(vm.countTextProperty().get()).isEqualTo("1 of 31");
     }
+
+    @Test
+    void aRefreshShowsTheRowsItHadWhileReadingTheNewBlocks() {
+        FakeLeadCache cache = TestData.cache(10);
+        ManualTaskExecutor ex = new ManualTaskExecutor();
+        LeadsTableViewModel vm = vm(cache, ex);
+        vm.refresh();
+        ex.runAll();
+        vm.rowsProperty().get().get(0);
+        ex.runAll();
+        vm.refresh();
+        ex.fireTimers();
+        ex.runNext();                       // the query answers; the new list has read no block yet
+        LeadRow shown = vm.rowsProperty().get().get(0);
+        assertThat(LeadRowList.isLoaded(shown)).isTrue();
+        assertThat(shown.id()).isEqualTo("L10");
+    }
 }
