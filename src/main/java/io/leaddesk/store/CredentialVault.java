@@ -1,0 +1,27 @@
+package io.leaddesk.store;
+
+import io.leaddesk.graph.AccessToken;
+import java.util.Optional;
+
+/**
+ * Where "Remember on this computer" keeps the access token: the operating system's credential store
+ * (Windows Credential Manager, macOS Keychain, Secret Service on Linux) and nowhere else.
+ * When no credential store is available the token is not stored at all and {@link #unavailableReason()} says why.
+ */
+public interface CredentialVault {
+
+    /** True when tokens can be stored here. */
+    boolean isAvailable();
+
+    /** A plain sentence saying why nothing can be remembered ("" when available). */
+    String unavailableReason();
+
+    /** Stores the token, replacing any earlier one. Throws {@link StoreException} with a plain sentence when the store refuses. */
+    void save(AccessToken token);
+
+    /** The remembered token, if any (empty when unavailable or nothing was remembered). */
+    Optional<AccessToken> load();
+
+    /** Forgets the remembered token (no-op when none). */
+    void delete();
+}

@@ -1,0 +1,91 @@
+package io.leaddesk.store;
+
+import com.github.javakeyring.BackendNotSupportedException;
+import com.github.javakeyring.Keyring;
+import com.github.javakeyring.PasswordAccessException;
+import io.leaddesk.graph.AccessToken;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OS credential store through java-keyring. Never logs the token; failures are logged by kind only.
+ * Created lazily: {@link Keyring#create()} is only called on first use so the app starts fast.
+ */
+public final class KeyringVault implements CredentialVault {
+    private static final Logger LOG = LoggerFactory.getLogger(KeyringVault.class);
+    static final String SERVICE = "LeadDesk";
+    static final String ACCOUNT = "meta-access-token";
+
+    private Keyring keyring;
+    private String reason;
+    private boolean probed;
+
+    private synchronized Keyring keyring() {
+        if (!probed) {
+            probed = true;
+            try {
+                keyring = Keyring.create();
+                reason = "";
+            } catch (BackendNotSupportedException | RuntimeException | LinkageError e) {
+                keyring = null;
+                reason = "This computer has no credential store LeadDesk can use (Windows Credential Manager, "
+                        + "macOS Keychain or a Secret Service such as GNOME Keyring), so the token will not be remembered.";
+                LOG.info("No OS credential store: {}", e.getClass().getSimpleName());
+            }
+        }
+        return keyring;
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return keyring() != null;
+    }
+
+    @Override
+    public synchronized String unavailableReason() {
+        keyring();
+        return reason;
+    }
+
+    @Override
+    public void save(AccessToken token) {
+        Keyring k = keyring();
+        if (k == null) {
+            throw new StoreException(unavailableReason());
+        }
+        try {
+            k.setPassword(SERVICE, ACCOUNT, token.reveal());
+        } catch (PasswordAccessException | RuntimeException e) {
+            LOG.warn("Could not store the token in the OS credential store ({})", e.getClass().getSimpleName());
+            throw new StoreException("The credential store refused to keep the token; it was not remembered.");
+        }
+    }
+
+    @Override
+    public Optional<AccessToken> load() {
+        Keyring k = keyring();
+        if (k == null) {
+            return Optional.empty();
+        }
+        try {
+            String v = k.getPassword(SERVICE, ACCOUNT);
+            return v == null || v.isBlank() ? Optional.empty() : Optional.of(new AccessToken(v));
+        } catch (PasswordAccessException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void delete() {
+        Keyring k = keyring();
+        if (k == null) {
+            return;
+        }
+        try {
+            k.deletePassword(SERVICE, ACCOUNT);
+        } catch (PasswordAccessException | RuntimeException e) {
+            LOG.debug("Nothing to forget in the credential store ({})", e.getClass().getSimpleName());
+        }
+    }
+}

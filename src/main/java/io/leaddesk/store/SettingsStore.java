@@ -1,0 +1,107 @@
+package io.leaddesk.store;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and writes {@link AppSettings} as {@code settings.json} in the data folder. Because the data folder itself
+ * can be moved by the user, a pointer to a chosen folder is kept outside it, in {@link Preferences}
+ * (node {@code io/leaddesk}, key {@code dataFolder}); tests pass their own node.
+ * Writes go to a temporary file first and are moved into place, so a crash never leaves half a file.
+ */
+public final class SettingsStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
+    public static final String FILE_NAME = "settings.json";
+    private static final String POINTER_KEY = "dataFolder";
+
+    private final Path defaultFolder;
+    private final Preferences prefs;
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * @param defaultFolder the data folder when the user chose none
+     * @param prefs         where the pointer to a chosen data folder lives (null = no pointer support)
+     */
+    public SettingsStore(Path defaultFolder, Preferences prefs) {
+        this.defaultFolder = defaultFolder;
+        this.prefs = prefs;
+    }
+
+    /** The user's preferences node of LeadDesk. */
+    public static Preferences userPreferences() {
+        return Preferences.userRoot().node("io/leaddesk");
+    }
+
+    /** The data folder in use: the chosen one (pointer) if any, else the default. */
+    public Path dataFolder() {
+        return chosenFolder().orElse(defaultFolder);
+    }
+
+    public Path defaultFolder() {
+        return defaultFolder;
+    }
+
+    private Optional<Path> chosenFolder() {
+        if (prefs == null) {
+            return Optional.empty();
+        }
+        String p = prefs.get(POINTER_KEY, null);
+        return p == null || p.isBlank() ? Optional.empty() : Optional.of(Path.of(p));
+    }
+
+    /** The settings (defaults when the file is missing or unreadable; an unreadable file is left untouched). */
+    public AppSettings load() {
+        Path file = dataFolder().resolve(FILE_NAME);
+        AppSettings s = AppSettings.defaults();
+        if (Files.isRegularFile(file)) {
+            try {
+                s = json.readValue(file.toFile(), AppSettings.class);
+            } catch (IOException e) {
+                LOG.warn("Settings file {} could not be read; using defaults", file);
+            }
+        }
+        return s.withDataFolder(chosenFolder().map(Path::toString).orElse(null));
+    }
+
+    /** Saves the settings; when {@code dataFolder} changed, the pointer is updated and the file is written in the new folder. */
+    public void save(AppSettings settings) {
+        if (prefs != null) {
+            if (settings.dataFolder() == null) {
+                prefs.remove(POINTER_KEY);
+            } else {
+                prefs.put(POINTER_KEY, settings.dataFolder());
+            }
+            try {
+                prefs.flush();
+            } catch (BackingStoreException e) {
+                throw new StoreException("The data folder choice could not be saved: " + e.getMessage(), e);
+            }
+        }
+        Path folder = dataFolder();
+        try {
+            Files.createDirectories(folder);
+            Path tmp = folder.resolve(FILE_NAME + ".tmp");
+            json.writeValue(tmp.toFile(), settings);
+            try {
+                Files.move(tmp, folder.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, folder.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new StoreException("The settings could not be saved in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.leaddesk.ui;
+
+import io.leaddesk.graph.AccessToken;
+import io.leaddesk.graph.GraphClient;
+import io.leaddesk.graph.GraphSettings;
+import io.leaddesk.sample.SampleOptions;
+import io.leaddesk.store.AppSettings;
+import io.leaddesk.store.CredentialVault;
+import io.leaddesk.store.DataFolder;
+import io.leaddesk.store.KeyringVault;
+import io.leaddesk.store.LeadStore;
+import io.leaddesk.store.SettingsStore;
+import io.leaddesk.store.StoreException;
+import io.leaddesk.sync.Session;
+import io.leaddesk.sync.SyncService;
+import io.leaddesk.ui.detail.ClipboardPort;
+import io.leaddesk.ui.detail.LeadDetailViewModel;
+import io.leaddesk.ui.leads.LeadsTableViewModel;
+import io.leaddesk.ui.settings.SettingsViewModel;
+import io.leaddesk.ui.signin.SignInViewModel;
+import io.leaddesk.ui.workspace.WorkspaceViewModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.prefs.Preferences;
+
+/**
+ * The one composition root: builds the services by hand (GraphClient, LeadStore, SyncService, SettingsStore,
+ * CredentialVault, TaskExecutor) and hands them to ViewModels through their constructors. No singletons.
+ * Implements {@link WorkspaceOpener}: every method here that touches network or disk is called from a background task.
+ */
+public final class AppContext implements WorkspaceOpener, AutoCloseable {
+
+    /**
+     * Everything that differs between the real app and a test.
+     *
+     * @param graphBaseUrl null = graph.facebook.com (tests point it at the sample Graph API)
+     * @param demo         how the demo's sample Graph API behaves (tests make it slow with latencyMs)
+     */
+    public record Config(Path defaultDataFolder, Preferences prefs, CredentialVault vault, TaskExecutor executor,
+                         Duration searchDebounce, Clock clock, ZoneId zone, Locale locale, String graphBaseUrl,
+                         SampleOptions demo) {
+    }
+
+    private final Config config;
+    private final Messages messages;
+    private final SettingsStore settingsStore;
+    private final Formats formats;
+    private volatile AppSettings settings;
+
+    public AppContext(Config config) {
+        this.config = config;
+        this.messages = Messages.load(config.locale());
+        this.settingsStore = new SettingsStore(config.defaultDataFolder(), config.prefs());
+        this.settings = settingsStore.load();
+        this.formats = new Formats(config.zone(), config.locale());
+    }
+
+    /** The real app: data folder from the environment, OS credential store, FX executor. */
+    public static AppContext create() {
+        Config c = new Config(DataFolder.resolve(System.getenv()), SettingsStore.userPreferences(), new KeyringVault(),
+                new FxTaskExecutor(), Duration.ofMillis(150), Clock.systemDefaultZone(), ZoneId.systemDefault(),
+                Locale.getDefault(), null, SampleOptions.defaults());
+        return new AppContext(c);
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public AppSettings settings() {
+        return settings;
+    }
+
+    public void settingsChanged(AppSettings s) {
+        this.settings = s;
+    }
+
+    public TaskExecutor executor() {
+        return config.executor();
+    }
+
+    public Path dataFolder() {
+        return settingsStore.dataFolder();
+    }
+
+    private GraphSettings graphSettings(String appSecret) {
+        GraphSettings g = GraphSettings.defaults().withVersion(settings.graphVersion());
+        if (config.graphBaseUrl() != null) {
+            g = g.withBaseUrl(config.graphBaseUrl());
+        }
+        return appSecret == null || appSecret.isBlank() ? g : g.withAppSecret(appSecret);
+    }
+
+    private LeadStore openStore(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new StoreException("The data folder " + folder + " could not be created: " + e.getMessage(), e);
+        }
+        return LeadStore.open(DataFolder.databaseFile(folder));
+    }
+
+    @Override
+    public Workspace signIn(AccessToken token, String appSecret) {
+        return connect(Workspace.Mode.ONLINE, token, graphSettings(appSecret), dataFolder(), null);
+    }
+
+    private Workspace connect(Workspace.Mode mode, AccessToken token, GraphSettings gs, Path folder, AutoCloseable extra) {
+        GraphClient graph = new GraphClient(gs);
+        LeadStore store = null;
+        try {
+            store = openStore(folder);
+            SyncService service = new SyncService(graph, store);
+            Session session = service.signIn(token);
+            LeadStore s = store;
+            return new Workspace(mode, session.who(), session.pages(), LeadCache.of(store), SyncBackend.of(service, session), () -> {
+                graph.close();
+                s.close();
+                if (extra != null) {
+                    extra.close();
+                }
+            });
+        } catch (RuntimeException e) {
+            graph.close();
+            if (store != null) {
+                store.close();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Workspace openOffline() {
+        LeadStore store = openStore(dataFolder());
+        return new Workspace(Workspace.Mode.OFFLINE, null, java.util.List.of(), LeadCache.of(store), null, store);
+    }
+
+    /**
+     * The demo: an in-process sample Graph API and a separate cache in {@code <data folder>/demo/}, so sample leads
+     * never mix with real ones. The demo cache is kept between demo sessions (reviews made in the demo survive
+     * reopening it, like in a real workspace); the sample data set is deterministic, so re-syncing adds no duplicates.
+     */
+    @Override
+    public Workspace openDemo() {
+        Path demo = dataFolder().resolve("demo");
+        DemoBackend server = DemoBackend.start(config.demo());
+        try {
+            GraphSettings gs = GraphSettings.defaults().withVersion(settings.graphVersion()).withBaseUrl(server.baseUrl())
+                    .withInitialBackoff(Duration.ofMillis(50)).withMaxRetryTime(Duration.ofSeconds(5));
+            return connect(Workspace.Mode.DEMO, server.userToken(), gs, demo, server);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    // ---- ViewModels ------------------------------------------------------------------------------
+
+    public SignInViewModel signInViewModel() {
+        return new SignInViewModel(this, config.vault(), config.executor(), messages);
+    }
+
+    public WorkspaceViewModel workspaceViewModel(Workspace w, ClipboardPort clipboard) {
+        LeadsTableViewModel leads = new LeadsTableViewModel(w.cache(), config.executor(), messages, config.searchDebounce(), config.zone());
+        LeadDetailViewModel detail = new LeadDetailViewModel(w.cache(), config.executor(), messages, formats, config.clock(), clipboard);
+        return new WorkspaceViewModel(w, config.vault(), config.executor(), messages, formats, leads, detail);
+    }
+
+    public SettingsViewModel settingsViewModel() {
+        return new SettingsViewModel(settings, settingsStore, config.executor(), messages);
+    }
+
+    public Formats formats() {
+        return formats;
+    }
+
+    @Override
+    public void close() {
+        if (config.executor() instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // shutting down
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.leaddesk.ui;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The real executor: named daemon worker threads, results handed to the FX thread with {@link Platform#runLater}. */
+public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
+
+    private final ExecutorService workers = Executors.newCachedThreadPool(named("leaddesk-worker"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("leaddesk-timer"));
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setUncaughtExceptionHandler((th, e) -> LOG.error("Unhandled failure on {}", th.getName(), e));
+            return t;
+        };
+    }
+
+    @Override
+    public <T> Cancellable submit(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Future<?> f = workers.submit(() -> {
+            String old = Thread.currentThread().getName();
+            Thread.currentThread().setName(old + " " + name);
+            try {
+                T result = work.call();
+                Platform.runLater(() -> {
+                    if (!cancelled.get()) {
+                        onSuccess.accept(result);
+                    }
+                });
+            } catch (Throwable e) {
+                if (!(e instanceof CancellationException) && !(e instanceof InterruptedException)) {
+                    LOG.debug("Task '{}' failed: {}", name, e.getClass().getSimpleName());
+                }
+                Platform.runLater(() -> {
+                    if (!cancelled.get()) {
+                        onFailure.accept(e);
+                    }
+                });
+            } finally {
+                Thread.currentThread().setName(old);
+            }
+        });
+        return () -> {
+            cancelled.set(true);
+            f.cancel(false);
+        };
+    }
+
+    @Override
+    public void onUi(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable action) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        if (delay.isZero() || delay.isNegative()) {
+            onUi(action);
+            return () -> cancelled.set(true);
+        }
+        ScheduledFuture<?> f = timer.schedule(() -> Platform.runLater(() -> {
+            if (!cancelled.get()) {
+                action.run();
+            }
+        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+        return () -> {
+            cancelled.set(true);
+            f.cancel(false);
+        };
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        timer.shutdownNow();
+    }
+}

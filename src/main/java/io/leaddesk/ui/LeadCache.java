@@ -1,0 +1,79 @@
+package io.leaddesk.ui;
+
+import io.leaddesk.store.LeadQuery;
+import io.leaddesk.store.LeadRow;
+import io.leaddesk.store.LeadStore;
+import io.leaddesk.store.ReviewStatus;
+import io.leaddesk.store.StoredForm;
+import io.leaddesk.store.StoredLead;
+import io.leaddesk.store.StoredPage;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the ViewModels read from and write to the local cache: the part of {@link LeadStore} the GUI uses.
+ * A port, so ViewModel tests can run against an in-memory fake; {@link #of(LeadStore)} adapts the real store.
+ * Every method may block (database work): call it only from background tasks.
+ */
+public interface LeadCache {
+    List<StoredPage> pages();
+
+    List<StoredForm> forms(Collection<String> pageIds);
+
+    long countLeads(LeadQuery query);
+
+    long[] leadRowIds(LeadQuery query);
+
+    List<LeadRow> rows(long[] rowIds, int from, int to);
+
+    Optional<StoredLead> lead(String leadId);
+
+    Optional<StoredForm> form(String formId);
+
+    void setReview(String leadId, ReviewStatus status, String note);
+
+    static LeadCache of(LeadStore store) {
+        return new LeadCache() {
+            @Override
+            public List<StoredPage> pages() {
+                return store.pages();
+            }
+
+            @Override
+            public List<StoredForm> forms(Collection<String> pageIds) {
+                return store.forms(pageIds);
+            }
+
+            @Override
+            public long countLeads(LeadQuery query) {
+                return store.countLeads(query);
+            }
+
+            @Override
+            public long[] leadRowIds(LeadQuery query) {
+                return store.leadRowIds(query);
+            }
+
+            @Override
+            public List<LeadRow> rows(long[] rowIds, int from, int to) {
+                return store.rows(rowIds, from, to);
+            }
+
+            @Override
+            public Optional<StoredLead> lead(String leadId) {
+                return store.lead(leadId);
+            }
+
+            @Override
+            public Optional<StoredForm> form(String formId) {
+                return store.form(formId);
+            }
+
+            @Override
+            public void setReview(String leadId, ReviewStatus status, String note) {
+                store.setReview(leadId, status, note);
+            }
+        };
+    }
+}

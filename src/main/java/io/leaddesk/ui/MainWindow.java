@@ -1,0 +1,128 @@
+package io.leaddesk.ui;
+
+import io.leaddesk.store.AppSettings;
+import io.leaddesk.ui.settings.SettingsView;
+import io.leaddesk.ui.settings.SettingsViewModel;
+import io.leaddesk.ui.signin.SignInView;
+import io.leaddesk.ui.signin.SignInViewModel;
+import io.leaddesk.ui.workspace.WorkspaceView;
+import io.leaddesk.ui.workspace.WorkspaceViewModel;
+import javafx.application.Application;
+import javafx.event.ActionEvent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/** The one window: shows the sign-in screen or a workspace, applies the theme, opens the settings dialog. */
+public final class MainWindow {
+    private final AppContext ctx;
+    private final Stage stage;
+    private final StackPane root = new StackPane();
+    private final Scene scene;
+    private SignInViewModel signIn;
+    private WorkspaceViewModel workspace;
+    private WorkspaceView workspaceView;
+
+    public MainWindow(AppContext ctx, Stage stage) {
+        this.ctx = ctx;
+        this.stage = stage;
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        this.scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight()));
+        scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
+        applyTheme(ctx.settings());
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        stage.setTitle(ctx.messages().get("app.title"));
+    }
+
+    /**
+     * AtlantaFX Primer light/dark. The theme is applied from its stylesheet resource: atlantafx-base 2.1.0's classes
+     * are Java 21 bytecode and cannot be loaded on Java 17, while its CSS works on any JavaFX 17+.
+     */
+    public static void applyTheme(AppSettings s) {
+        String css = s.dark() ? "/atlantafx/base/theme/primer-dark.css" : "/atlantafx/base/theme/primer-light.css";
+        java.net.URL url = MainWindow.class.getResource(css);
+        Application.setUserAgentStylesheet(url != null ? url.toExternalForm() : Application.STYLESHEET_MODENA);
+    }
+
+    public void show() {
+        showSignIn();
+        stage.show();
+    }
+
+    public void showSignIn() {
+        workspace = null;
+        workspaceView = null;
+        signIn = ctx.signInViewModel();
+        signIn.setOnOpen(this::showWorkspace);
+        root.getChildren().setAll(new SignInView(signIn, ctx.messages()).root());
+        stage.setTitle(ctx.messages().get("app.title"));
+        signIn.start();
+    }
+
+    public void showWorkspace(Workspace w) {
+        WorkspaceViewModel vm = ctx.workspaceViewModel(w, text -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(text);
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        vm.setOnSignedOut(this::showSignIn);
+        WorkspaceView view = new WorkspaceView(vm, ctx.messages(), ctx.formats(), this::openSettings);
+        workspace = vm;
+        workspaceView = view;
+        signIn = null;
+        root.getChildren().setAll(view.root());
+        stage.setTitle(ctx.messages().get("app.title") + " — " + vm.identityProperty().get());
+        vm.open();
+    }
+
+    public void openSettings() {
+        SettingsViewModel vm = ctx.settingsViewModel();
+        vm.setOnSaved(s -> {
+            ctx.settingsChanged(s);
+            applyTheme(s);
+        });
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(stage);
+        d.setTitle(ctx.messages().get("settings.title"));
+        d.getDialogPane().setContent(new SettingsView(vm, ctx.messages()).root());
+        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        Button ok = (Button) d.getDialogPane().lookupButton(ButtonType.OK);
+        ok.disableProperty().bind(vm.validProperty().not());
+        ok.addEventFilter(ActionEvent.ACTION, e -> {
+            if (!vm.save()) {
+                e.consume();
+            }
+        });
+        d.show();
+    }
+
+    /** Closes whatever workspace is open (at exit). */
+    public void close() {
+        if (workspace != null) {
+            workspace.workspace().close();
+        }
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public SignInViewModel signInViewModel() {
+        return signIn;
+    }
+
+    public WorkspaceViewModel workspaceViewModel() {
+        return workspace;
+    }
+
+    public WorkspaceView workspaceView() {
+        return workspaceView;
+    }
+}

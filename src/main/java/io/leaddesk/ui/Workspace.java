@@ -1,0 +1,67 @@
+package io.leaddesk.ui;
+
+import io.leaddesk.graph.PageInfo;
+import io.leaddesk.graph.TokenInfo;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An opened workspace: the cache to browse, and (when signed in) the session's sync backend.
+ * Closing it releases what it opened (database, in-process sample server).
+ */
+public final class Workspace implements AutoCloseable {
+
+    public enum Mode { ONLINE, OFFLINE, DEMO }
+
+    private final Mode mode;
+    private final TokenInfo who;
+    private final List<PageInfo> pages;
+    private final LeadCache cache;
+    private final SyncBackend sync;
+    private final AutoCloseable onClose;
+
+    public Workspace(Mode mode, TokenInfo who, List<PageInfo> pages, LeadCache cache, SyncBackend sync, AutoCloseable onClose) {
+        this.mode = mode;
+        this.who = who;
+        this.pages = pages == null ? List.of() : List.copyOf(pages);
+        this.cache = cache;
+        this.sync = sync;
+        this.onClose = onClose;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public Optional<TokenInfo> who() {
+        return Optional.ofNullable(who);
+    }
+
+    public List<PageInfo> pages() {
+        return pages;
+    }
+
+    public LeadCache cache() {
+        return cache;
+    }
+
+    /** Empty when offline. */
+    public Optional<SyncBackend> sync() {
+        return Optional.ofNullable(sync);
+    }
+
+    public boolean isDemo() {
+        return mode == Mode.DEMO;
+    }
+
+    @Override
+    public void close() {
+        if (onClose != null) {
+            try {
+                onClose.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(Workspace.class).warn("Closing the workspace failed: {}", e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.leaddesk.ui.detail;
+
+import io.leaddesk.store.ReviewStatus;
+import io.leaddesk.ui.Messages;
+import io.leaddesk.ui.Views;
+import java.util.Arrays;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The lead detail pane: binds to {@link LeadDetailViewModel}; list sections are rebuilt from its observable lists. */
+public final class LeadDetailView {
+    private final LeadDetailViewModel vm;
+    private final Messages m;
+    private final StackPane root;
+
+    @FXML private Label empty;
+    @FXML private ScrollPane scroll;
+    @FXML private Label title;
+    @FXML private Label formName;
+    @FXML private Label created;
+    @FXML private Label expiry;
+    @FXML private Label email;
+    @FXML private Button copyEmail;
+    @FXML private Label phone;
+    @FXML private Button copyPhone;
+    @FXML private ComboBox<ReviewStatus> status;
+    @FXML private TextArea note;
+    @FXML private Button saveNote;
+    @FXML private Label message;
+    @FXML private GridPane answers;
+    @FXML private VBox disclaimer;
+    @FXML private Label disclaimerTitle;
+    @FXML private Label disclaimerBody;
+    @FXML private VBox checkboxes;
+    @FXML private GridPane attribution;
+    @FXML private TitledPane rawPane;
+    @FXML private TextArea raw;
+
+    public LeadDetailView(LeadDetailViewModel vm, Messages messages) {
+        this.vm = vm;
+        this.m = messages;
+        this.root = Views.load(LeadDetailView.class, "LeadDetailView.fxml", this, messages);
+    }
+
+    public StackPane root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        empty.visibleProperty().bind(vm.presentProperty().not());
+        scroll.visibleProperty().bind(vm.presentProperty());
+        title.textProperty().bind(vm.titleProperty());
+        formName.textProperty().bind(vm.formNameProperty());
+        created.textProperty().bind(vm.createdTextProperty());
+        expiry.textProperty().bind(vm.expiryTextProperty());
+        vm.expiredProperty().addListener((o, a, b) -> toggle(expiry, "expired", b));
+        email.textProperty().bind(vm.emailProperty());
+        phone.textProperty().bind(vm.phoneProperty());
+        copyEmail.disableProperty().bind(vm.emailProperty().isEmpty());
+        copyPhone.disableProperty().bind(vm.phoneProperty().isEmpty());
+        copyEmail.setOnAction(e -> vm.copyEmail());
+        copyPhone.setOnAction(e -> vm.copyPhone());
+
+        status.setItems(FXCollections.observableArrayList(Arrays.asList(ReviewStatus.values())));
+        status.setCellFactory(lv -> new StatusCell());
+        status.setButtonCell(new StatusCell());
+        status.valueProperty().bindBidirectional(vm.statusProperty());
+        note.textProperty().bindBidirectional(vm.noteProperty());
+        saveNote.disableProperty().bind(vm.noteDirtyProperty().not());
+        saveNote.setOnAction(e -> vm.saveReview());
+        note.focusedProperty().addListener((o, a, focused) -> {
+            if (!focused && vm.noteDirtyProperty().get()) {
+                vm.saveReview();
+            }
+        });
+        message.textProperty().bind(vm.messageProperty());
+
+        disclaimer.visibleProperty().bind(vm.hasDisclaimerProperty());
+        disclaimer.managedProperty().bind(disclaimer.visibleProperty());
+        disclaimerTitle.textProperty().bind(vm.disclaimerTitleProperty());
+        disclaimerBody.textProperty().bind(vm.disclaimerBodyProperty());
+        raw.textProperty().bind(vm.rawJsonProperty());
+
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setPercentWidth(38);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        answers.getColumnConstraints().setAll(labels, values);
+        ColumnConstraints l2 = new ColumnConstraints();
+        l2.setPercentWidth(30);
+        ColumnConstraints v2 = new ColumnConstraints();
+        v2.setHgrow(Priority.ALWAYS);
+        attribution.getColumnConstraints().setAll(l2, v2);
+
+        vm.answers().addListener((ListChangeListener<LeadDetailViewModel.Answer>) c -> rebuildAnswers());
+        vm.checkboxes().addListener((ListChangeListener<LeadDetailViewModel.Checkbox>) c -> rebuildCheckboxes());
+        vm.attribution().addListener((ListChangeListener<LeadDetailViewModel.Field>) c -> rebuildAttribution());
+    }
+
+    private static void toggle(Node n, String style, boolean on) {
+        n.getStyleClass().remove(style);
+        if (on) {
+            n.getStyleClass().add(style);
+        }
+    }
+
+    private static Label wrapped(String text, String... styles) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(Label.USE_PREF_SIZE);
+        l.getStyleClass().addAll(styles);
+        return l;
+    }
+
+    private void rebuildAnswers() {
+        answers.getChildren().clear();
+        int row = 0;
+        for (LeadDetailViewModel.Answer a : vm.answers()) {
+            VBox label = new VBox(0, wrapped(a.label(), "answer-label"), wrapped(a.key(), "text-small", "text-muted", "answer-key"));
+            Node value;
+            if (a.empty()) {
+                value = wrapped(m.get("detail.answer.empty"), "text-muted", "answer-empty");
+            } else if (a.values().size() == 1) {
+                value = wrapped(a.values().get(0), "answer-value");
+            } else {
+                VBox list = new VBox(2);
+                for (String v : a.values()) {
+                    list.getChildren().add(wrapped("• " + v, "answer-value"));
+                }
+                value = list;
+            }
+            answers.addRow(row++, label, value);
+        }
+    }
+
+    private void rebuildCheckboxes() {
+        checkboxes.getChildren().clear();
+        for (LeadDetailViewModel.Checkbox c : vm.checkboxes()) {
+            String state = c.checked() ? "☑ " + m.get("detail.checkbox.ticked") : "☐ " + m.get("detail.checkbox.notTicked");
+            String req = c.required() ? " (" + m.get("detail.checkbox.required") + ")" : "";
+            Label text = wrapped(c.text() + req);
+            Label st = wrapped(state, "text-small", c.checked() ? "checkbox-ticked" : "checkbox-unticked");
+            checkboxes.getChildren().add(new VBox(1, text, st));
+        }
+    }
+
+    private void rebuildAttribution() {
+        attribution.getChildren().clear();
+        int row = 0;
+        for (LeadDetailViewModel.Field f : vm.attribution()) {
+            attribution.addRow(row++, wrapped(f.label(), "text-muted"), wrapped(f.value()));
+        }
+    }
+
+    private final class StatusCell extends ListCell<ReviewStatus> {
+        @Override
+        protected void updateItem(ReviewStatus s, boolean isEmpty) {
+            super.updateItem(s, isEmpty);
+            setText(isEmpty || s == null ? "" : switch (s) {
+                case NEW -> m.get("review.new");
+                case CONTACTED -> m.get("review.contacted");
+                case QUALIFIED -> m.get("review.qualified");
+                case NOT_INTERESTED -> m.get("review.not_interested");
+                case SPAM -> m.get("review.spam");
+            });
+        }
+    }
+}

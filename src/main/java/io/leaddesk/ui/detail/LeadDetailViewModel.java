@@ -1,0 +1,411 @@
+package io.leaddesk.ui.detail;
+
+import io.leaddesk.graph.CustomDisclaimer;
+import io.leaddesk.graph.DisclaimerCheckbox;
+import io.leaddesk.graph.DisclaimerResponse;
+import io.leaddesk.graph.FieldAnswer;
+import io.leaddesk.graph.Lead;
+import io.leaddesk.graph.LeadForm;
+import io.leaddesk.graph.Question;
+import io.leaddesk.graph.ContactFields;
+import io.leaddesk.store.ReviewStatus;
+import io.leaddesk.store.StoredForm;
+import io.leaddesk.store.StoredLead;
+import io.leaddesk.ui.Cancellable;
+import io.leaddesk.ui.ErrorText;
+import io.leaddesk.ui.Formats;
+import io.leaddesk.ui.LeadCache;
+import io.leaddesk.ui.Messages;
+import io.leaddesk.ui.TaskExecutor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One lead in full: answers in the form's question order (label and raw key, lists for multi-valued, empty shown
+ * as empty), the custom disclaimer with each checkbox and whether it was ticked, attribution, created time and how
+ * long Meta still serves the lead, the raw JSON as received, copy email/phone, and the agency's review (status, note).
+ */
+public final class LeadDetailViewModel {
+    /** Meta serves leads for 90 days after submission. */
+    public static final Duration META_RETENTION = Duration.ofDays(90);
+
+    /** One answered (or skipped) question. */
+    public record Answer(String label, String key, List<String> values) {
+        public boolean empty() {
+            return values.isEmpty() || values.stream().allMatch(String::isBlank);
+        }
+    }
+
+    /** One disclaimer checkbox and what the person did with it. */
+    public record Checkbox(String key, String text, boolean required, boolean checked) { }
+
+    /** A labelled value of the attribution block. */
+    public record Field(String label, String value) { }
+
+    private final LeadCache cache;
+    private final TaskExecutor executor;
+    private final Messages m;
+    private final ErrorText errors;
+    private final Formats formats;
+    private final Clock clock;
+    private final ClipboardPort clipboard;
+
+    private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper(this, "present");
+    private final ReadOnlyStringWrapper leadId = new ReadOnlyStringWrapper(this, "leadId");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper formName = new ReadOnlyStringWrapper(this, "formName", "");
+    private final ReadOnlyStringWrapper createdText = new ReadOnlyStringWrapper(this, "createdText", "");
+    private final ReadOnlyStringWrapper expiryText = new ReadOnlyStringWrapper(this, "expiryText", "");
+    private final ReadOnlyBooleanWrapper expired = new ReadOnlyBooleanWrapper(this, "expired");
+    private final ReadOnlyStringWrapper email = new ReadOnlyStringWrapper(this, "email", "");
+    private final ReadOnlyStringWrapper phone = new ReadOnlyStringWrapper(this, "phone", "");
+    private final ObservableList<Answer> answers = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper hasDisclaimer = new ReadOnlyBooleanWrapper(this, "hasDisclaimer");
+    private final ReadOnlyStringWrapper disclaimerTitle = new ReadOnlyStringWrapper(this, "disclaimerTitle", "");
+    private final ReadOnlyStringWrapper disclaimerBody = new ReadOnlyStringWrapper(this, "disclaimerBody", "");
+    private final ObservableList<Checkbox> checkboxes = FXCollections.observableArrayList();
+    private final ObservableList<Field> attribution = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper rawJson = new ReadOnlyStringWrapper(this, "rawJson", "");
+    private final ObjectProperty<ReviewStatus> status = new SimpleObjectProperty<>(this, "status", ReviewStatus.NEW);
+    private final StringProperty note = new SimpleStringProperty(this, "note", "");
+    private final ReadOnlyBooleanWrapper noteDirty = new ReadOnlyBooleanWrapper(this, "noteDirty");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+
+    private String savedNote = "";
+    private boolean applying;
+    private Cancellable loading = Cancellable.NONE;
+    private BiConsumer<String, ReviewStatus> onReviewSaved = (id, s) -> { };
+
+    public LeadDetailViewModel(LeadCache cache, TaskExecutor executor, Messages messages, Formats formats, Clock clock,
+                               ClipboardPort clipboard) {
+        this.cache = cache;
+        this.executor = executor;
+        this.m = messages;
+        this.errors = new ErrorText(messages);
+        this.formats = formats;
+        this.clock = clock;
+        this.clipboard = clipboard;
+        status.addListener((o, a, b) -> {
+            if (!applying && b != null && present.get() && !Objects.equals(a, b)) {
+                saveReview();
+            }
+        });
+        note.addListener((o, a, b) -> noteDirty.set(!Objects.equals(b == null ? "" : b, savedNote)));
+    }
+
+    public void setOnReviewSaved(BiConsumer<String, ReviewStatus> callback) {
+        this.onReviewSaved = callback;
+    }
+
+    /** Shows the lead with this id (null = nothing selected). Loads from the cache in the background. */
+    public void show(String id) {
+        loading.cancel();
+        if (noteDirty.get()) {
+            saveReview();
+        }
+        if (id == null || id.isEmpty()) {
+            clear();
+            return;
+        }
+        loading = executor.submit("lead detail", () -> {
+            Optional<StoredLead> lead = cache.lead(id);
+            Optional<StoredForm> form = lead.flatMap(l -> cache.form(l.lead().formId()));
+            return new Loaded(lead.orElse(null), form.map(StoredForm::form).orElse(null));
+        }, l -> {
+            if (l.lead() == null) {
+                clear();
+                message.set(m.get("detail.gone"));
+            } else {
+                apply(l.lead(), l.form());
+            }
+        }, e -> {
+            clear();
+            message.set(errors.describe(e));
+        });
+    }
+
+    private record Loaded(StoredLead lead, LeadForm form) { }
+
+    private void clear() {
+        applying = true;
+        try {
+            present.set(false);
+            leadId.set(null);
+            title.set("");
+            formName.set("");
+            createdText.set("");
+            expiryText.set("");
+            expired.set(false);
+            email.set("");
+            phone.set("");
+            answers.clear();
+            hasDisclaimer.set(false);
+            disclaimerTitle.set("");
+            disclaimerBody.set("");
+            checkboxes.clear();
+            attribution.clear();
+            rawJson.set("");
+            status.set(ReviewStatus.NEW);
+            savedNote = "";
+            note.set("");
+            noteDirty.set(false);
+            message.set("");
+        } finally {
+            applying = false;
+        }
+    }
+
+    private void apply(StoredLead stored, LeadForm form) {
+        Lead lead = stored.lead();
+        List<Question> questions = form == null ? List.of() : form.questions();
+        ContactFields contact = ContactFields.of(questions, lead.fieldData());
+        applying = true;
+        try {
+            present.set(true);
+            leadId.set(lead.id());
+            String name = contact.displayName();
+            title.set(name.isBlank() ? m.format("detail.untitled", lead.id()) : name);
+            formName.set(form == null ? lead.formId() : form.name());
+            createdText.set(formats.longDateTime(lead.createdEpochSecond()));
+            Instant until = Instant.ofEpochSecond(lead.createdEpochSecond()).plus(META_RETENTION);
+            Duration left = Duration.between(clock.instant(), until);
+            if (left.isNegative() || left.isZero()) {
+                expired.set(true);
+                expiryText.set(m.get("detail.expiry.gone"));
+            } else {
+                expired.set(false);
+                long days = left.toDays();
+                expiryText.set(days == 0 ? m.get("detail.expiry.today") : m.format("detail.expiry.days", days));
+            }
+            email.set(contact.email());
+            phone.set(contact.phone());
+            answers.setAll(answers(questions, lead.fieldData()));
+            CustomDisclaimer d = form == null ? null : form.disclaimer();
+            List<Checkbox> boxes = checkboxes(d, lead.disclaimerResponses());
+            hasDisclaimer.set(d != null || !boxes.isEmpty());
+            disclaimerTitle.set(d == null || d.title() == null ? "" : d.title());
+            disclaimerBody.set(d == null || d.body() == null ? "" : d.body());
+            checkboxes.setAll(boxes);
+            attribution.setAll(attribution(lead));
+            rawJson.set(lead.rawJson() == null ? "" : lead.rawJson());
+            status.set(stored.status() == null ? ReviewStatus.NEW : stored.status());
+            savedNote = stored.note() == null ? "" : stored.note();
+            note.set(savedNote);
+            noteDirty.set(false);
+            message.set("");
+        } finally {
+            applying = false;
+        }
+    }
+
+    static List<Answer> answers(List<Question> questions, List<FieldAnswer> fieldData) {
+        Map<String, FieldAnswer> byKey = new LinkedHashMap<>();
+        for (FieldAnswer a : fieldData) {
+            byKey.putIfAbsent(a.name(), a);
+        }
+        List<Answer> out = new ArrayList<>();
+        for (Question q : questions) {
+            FieldAnswer a = byKey.remove(q.key());
+            String label = q.label() == null || q.label().isBlank() ? q.key() : q.label();
+            out.add(new Answer(label, q.key(), a == null ? List.of() : a.values()));
+        }
+        for (FieldAnswer a : byKey.values()) {
+            out.add(new Answer(a.name(), a.name(), a.values()));
+        }
+        return out;
+    }
+
+    static List<Checkbox> checkboxes(CustomDisclaimer d, List<DisclaimerResponse> responses) {
+        Map<String, Boolean> ticked = new HashMap<>();
+        for (DisclaimerResponse r : responses) {
+            ticked.put(r.checkboxKey(), r.checked());
+        }
+        List<Checkbox> out = new ArrayList<>();
+        if (d != null) {
+            for (DisclaimerCheckbox c : d.checkboxes()) {
+                Boolean t = ticked.remove(c.key());
+                out.add(new Checkbox(c.key(), c.text() == null ? c.key() : c.text(), c.required(), t != null && t));
+            }
+        }
+        for (Map.Entry<String, Boolean> e : ticked.entrySet()) {
+            out.add(new Checkbox(e.getKey(), e.getKey(), false, e.getValue()));
+        }
+        return out;
+    }
+
+    private List<Field> attribution(Lead lead) {
+        List<Field> out = new ArrayList<>();
+        out.add(new Field(m.get("detail.attr.platform"), platformName(lead.platform())));
+        out.add(new Field(m.get("detail.attr.organic"), lead.isOrganic() == null ? m.get("common.unknown")
+                : lead.isOrganic() ? m.get("common.yes") : m.get("common.no")));
+        out.add(new Field(m.get("detail.attr.campaign"), nameAndId(lead.campaignName(), lead.campaignId())));
+        out.add(new Field(m.get("detail.attr.adset"), nameAndId(lead.adsetName(), lead.adsetId())));
+        out.add(new Field(m.get("detail.attr.ad"), nameAndId(lead.adName(), lead.adId())));
+        out.add(new Field(m.get("detail.attr.form"), nameAndId(formName.get(), lead.formId())));
+        if (lead.partnerName() != null && !lead.partnerName().isBlank()) {
+            out.add(new Field(m.get("detail.attr.partner"), lead.partnerName()));
+        }
+        out.add(new Field(m.get("detail.attr.leadId"), lead.id()));
+        return out;
+    }
+
+    private String platformName(String p) {
+        if (p == null || p.isBlank()) {
+            return m.get("common.unknown");
+        }
+        return switch (p) {
+            case "fb" -> m.get("platform.fb");
+            case "ig" -> m.get("platform.ig");
+            default -> p;
+        };
+    }
+
+    private String nameAndId(String name, String id) {
+        boolean hasName = name != null && !name.isBlank();
+        boolean hasId = id != null && !id.isBlank();
+        if (!hasName && !hasId) {
+            return m.get("detail.attr.none");
+        }
+        if (!hasId || Objects.equals(name, id)) {
+            return name;
+        }
+        return hasName ? name + "  (" + id + ")" : id;
+    }
+
+    /** Saves status and note to the cache (also when the status changes, or another lead is selected with an edited note). */
+    public void saveReview() {
+        String id = leadId.get();
+        if (id == null) {
+            return;
+        }
+        ReviewStatus s = status.get();
+        String n = note.get() == null ? "" : note.get();
+        savedNote = n;
+        noteDirty.set(false);
+        executor.submit("save review", () -> {
+            cache.setReview(id, s, n);
+            return s;
+        }, saved -> {
+            message.set(m.get("detail.review.saved"));
+            onReviewSaved.accept(id, saved);
+        }, e -> {
+            if (id.equals(leadId.get())) {
+                noteDirty.set(true);
+            }
+            message.set(errors.describe(e));
+        });
+    }
+
+    public void copyEmail() {
+        if (!email.get().isBlank()) {
+            clipboard.copy(email.get());
+            message.set(m.get("detail.copied.email"));
+        }
+    }
+
+    public void copyPhone() {
+        if (!phone.get().isBlank()) {
+            clipboard.copy(phone.get());
+            message.set(m.get("detail.copied.phone"));
+        }
+    }
+
+    public ReadOnlyBooleanProperty presentProperty() {
+        return present.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty leadIdProperty() {
+        return leadId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty formNameProperty() {
+        return formName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty createdTextProperty() {
+        return createdText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty expiryTextProperty() {
+        return expiryText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty expiredProperty() {
+        return expired.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty emailProperty() {
+        return email.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty phoneProperty() {
+        return phone.getReadOnlyProperty();
+    }
+
+    public ObservableList<Answer> answers() {
+        return answers;
+    }
+
+    public ReadOnlyBooleanProperty hasDisclaimerProperty() {
+        return hasDisclaimer.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty disclaimerTitleProperty() {
+        return disclaimerTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty disclaimerBodyProperty() {
+        return disclaimerBody.getReadOnlyProperty();
+    }
+
+    public ObservableList<Checkbox> checkboxes() {
+        return checkboxes;
+    }
+
+    public ObservableList<Field> attribution() {
+        return attribution;
+    }
+
+    public ReadOnlyStringProperty rawJsonProperty() {
+        return rawJson.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<ReviewStatus> statusProperty() {
+        return status;
+    }
+
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    public ReadOnlyBooleanProperty noteDirtyProperty() {
+        return noteDirty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

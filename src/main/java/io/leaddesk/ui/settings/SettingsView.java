@@ -1,0 +1,57 @@
+package io.leaddesk.ui.settings;
+
+import io.leaddesk.store.AppSettings;
+import io.leaddesk.ui.Messages;
+import io.leaddesk.ui.Views;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+
+/** The settings form shown in a dialog; binds to {@link SettingsViewModel}. */
+public final class SettingsView {
+    private final SettingsViewModel vm;
+    private final Messages m;
+    private final VBox root;
+
+    @FXML private TextField graphVersion;
+    @FXML private TextField dataFolder;
+    @FXML private ComboBox<String> theme;
+    @FXML private TextField defaultRegion;
+    @FXML private Label folderNote;
+    @FXML private Label error;
+
+    public SettingsView(SettingsViewModel vm, Messages messages) {
+        this.vm = vm;
+        this.m = messages;
+        this.root = Views.load(SettingsView.class, "SettingsView.fxml", this, messages);
+    }
+
+    public VBox root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        graphVersion.textProperty().bindBidirectional(vm.graphVersionProperty());
+        dataFolder.textProperty().bindBidirectional(vm.dataFolderProperty());
+        defaultRegion.textProperty().bindBidirectional(vm.defaultRegionProperty());
+        theme.setItems(FXCollections.observableArrayList(SettingsViewModel.THEMES));
+        theme.setCellFactory(lv -> new ThemeCell());
+        theme.setButtonCell(new ThemeCell());
+        theme.valueProperty().bindBidirectional(vm.themeProperty());
+        folderNote.textProperty().bind(vm.dataFolderNoteProperty());
+        error.textProperty().bind(vm.errorProperty());
+    }
+
+    private final class ThemeCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String t, boolean empty) {
+            super.updateItem(t, empty);
+            setText(empty || t == null ? "" : AppSettings.DARK.equals(t) ? m.get("settings.theme.dark") : m.get("settings.theme.light"));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.leaddesk.ui.signin;
+
+import io.leaddesk.ui.Messages;
+import io.leaddesk.ui.Views;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.VBox;
+
+/** Sign-in screen: binds to {@link SignInViewModel} and forwards clicks; nothing else. */
+public final class SignInView {
+    private final SignInViewModel vm;
+    private final Messages m;
+    private final Parent root;
+
+    @FXML private PasswordField tokenHidden;
+    @FXML private TextField tokenShown;
+    @FXML private ToggleButton showToken;
+    @FXML private PasswordField appSecret;
+    @FXML private CheckBox remember;
+    @FXML private Label rememberNote;
+    @FXML private Label error;
+    @FXML private Button signIn;
+    @FXML private ProgressIndicator busy;
+    @FXML private Label busyText;
+    @FXML private VBox result;
+    @FXML private Label who;
+    @FXML private Label pages;
+    @FXML private Button continueButton;
+    @FXML private Button sample;
+    @FXML private Button offline;
+
+    public SignInView(SignInViewModel vm, Messages messages) {
+        this.vm = vm;
+        this.m = messages;
+        this.root = Views.load(SignInView.class, "SignInView.fxml", this, messages);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        tokenHidden.textProperty().bindBidirectional(vm.tokenProperty());
+        tokenShown.textProperty().bindBidirectional(vm.tokenProperty());
+        tokenShown.visibleProperty().bind(vm.tokenVisibleProperty());
+        tokenHidden.visibleProperty().bind(vm.tokenVisibleProperty().not());
+        showToken.selectedProperty().bindBidirectional(vm.tokenVisibleProperty());
+        showToken.textProperty().bind(Bindings.when(vm.tokenVisibleProperty())
+                .then(m.get("signin.token.hide")).otherwise(m.get("signin.token.show")));
+        appSecret.textProperty().bindBidirectional(vm.appSecretProperty());
+        remember.selectedProperty().bindBidirectional(vm.rememberProperty());
+        remember.disableProperty().bind(vm.rememberAvailableProperty().not());
+        rememberNote.textProperty().bind(vm.rememberNoteProperty());
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        signIn.disableProperty().bind(vm.busyProperty());
+        busy.visibleProperty().bind(vm.busyProperty());
+        busyText.textProperty().bind(vm.busyTextProperty());
+        busyText.visibleProperty().bind(vm.busyProperty());
+        result.visibleProperty().bind(vm.signedInProperty().isNotNull());
+        result.managedProperty().bind(result.visibleProperty());
+        who.textProperty().bind(vm.whoProperty());
+        pages.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", vm.pagesFound()), vm.pagesFound()));
+        sample.disableProperty().bind(vm.busyProperty());
+        offline.disableProperty().bind(vm.busyProperty());
+
+        signIn.setOnAction(e -> vm.signIn());
+        continueButton.setOnAction(e -> vm.continueToWorkspace());
+        sample.setOnAction(e -> vm.trySample());
+        offline.setOnAction(e -> vm.openOffline());
+    }
+}

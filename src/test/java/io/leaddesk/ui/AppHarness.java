@@ -1,0 +1,123 @@
+package io.leaddesk.ui;
+
+import io.leaddesk.sample.SampleOptions;
+import io.leaddesk.store.AppSettings;
+import io.leaddesk.store.CredentialVaultInMemory;
+import io.leaddesk.store.StoredForm;
+import io.leaddesk.ui.workspace.WorkspaceViewModel;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Runs the real app (composition root, main window, FX executor) on a temp data folder, for TestFX tests. */
+public final class AppHarness implements AutoCloseable {
+    public final Path dataFolder;
+    public final Preferences prefs;
+    public final CredentialVaultInMemory vault = new CredentialVaultInMemory();
+    public final AppContext context;
+    public MainWindow window;
+
+    public AppHarness(SampleOptions demo, String graphBaseUrl) throws IOException {
+        this.dataFolder = Files.createTempDirectory("leaddesk-ui-test");
+        this.prefs = Preferences.userRoot().node("io/leaddesk/uitest-" + System.nanoTime());
+        this.context = new AppContext(new AppContext.Config(dataFolder, prefs, vault, new FxTaskExecutor(),
+                Duration.ofMillis(30), Clock.systemUTC(), ZoneId.of("Europe/Kyiv"), Locale.ENGLISH, graphBaseUrl, demo));
+    }
+
+    /** Call from a TestFX {@code @Start} method. */
+    public void start(Stage stage) {
+        MainWindow.applyTheme(AppSettings.defaults());
+        window = new MainWindow(context, stage);
+        window.show();
+    }
+
+    public static <T> T onFx(Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(20, TimeUnit.SECONDS);
+    }
+
+    public static void waitUntil(int seconds, Callable<Boolean> onFxCondition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(onFxCondition));
+        } catch (java.util.concurrent.TimeoutException e) {
+            StringBuilder sb = new StringBuilder("Timed out; worker threads:\n");
+            Thread.getAllStackTraces().forEach((t, st) -> {
+                if (t.getName().startsWith("leaddesk") || t.getName().startsWith("JavaFX")) {
+                    sb.append(t.getName()).append(' ').append(t.getState()).append('\n');
+                    for (int i = 0; i < Math.min(12, st.length); i++) {
+                        sb.append("    at ").append(st[i]).append('\n');
+                    }
+                }
+            });
+            throw new AssertionError(sb.toString(), e);
+        }
+    }
+
+    public WorkspaceViewModel workspace() throws Exception {
+        return onFx(() -> window.workspaceViewModel());
+    }
+
+    /** A cached form that has a custom disclaimer (read in the background thread of the caller). */
+    public StoredForm formWithDisclaimer() throws Exception {
+        WorkspaceViewModel vm = workspace();
+        return vm.workspace().cache().forms(java.util.List.of()).stream()
+                .filter(f -> f.form().disclaimer() != null && !f.form().disclaimer().checkboxes().isEmpty())
+                .max(Comparator.comparingLong(StoredForm::cachedLeads)).orElseThrow();
+    }
+
+    /** Writes the scene as PNG (Scene.snapshot + PixelReader + BufferedImage + ImageIO). */
+    public static void screenshot(Scene scene, Path file) throws Exception {
+        WritableImage img = onFx(() -> scene.snapshot(null));
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader px = img.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, px.getArgb(x, y));
+            }
+        }
+        Files.createDirectories(file.getParent());
+        ImageIO.write(out, "png", file.toFile());
+    }
+
+    @Override
+    public void close() throws Exception {
+        onFx(() -> {
+            if (window != null) {
+                window.close();
+            }
+            return null;
+        });
+        context.close();
+        prefs.removeNode();
+        try (Stream<Path> s = Files.walk(dataFolder)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

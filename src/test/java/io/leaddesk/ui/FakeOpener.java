@@ -1,0 +1,46 @@
+package io.leaddesk.ui;
+
+import io.leaddesk.graph.AccessToken;
+import io.leaddesk.graph.PageInfo;
+import io.leaddesk.graph.TokenInfo;
+import io.leaddesk.graph.TokenKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Opens workspaces over a fake cache; fails sign-in with {@link #failure} when set. Records what was asked. */
+public final class FakeOpener implements WorkspaceOpener {
+    public final FakeLeadCache cache;
+    public final FakeSyncBackend sync;
+    public RuntimeException failure;
+    public final List<String> calls = new ArrayList<>();
+    public String lastSecret;
+
+    public FakeOpener(FakeLeadCache cache) {
+        this.cache = cache;
+        this.sync = new FakeSyncBackend(cache);
+    }
+
+    @Override
+    public Workspace signIn(AccessToken token, String appSecret) {
+        calls.add("signIn");
+        lastSecret = appSecret;
+        if (failure != null) {
+            throw failure;
+        }
+        return new Workspace(Workspace.Mode.ONLINE, new TokenInfo(TokenKind.USER, "u1", "Olena Kovalenko"),
+                List.of(new PageInfo("p1", "Школа мов", token, List.of()), new PageInfo("p2", "مدرسة اللغات", token, List.of())),
+                cache, sync, null);
+    }
+
+    @Override
+    public Workspace openOffline() {
+        calls.add("offline");
+        return new Workspace(Workspace.Mode.OFFLINE, null, List.of(), cache, null, null);
+    }
+
+    @Override
+    public Workspace openDemo() {
+        calls.add("demo");
+        return new Workspace(Workspace.Mode.DEMO, new TokenInfo(TokenKind.USER, "demo", "Demo"), List.of(), cache, sync, null);
+    }
+}

@@ -1,0 +1,77 @@
+package io.leaddesk.ui;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/** Queues background work until the test runs it, so tests can interleave (stale results, placeholders). Single-threaded. */
+public final class ManualTaskExecutor implements TaskExecutor {
+    private final Deque<Runnable> queue = new ArrayDeque<>();
+    private final Deque<Runnable> timers = new ArrayDeque<>();
+
+    @Override
+    public <T> Cancellable submit(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        boolean[] cancelled = {false};
+        queue.add(() -> {
+            if (cancelled[0]) {
+                return;
+            }
+            T r;
+            try {
+                r = work.call();
+            } catch (Throwable e) {
+                onFailure.accept(e);
+                return;
+            }
+            onSuccess.accept(r);
+        });
+        return () -> cancelled[0] = true;
+    }
+
+    @Override
+    public void onUi(Runnable action) {
+        action.run();
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable action) {
+        boolean[] cancelled = {false};
+        timers.add(() -> {
+            if (!cancelled[0]) {
+                action.run();
+            }
+        });
+        return () -> cancelled[0] = true;
+    }
+
+    public int pending() {
+        return queue.size();
+    }
+
+    /** Fires every due timer (debounced actions), in order. */
+    public void fireTimers() {
+        while (!timers.isEmpty()) {
+            timers.poll().run();
+        }
+    }
+
+    /** Runs the oldest queued task. */
+    public void runNext() {
+        queue.poll().run();
+    }
+
+    /** Runs the newest queued task (to deliver results out of order). */
+    public void runLast() {
+        queue.pollLast().run();
+    }
+
+    public void runAll() {
+        fireTimers();
+        while (!queue.isEmpty()) {
+            queue.poll().run();
+            fireTimers();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.leaddesk.ui;
+
+import static io.leaddesk.ui.AppHarness.onFx;
+import static io.leaddesk.ui.AppHarness.screenshot;
+import static io.leaddesk.ui.AppHarness.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leaddesk.sample.SampleOptions;
+import io.leaddesk.store.LeadRow;
+import io.leaddesk.store.StoredForm;
+import io.leaddesk.ui.leads.LeadRowList;
+import io.leaddesk.ui.workspace.WorkspaceViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Renders the main screens with the sample data into {@code screenshots/*.png}, headless (Monocle):
+ * {@code mvn -B verify -Pscreenshots}.
+ */
+@Tag("screenshots")
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotsTest {
+    private static final Path OUT = Path.of("screenshots");
+    private AppHarness app;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        app = new AppHarness(SampleOptions.defaults().withLatencyMs(250), null);
+        app.start(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void rendersTheMainScreens(FxRobot robot) throws Exception {
+        waitUntil(10, () -> app.window.signInViewModel() != null);
+        screenshot(app.window.scene(), OUT.resolve("sign-in.png"));
+
+        robot.clickOn("#sample");
+        waitUntil(30, () -> app.window.workspaceViewModel() != null
+                && !app.window.workspaceViewModel().root().children().isEmpty());
+        WorkspaceViewModel vm = app.workspace();
+        robot.clickOn("#syncAll");
+        @SuppressWarnings("unchecked")
+        TableView<LeadRow> syncTable = robot.lookup("#table").queryAs(TableView.class);
+        waitUntil(30, () -> vm.syncingProperty().get() && vm.progressProperty().get() > 0.15
+                && syncTable.getItems().size() > 30 && LeadRowList.isLoaded(syncTable.getItems().get(0))
+                && LeadRowList.isLoaded(syncTable.getItems().get(25)));
+        screenshot(app.window.scene(), OUT.resolve("sync-in-progress.png"));
+        waitUntil(120, () -> !vm.syncingProperty().get() && vm.noticeProperty().get() != null);
+
+        @SuppressWarnings("unchecked")
+        TableView<LeadRow> table = robot.lookup("#table").queryAs(TableView.class);
+        waitUntil(10, () -> table.getItems().size() > 20 && LeadRowList.isLoaded(table.getItems().get(0)));
+        robot.interact(() -> table.getSelectionModel().select(2));
+        waitUntil(10, () -> vm.detail().presentProperty().get());
+        robot.interact(() -> { });
+        screenshot(app.window.scene(), OUT.resolve("workspace.png"));
+
+        StoredForm form = app.formWithDisclaimer();
+        onFx(() -> {
+            vm.selectedProperty().set(vm.form(form.id()));
+            return null;
+        });
+        waitUntil(10, () -> vm.leads().scopeProperty().get().formIds().contains(form.id())
+                && table.getItems().size() > 0 && LeadRowList.isLoaded(table.getItems().get(0)));
+        robot.interact(() -> table.getSelectionModel().select(0));
+        try {
+            waitUntil(10, () -> vm.detail().presentProperty().get() && !vm.detail().checkboxes().isEmpty());
+        } catch (AssertionError e) {
+            throw new AssertionError(onFx(() -> "table sel=" + table.getSelectionModel().getSelectedIndex() + " vm sel="
+                    + vm.leads().selectedIndexProperty().get() + " lead=" + vm.leads().selectedLeadIdProperty().get()
+                    + " detail=" + vm.detail().leadIdProperty().get() + " boxes=" + vm.detail().checkboxes().size()
+                    + " msg=" + vm.detail().messageProperty().get()));
+        }
+        ScrollPane detail = robot.lookup(".lead-detail .scroll-pane").queryAs(ScrollPane.class);
+        robot.interact(() -> detail.setVvalue(0.55));
+        robot.interact(() -> { });
+        screenshot(app.window.scene(), OUT.resolve("lead-detail.png"));
+
+        robot.interact(() -> MainWindow.applyTheme(io.leaddesk.store.AppSettings.defaults().withTheme("dark")));
+        robot.interact(() -> { });
+        screenshot(app.window.scene(), OUT.resolve("lead-detail-dark.png"));
+        robot.interact(() -> MainWindow.applyTheme(io.leaddesk.store.AppSettings.defaults()));
+
+        for (String f : new String[] {"sign-in.png", "sync-in-progress.png", "workspace.png", "lead-detail.png", "lead-detail-dark.png"}) {
+            assertThat(Files.size(OUT.resolve(f))).isGreaterThan(10_000);
+        }
+    }
+}

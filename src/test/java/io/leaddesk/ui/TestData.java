@@ -1,0 +1,54 @@
+package io.leaddesk.ui;
+
+import io.leaddesk.graph.CustomDisclaimer;
+import io.leaddesk.graph.DisclaimerCheckbox;
+import io.leaddesk.graph.DisclaimerResponse;
+import io.leaddesk.graph.FieldAnswer;
+import io.leaddesk.graph.Lead;
+import io.leaddesk.graph.LeadForm;
+import io.leaddesk.graph.Question;
+import java.util.List;
+
+/** Small, realistic data: a Ukrainian school's Russian-language form whose email key is эл._адрес. */
+public final class TestData {
+    public static final String PAGE = "p1";
+    public static final String FORM = "f1";
+
+    public static LeadForm form() {
+        return new LeadForm(FORM, PAGE, "Пробний урок / Trial lesson", "ACTIVE", "ru_RU", "2025-09-01T00:00:00+0000",
+                4098, 100, 12,
+                List.of(new Question("q1", "full_name", "Полное имя", "FULL_NAME", List.of()),
+                        new Question("q2", "эл._адрес", "Эл. адрес", "EMAIL", List.of()),
+                        new Question("q3", "phone_number", "Номер телефона", "PHONE", List.of()),
+                        new Question("q4", "куди_відправити_інформацію?", "Куди відправити інформацію?", "CUSTOM", List.of()),
+                        new Question("q5", "level", "Level", "CUSTOM", List.of())),
+                new CustomDisclaimer("Згода", "Я погоджуюсь на обробку даних",
+                        List.of(new DisclaimerCheckbox("c1", "consent", "Я погоджуюсь на обробку персональних даних", true, false),
+                                new DisclaimerCheckbox("c2", "news", "Надсилайте мені новини", false, false))),
+                "https://example.org/privacy", "{}");
+    }
+
+    public static Lead lead(String id, long created, String name, String email, String platform, Boolean organic) {
+        return new Lead(id, "2025-10-08T09:09:27+0000", created, FORM, organic != null && organic ? null : "ad1",
+                organic != null && organic ? null : "Реклама / осінь, 2025", "as1", "Набір 1", "c1", "Кампанія «Осінь»",
+                organic, platform, null, null,
+                List.of(new FieldAnswer("full_name", List.of(name)), new FieldAnswer("эл._адрес", List.of(email)),
+                        new FieldAnswer("phone_number", List.of("+380501234567")),
+                        new FieldAnswer("куди_відправити_інформацію?", List.of("viber", "telegram")),
+                        new FieldAnswer("level", List.of())),
+                List.of(new DisclaimerResponse("consent", true), new DisclaimerResponse("news", false)),
+                "{\"id\":\"" + id + "\"}");
+    }
+
+    /** A cache with one page, one form and {@code n} leads created one minute apart (newest = lead n). */
+    public static FakeLeadCache cache(int n) {
+        FakeLeadCache c = new FakeLeadCache();
+        c.addPage(PAGE, "Школа мов / Language school");
+        c.addForm(form());
+        for (int i = 1; i <= n; i++) {
+            c.addLead(PAGE, lead("L" + i, 1_760_000_000L + i * 60L, "Person " + i, "p" + i + "@example.org",
+                    i % 3 == 0 ? "ig" : "fb", i % 2 == 0));
+        }
+        return c;
+    }
+}

@@ -1,0 +1,250 @@
+package io.leaddesk.ui.leads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leaddesk.store.LeadRow;
+import io.leaddesk.store.LeadSort;
+import io.leaddesk.store.ReviewStatus;
+import io.leaddesk.ui.FakeLeadCache;
+import io.leaddesk.ui.ManualTaskExecutor;
+import io.leaddesk.ui.Messages;
+import io.leaddesk.ui.SyncTaskExecutor;
+import io.leaddesk.ui.TestData;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LeadsTableViewModelTest {
+    private final Messages m = Messages.load(Locale.ENGLISH);
+
+    private LeadsTableViewModel vm(FakeLeadCache cache, io.leaddesk.ui.TaskExecutor ex) {
+        return new LeadsTableViewModel(cache, ex, m, Duration.ofMillis(150), ZoneOffset.UTC);
+    }
+
+    @Test
+    void showsAllCachedLeadsNewestFirstWithCount() {
+        FakeLeadCache cache = TestData.cache(1234);
+        LeadsTableViewModel vm = vm(cache, new SyncTaskExecutor());
+        vm.refresh();
+        assertThat(vm.rowsProperty().get()).hasSize(1234);
+        assertThat(vm.countTextProperty().get()).isEqualTo("1,234 of 1,234");
+        assertThat(vm.rowsProperty().get().get(0).id()).isEqualTo("L1234");
+        assertThat(vm.rowsProperty().get().get(0).email()).isEqualTo("p1234@example.org");
+    }
+
+    @Test
+    void searchNarrowsRowsAndCountShowsMatchesOfTotal() {
+        FakeLeadCache cache = TestData.cache(300);
+        SyncTaskExecutor ex = new SyncTaskExecutor();
+        LeadsTableViewModel vm = vm(cache, ex);
+        vm.refresh();
+        vm.searchProperty().set("p42@example");
+        assertThat(vm.rowsProperty().get()).extracting(LeadRow::id).containsExactly("L42");
+        assertThat(vm.countTextProperty().get()).isEqualTo("1 of 300");
+        assertThat(ex.scheduled).contains(Duration.ofMillis(150));
+        vm.searchProperty().set("");
+        assertThat(vm.rowsProperty().get()).hasSize(300);
+    }
+
+    @Test
+    void filtersByPlatformOrganicStatusAndDate() {
+        FakeLeadCache cache = TestData.cache(30);
+        LeadsTableViewModel vm = vm(cache, new SyncTaskExecutor());
+        vm.refresh();
+        vm.platformProperty().set(LeadsTableViewModel.Platform.INSTAGRAM);
+        assertThat(vm.rowsProperty().get()).hasSize(10).allMatch(r -> r.platform().equals("ig"));
+        vm.organicProperty().set(LeadsTableViewModel.Organic.PAID);
+        assertThat(vm.rowsProperty().get()).hasSize(5).allMatch(r -> !r.organic());
+        vm.clearFilters();
+        cache.setReview("L7", ReviewStatus.QUALIFIED, "");
+        vm.statusProperty().set(ReviewStatus.QUALIFIED);
+        assertThat(vm.rowsProperty().get()).extracting(LeadRow::id).containsExactly("L7");
+        vm.clearFilters();
+        LocalDate day = LocalDate.ofEpochDay((1_760_000_000L + 60) / 86_400);
+        vm.dateFromProperty().set(day.plusDays(1));
+        assertThat(vm.rowsProperty().get()).isEmpty();
+        assertThat(vm.countTextProperty().get()).isEqualTo("0 of 30");
+        vm.dateFromProperty().set(day);
+        vm.dateToProperty().set(day);
+        assertThat(vm.rowsProperty().get()).hasSize(30);
+    }
+
+    @Test
+    void scopeLimitsToAForm() {
+        FakeLeadCache cache = TestData.cache(5);
+        LeadsTableViewModel vm = vm(cache, new SyncTaskExecutor());
+        vm.setScope(Set.of(), Set.of("other-form"));
+        assertThat(vm.rowsProperty().get()).isEmpty();
+        vm.setScope(Set.of(), Set.of(TestData.FORM));
+        assertThat(vm.rowsProperty().get()).hasSize(5);
+        assertThat(cache.queries.get(cache.queries.size() - 1).formIds()).containsExactly(TestData.FORM);
+    }
+
+    @Test
+    void rowsAreReadInBlocksOnlyWhenAskedFor() {
+        FakeLeadCache cache = TestData.cache(1000);
+        LeadsTableViewModel vm = vm(cache, new SyncTaskExecutor());
+        vm.refresh();
+        assertThat(cache.rowReads.get()).isZero();
+        vm.rowsProperty().get().get(0);
+        vm.rowsProperty().get().get(199);
+        assertThat(cache.rowReads.get()).isEqualTo(1);
+        vm.rowsProperty().get().get(999);
+        assertThat(cache.rowReads.get()).isEqualTo(2);
+        assertThat(((LeadRowList) vm.rowsProperty().get()).blocksInMemory()).isEqualTo(2);
+    }
+
+    @Test
+    void placeholderUntilTheBlockArrivesThenTableIsToldToRedraw() {
+        FakeLeadCache cache = TestData.cache(10);
+        ManualTaskExecutor ex = new ManualTaskExecutor();
+        LeadsTableViewModel vm = vm(cache, ex);
+        vm.refresh();
+        ex.runAll();
+        LeadRow first = vm.rowsProperty().get().get(0);
+        assertThat(LeadRowList.isLoaded(first)).isFalse();
+        int version = vm.rowsVersionProperty().get();
+        ex.runAll();
+        assertThat(vm.rowsVersionProperty().get()).isGreaterThan(version);
+        assertThat(vm.rowsProperty().get().get(0).id()).isEqualTo("L10");
+    }
+
+    @Test
+    void aStaleSearchResultNeverReplacesANewerOne() {
+        FakeLeadCache cache = TestData.cache(50);
+        ManualTaskExecutor ex = new ManualTaskExecutor();
+        LeadsTableViewModel vm = vm(cache, ex);
+        vm.searchProperty().set("p1");
+        ex.fireTimers();
+        vm.searchProperty().set("p2@");
+        ex.fireTimers();
+        assertThat(ex.pending()).isEqualTo(2);
+        ex.runLast();   // the newer query answers first
+        ex.runNext();   // then the stale one
+        assertThat(vm.rowsProperty().get()).hasSize(1);
+        assertThat(vm.countTextProperty().get()).isEqualTo("1 of 50");
+    }
+
+    @Test
+    void typingIsDebouncedIntoOneQuery() {
+        FakeLeadCache cache = TestData.cache(20);
+        ManualTaskExecutor ex = new ManualTaskExecutor();
+        LeadsTableViewModel vm = vm(cache, ex);
+        for (String s : new String[] {"p", "p1", "p17"}) {
+            vm.searchProperty().set(s);
+        }
+        ex.runAll();
+        assertThat(cache.queries).filteredOn(q -> q.search() != null).extracting(q -> q.search()).containsExactly("p17");
+        assertThat(vm.matchCountProperty().get()).isEqualTo(1);
+        vm.rowsProperty().get().get(0);
+        ex.runAll();
+        assertThat(vm.rowsProperty().get()).extracting(LeadRow::id).containsExactly("L17");
+    }
+
+    @Test
+    void selectingARowSelectsItsLeadAndArrowMovesFollow() {
+        FakeLeadCache cache = TestData.cache(500);
+        ManualTaskExecutor ex = new ManualTaskExecutor();
+        LeadsTableViewModel vm = vm(cache, ex);
+        vm.refresh();
+        ex.runAll();
+        vm.select(450);                 // block not loaded yet
+        assertThat(vm.selectedLeadIdProperty().get()).isNull();
+        ex.runAll();
+        assertThat(vm.selectedLeadIdProperty().get()).isEqualTo("L50");
+        vm.select(451);
+        assertThat(vm.selectedLeadIdProperty().get()).isEqualTo("L49");
+    }
+
+    @Test
+    void selectionSurvivesARefreshThatAddsRows() {
+        FakeLeadCache cache = TestData.cache(10);
+        LeadsTableViewModel vm = vm(cache, new SyncTaskExecutor());
+        vm.refresh();
+        vm.select(2);
+        assertThat(vm.selectedLeadIdProperty().get()).isEqualTo("L8");
+        cache.addLead(TestData.PAGE, TestData.lead("L11", 1_770_000_000L, "New", "n@x.org", "fb", true));
+        vm.refresh();
+        assertThat(vm.selectIndexRequestProperty().get()).isEqualTo(3);
+        assertThat(vm.selectedLeadIdProperty().get()).isEqualTo("L8");
+    }
+
+    @Test
+    void sortingAsksTheStoreForTheNewOrder() {
+        FakeLeadCache cache = TestData.cache(3);
+        LeadsTableViewModel vm = vm(cache, new SyncTaskExecutor());
+        vm.sortBy(LeadSort.CREATED, false);
+        assertThat(vm.rowsProperty().get().get(0).id()).isEqualTo("L1");
+        vm.sortBy(LeadSort.NAME, true);
+        assertThat(cache.queries.get(cache.queries.size() - 1).sort()).isEqualTo(LeadSort.NAME);
+    }
+
+    @Test
+    void reviewChangeShowsInTheRowAtOnce() {
+        FakeLeadCache cache = TestData.cache(3);
+        LeadsTableViewModel vm = vm(cache, new SyncTaskExecutor());
+        vm.refresh();
+        vm.rowsProperty().get().get(0);
+        vm.reviewChanged("L3", ReviewStatus.SPAM);
+        assertThat(vm.rowsProperty().get().get(0).status()).isEqualTo(ReviewStatus.SPAM);
+    }
+
+    @Test
+    void aFailingQueryShowsAPlainMessage() {
+        FakeLeadCache cache = TestData.cache(3);
+        cache.failQueries = new io.leaddesk.store.StoreException("The database is locked.");
+        LeadsTableViewModel vm = vm(cache, new SyncTaskExecutor());
+        vm.refresh();
+        assertThat(vm.errorProperty().get()).contains("The database is locked.");
+    }
+
+    @Test
+    void everyQueryHandsTheTableANewListEvenWithTheSameRowsWithoutReadingThem() {
+        FakeLeadCache cache = TestData.cache(1000);
+        LeadsTableViewModel vm = vm(cache, new SyncTaskExecutor());
+        vm.refresh();
+        int[] changes = {0};
+        vm.rowsProperty().addListener((o, a, b) -> changes[0]++);
+        vm.refresh();
+        vm.refresh();
+        assertThat(changes[0]).isEqualTo(2);
+        assertThat(cache.rowReads.get()).isZero();
+    }
+
+    @Test
+    void theTotalIsCountedOncePerScopeWhileTypingAndAgainAfterRefresh() {
+        FakeLeadCache cache = TestData.cache(30);
+        LeadsTableViewModel vm = vm(cache, new SyncTaskExecutor());
+        vm.refresh();
+        int before = cache.queries.size();
+        vm.searchProperty().set("p1");
+        vm.searchProperty().set("p2");
+        assertThat(cache.queries.size() - before).isEqualTo(2);   // two searches, no extra counts
+        cache.addLead(TestData.PAGE, TestData.lead("L31", 1_770_000_000L, "Late", "late@x.org", "fb", true));
+        vm.searchProperty().set("");
+        vm.refresh();
+        assertThat(vm.countTextProperty().get()).isEqualTo("31 of 31");
+        vm.searchProperty().set("late@");
+        assertThat(vm.countTextProperty().get()).isEqualTo("1 of 31");
+    }
+
+    @Test
+    void aRefreshShowsTheRowsItHadWhileReadingTheNewBlocks() {
+        FakeLeadCache cache = TestData.cache(10);
+        ManualTaskExecutor ex = new ManualTaskExecutor();
+        LeadsTableViewModel vm = vm(cache, ex);
+        vm.refresh();
+        ex.runAll();
+        vm.rowsProperty().get().get(0);
+        ex.runAll();
+        vm.refresh();
+        ex.fireTimers();
+        ex.runNext();                       // the query answers; the new list has read no block yet
+        LeadRow shown = vm.rowsProperty().get().get(0);
+        assertThat(LeadRowList.isLoaded(shown)).isTrue();
+        assertThat(shown.id()).isEqualTo("L10");
+    }
+}

@@ -1,0 +1,123 @@
+package io.leaddesk.ui.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leaddesk.graph.AccessToken;
+import io.leaddesk.graph.GraphErrorKind;
+import io.leaddesk.graph.GraphException;
+import io.leaddesk.store.CredentialVaultInMemory;
+import io.leaddesk.ui.FakeOpener;
+import io.leaddesk.ui.Messages;
+import io.leaddesk.ui.SyncTaskExecutor;
+import io.leaddesk.ui.TestData;
+import io.leaddesk.ui.Workspace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class SignInViewModelTest {
+    private static final String TOKEN = "EAABsecretsecretsecret123";
+    private final Messages m = Messages.load(Locale.ENGLISH);
+    private final FakeOpener opener = new FakeOpener(TestData.cache(3));
+    private final List<Workspace> opened = new ArrayList<>();
+
+    private SignInViewModel vm(CredentialVaultInMemory vault) {
+        SignInViewModel vm = new SignInViewModel(opener, vault, new SyncTaskExecutor(), m);
+        vm.setOnOpen(opened::add);
+        vm.start();
+        return vm;
+    }
+
+    @Test
+    void signInShowsTokenKindNameAndPagesThenOpensTheWorkspace() {
+        SignInViewModel vm = vm(new CredentialVaultInMemory());
+        assertThat(vm.canSignInProperty().get()).isFalse();
+        vm.tokenProperty().set(TOKEN);
+        vm.appSecretProperty().set("  appsecret ");
+        vm.signIn();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.whoProperty().get()).isEqualTo("Signed in with a user token as Olena Kovalenko. 2 pages found.");
+        assertThat(vm.pagesFound()).containsExactly("Школа мов", "مدرسة اللغات");
+        assertThat(opener.lastSecret).isEqualTo("appsecret");
+        assertThat(opened).isEmpty();
+        vm.continueToWorkspace();
+        assertThat(opened).hasSize(1);
+        assertThat(vm.whoProperty().get()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void expiredTokenShowsAPlainInlineMessageAndNoWorkspace() {
+        opener.failure = new GraphException(GraphErrorKind.TOKEN, "Error validating access token", 190, 463, 400, null, null, null);
+        SignInViewModel vm = vm(new CredentialVaultInMemory());
+        vm.tokenProperty().set(TOKEN);
+        vm.signIn();
+        assertThat(vm.errorProperty().get()).startsWith("This token has expired.");
+        assertThat(vm.signedInProperty().get()).isNull();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void missingPermissionIsNamed() {
+        opener.failure = new GraphException(GraphErrorKind.PERMISSION, "x", 200, 0, 403, "leads_retrieval", null, null);
+        SignInViewModel vm = vm(new CredentialVaultInMemory());
+        vm.tokenProperty().set(TOKEN);
+        vm.signIn();
+        assertThat(vm.errorProperty().get()).contains("\"leads_retrieval\"");
+    }
+
+    @Test
+    void rememberStoresTheTokenOnlyInTheVaultAndFillsItInNextTime() {
+        CredentialVaultInMemory vault = new CredentialVaultInMemory();
+        SignInViewModel vm = vm(vault);
+        vm.tokenProperty().set(TOKEN);
+        vm.rememberProperty().set(true);
+        vm.signIn();
+        assertThat(vault.load()).contains(new AccessToken(TOKEN));
+        SignInViewModel next = vm(vault);
+        assertThat(next.tokenProperty().get()).isEqualTo(TOKEN);
+        assertThat(next.rememberProperty().get()).isTrue();
+    }
+
+    @Test
+    void notRememberingForgetsAnEarlierToken() {
+        CredentialVaultInMemory vault = new CredentialVaultInMemory();
+        vault.save(new AccessToken(TOKEN));
+        SignInViewModel vm = vm(vault);
+        vm.rememberProperty().set(false);
+        vm.signIn();
+        assertThat(vault.load()).isEmpty();
+    }
+
+    @Test
+    void withoutACredentialStoreTheAppSaysSoAndStoresNothing() {
+        CredentialVaultInMemory vault = new CredentialVaultInMemory("This computer has no credential store.");
+        SignInViewModel vm = vm(vault);
+        assertThat(vm.rememberAvailableProperty().get()).isFalse();
+        assertThat(vm.rememberNoteProperty().get()).isEqualTo("This computer has no credential store.");
+        vm.rememberProperty().set(true);
+        vm.tokenProperty().set(TOKEN);
+        vm.signIn();
+        assertThat(vault.load()).isEmpty();
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void sampleAndOfflineOpenAWorkspaceWithoutAToken() {
+        SignInViewModel vm = vm(new CredentialVaultInMemory());
+        vm.trySample();
+        vm.openOffline();
+        assertThat(opener.calls).containsExactly("demo", "offline");
+        assertThat(opened).extracting(Workspace::mode).containsExactly(Workspace.Mode.DEMO, Workspace.Mode.OFFLINE);
+    }
+
+    @Test
+    void emptyTokenAsksForOne() {
+        SignInViewModel vm = vm(new CredentialVaultInMemory());
+        vm.tokenProperty().set("   ");
+        vm.signIn();
+        assertThat(vm.errorProperty().get()).isEqualTo("Paste an access token first.");
+        assertThat(opener.calls).isEmpty();
+    }
+}
