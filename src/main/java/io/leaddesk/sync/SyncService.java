@@ -2,36 +2,345 @@ package io.leaddesk.sync;
 
 import io.leaddesk.graph.AccessToken;
 import io.leaddesk.graph.GraphClient;
+import io.leaddesk.graph.GraphErrorKind;
+import io.leaddesk.graph.GraphException;
+import io.leaddesk.graph.Lead;
+import io.leaddesk.graph.LeadForm;
+import io.leaddesk.graph.PageInfo;
+import io.leaddesk.graph.TokenInfo;
 import io.leaddesk.store.LeadStore;
+import io.leaddesk.store.StoreException;
 import io.leaddesk.store.StoredForm;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Signs in, refreshes pages and forms, and pulls leads into the cache. Shared by the CLI and the GUI.
  *
- * SKELETON: signatures are the contract; implemented by the lead.
+ * <p>Crash safety: every result page of leads is committed in its own transaction by {@link LeadStore#upsertLeads}.
+ * Graph serves leads newest first, so the durable watermark of a form (newest created_time of its last
+ * <em>complete</em> pull) only moves when a pull finishes; a pull that dies half-way is simply repeated from the
+ * old watermark next time, and upsert-by-id keeps every lead exactly once.
  */
 public final class SyncService {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
+
+    /** Incremental pulls ask for leads newer than the watermark minus this, so a lead written late at Meta is not missed. */
+    public static final Duration OVERLAP = Duration.ofMinutes(10);
+    public static final int DEFAULT_CONCURRENCY = 4;
+
     private final GraphClient graph;
     private final LeadStore store;
+    private final int concurrency;
+    private final Clock clock;
 
     public SyncService(GraphClient graph, LeadStore store) {
+        this(graph, store, DEFAULT_CONCURRENCY, Clock.systemUTC());
+    }
+
+    public SyncService(GraphClient graph, LeadStore store, int concurrency, Clock clock) {
         this.graph = graph;
         this.store = store;
+        this.concurrency = Math.max(1, concurrency);
+        this.clock = clock;
+    }
+
+    public LeadStore store() {
+        return store;
+    }
+
+    public GraphClient graph() {
+        return graph;
     }
 
     /** Validates the token against Graph (whoami + pages). Throws GraphException (TOKEN, PERMISSION, NETWORK...). */
     public Session signIn(AccessToken token) {
-        throw new UnsupportedOperationException();
+        TokenInfo who = graph.whoami(token);
+        List<PageInfo> pages = graph.pages(token, who);
+        for (PageInfo p : pages) {
+            store.upsertPage(p);
+        }
+        LOG.info("Signed in as {} {} reaching {} page(s)", who.kind().wireName(), who.id(), pages.size());
+        return new Session(token, who, pages);
     }
 
     /** Fetches the forms of the session's pages (all when pageIds empty) from Graph, stores them, returns them as cached. */
-    public List<StoredForm> refreshForms(Session session, java.util.Collection<String> pageIds) {
-        throw new UnsupportedOperationException();
+    public List<StoredForm> refreshForms(Session session, Collection<String> pageIds) {
+        FormsRefresh r = refreshFormsDetailed(session, pageIds);
+        if (r.forms().isEmpty() && !r.problems().isEmpty()) {
+            FormsRefresh.PageProblem p = r.problems().get(0);
+            throw new GraphException(p.kind() == null ? GraphErrorKind.OTHER : p.kind(), p.message());
+        }
+        return r.forms();
+    }
+
+    /**
+     * Like {@link #refreshForms} but never fails for one page: pages whose forms could not be read are reported.
+     * A dead token (TOKEN) still throws, since no page can be read then.
+     */
+    public FormsRefresh refreshFormsDetailed(Session session, Collection<String> pageIds) {
+        List<FormsRefresh.PageProblem> problems = new ArrayList<>();
+        List<String> refreshed = new ArrayList<>();
+        for (PageInfo page : selectPages(session, pageIds == null ? Set.of() : Set.copyOf(pageIds))) {
+            try {
+                List<LeadForm> forms = graph.forms(page);
+                store.upsertPage(page);
+                store.upsertForms(page.id(), forms);
+                refreshed.add(page.id());
+            } catch (GraphException e) {
+                if (e.kind() == GraphErrorKind.TOKEN) {
+                    throw e;
+                }
+                problems.add(new FormsRefresh.PageProblem(page.id(), page.name(),
+                        "Could not read the forms of " + page.name() + ": " + e.getMessage(), e.kind()));
+            }
+        }
+        List<String> scope = pageIds == null || pageIds.isEmpty()
+                ? session.pages().stream().map(PageInfo::id).toList()
+                : List.copyOf(pageIds);
+        return new FormsRefresh(store.forms(scope), problems);
     }
 
     /** Pulls leads; blocks until done or cancelled; events go to {@code listener}; never throws for a single form's failure. */
     public SyncReport sync(Session session, SyncRequest request, SyncListener listener, CancelSignal cancel) {
-        throw new UnsupportedOperationException();
+        Instant started = clock.instant();
+        SyncListener events = safe(listener);
+        List<FormOutcome> outcomes = new ArrayList<>();
+        List<FormJob> jobs = new ArrayList<>();
+
+        // 1. Fresh form lists (leads_count, questions) for the pages concerned.
+        Set<String> wantedPages = pagesFor(session, request);
+        for (PageInfo page : selectPages(session, wantedPages)) {
+            if (cancel.isCancelled()) {
+                break;
+            }
+            List<LeadForm> forms;
+            try {
+                forms = graph.forms(page);
+                store.upsertPage(page);
+                store.upsertForms(page.id(), forms);
+            } catch (GraphException e) {
+                outcomes.add(new FormOutcome(page.id(), null, page.name(), FormOutcome.Status.FAILED, 0, 0,
+                        "Could not read the forms of " + page.name() + ": " + e.getMessage(), e.kind()));
+                if (e.kind() == GraphErrorKind.TOKEN) {
+                    cancel.cancel();
+                }
+                continue;
+            } catch (StoreException e) {
+                outcomes.add(new FormOutcome(page.id(), null, page.name(), FormOutcome.Status.FAILED, 0, 0, e.getMessage(), null));
+                cancel.cancel();
+                continue;
+            }
+            for (LeadForm f : forms) {
+                if (request.formIds().isEmpty() || request.formIds().contains(f.id())) {
+                    Optional<StoredForm> cached = store.form(f.id());
+                    boolean incremental = !request.full() && cached.map(StoredForm::watermark).isPresent();
+                    long cachedLeads = cached.map(StoredForm::cachedLeads).orElse(0L);
+                    // Incremental pulls can only estimate: what Meta counts beyond what we hold.
+                    long expectedLeads = incremental ? Math.max(0, f.leadsCount() - cachedLeads) : Math.max(0, f.leadsCount());
+                    jobs.add(new FormJob(page, f, expectedLeads));
+                }
+            }
+        }
+        for (String wanted : request.formIds()) {
+            if (jobs.stream().noneMatch(j -> j.form.id().equals(wanted))
+                    && outcomes.stream().noneMatch(o -> o.formId() == null)) {
+                outcomes.add(new FormOutcome(null, wanted, wanted, FormOutcome.Status.SKIPPED, 0, 0,
+                        "Form " + wanted + " is not among the forms this token reaches; check the id or sign in with a token for its Page.",
+                        GraphErrorKind.NOT_FOUND));
+            }
+        }
+
+        long expected = jobs.stream().mapToLong(FormJob::expected).sum();
+        events.onEvent(new SyncEvent.Started(jobs.size(), expected));
+
+        // 2. Leads, forms concurrently (bounded).
+        AtomicLong fetchedTotal = new AtomicLong();
+        AtomicLong newTotal = new AtomicLong();
+        if (!jobs.isEmpty()) {
+            AtomicInteger threadNo = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, jobs.size()), r -> {
+                Thread t = new Thread(r, "leaddesk-sync-" + threadNo.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<FormOutcome>> futures = new ArrayList<>();
+                for (FormJob job : jobs) {
+                    futures.add(pool.submit(() -> {
+                        FormOutcome o = runJob(job, request.full(), events, cancel, fetchedTotal, newTotal);
+                        events.onEvent(new SyncEvent.FormFinished(o));
+                        return o;
+                    }));
+                }
+                for (int i = 0; i < futures.size(); i++) {
+                    outcomes.add(await(futures.get(i), jobs.get(i)));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        SyncReport report = new SyncReport(outcomes, fetchedTotal.get(), newTotal.get(), cancel.isCancelled(),
+                Duration.between(started, clock.instant()));
+        LOG.info("{}", report.summary());
+        events.onEvent(new SyncEvent.Finished(report));
+        return report;
+    }
+
+    private FormOutcome runJob(FormJob job, boolean full, SyncListener events, CancelSignal cancel,
+                               AtomicLong fetchedTotal, AtomicLong newTotal) {
+        PageInfo page = job.page;
+        LeadForm form = job.form;
+        if (cancel.isCancelled()) {
+            return new FormOutcome(page.id(), form.id(), form.name(), FormOutcome.Status.CANCELLED, 0, 0, "Cancelled before it started.", null);
+        }
+        Optional<StoredForm> cached = store.form(form.id());
+        Long watermark = cached.map(StoredForm::watermark).orElse(null);
+        boolean incremental = !full && watermark != null;
+        Long createdAfter = incremental ? watermark - OVERLAP.toSeconds() : null;
+        long expected = job.expected();
+        events.onEvent(new SyncEvent.FormStarted(page.id(), page.name(), form.id(), form.name(), expected, incremental));
+
+        AtomicLong fetched = new AtomicLong();
+        AtomicLong fresh = new AtomicLong();
+        AtomicLong newest = new AtomicLong(watermark == null ? Long.MIN_VALUE : watermark);
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            try {
+                graph.leads(page, form.id(), createdAfter, leads -> {
+                    int added = store.upsertLeads(page.id(), form, leads, clock.instant());
+                    long max = Long.MIN_VALUE;
+                    for (Lead l : leads) {
+                        max = Math.max(max, l.createdEpochSecond());
+                    }
+                    final long pageMax = max;
+                    newest.accumulateAndGet(pageMax, Math::max);
+                    long f = fetched.addAndGet(leads.size());
+                    long n = fresh.addAndGet(added);
+                    fetchedTotal.addAndGet(leads.size());
+                    newTotal.addAndGet(added);
+                    events.onEvent(new SyncEvent.FormProgress(page.id(), form.id(), f, expected, n));
+                }, cancel, (why, wait, attempt, message) ->
+                        events.onEvent(new SyncEvent.Waiting(form.id(), message, wait)));
+                Long mark = newest.get() == Long.MIN_VALUE ? null : newest.get();
+                store.markFormSynced(form.id(), mark, clock.instant());
+                return new FormOutcome(page.id(), form.id(), form.name(), FormOutcome.Status.OK, fetched.get(), fresh.get(), null, null);
+            } catch (CancellationException e) {
+                return new FormOutcome(page.id(), form.id(), form.name(), FormOutcome.Status.CANCELLED, fetched.get(), fresh.get(),
+                        "Cancelled; the " + fetched.get() + " leads fetched so far are kept.", null);
+            } catch (GraphException e) {
+                if (e.kind() == GraphErrorKind.INVALID_CURSOR && attempts < 2) {
+                    LOG.warn("Paging cursor of form {} expired; restarting it from its watermark", form.id());
+                    continue;
+                }
+                if (e.kind() == GraphErrorKind.TOKEN) {
+                    cancel.cancel(); // every other form would fail the same way
+                }
+                FormOutcome.Status status = e.kind() == GraphErrorKind.NOT_FOUND ? FormOutcome.Status.SKIPPED : FormOutcome.Status.FAILED;
+                return new FormOutcome(page.id(), form.id(), form.name(), status, fetched.get(), fresh.get(),
+                        keptNote(e.getMessage(), fetched.get()), e.kind());
+            } catch (StoreException e) {
+                cancel.cancel(); // a cache that cannot be written fails every form
+                return new FormOutcome(page.id(), form.id(), form.name(), FormOutcome.Status.FAILED, fetched.get(), fresh.get(),
+                        e.getMessage(), null);
+            } catch (RuntimeException e) {
+                LOG.error("Unexpected failure syncing form {}", form.id(), e);
+                return new FormOutcome(page.id(), form.id(), form.name(), FormOutcome.Status.FAILED, fetched.get(), fresh.get(),
+                        keptNote("Unexpected error (" + e.getClass().getSimpleName() + "); see the log.", fetched.get()), null);
+            }
+        }
+    }
+
+    private static String keptNote(String message, long fetched) {
+        return fetched > 0 ? message + " The " + fetched + " leads fetched before that are kept." : message;
+    }
+
+    private static FormOutcome await(Future<FormOutcome> f, FormJob job) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new FormOutcome(job.page.id(), job.form.id(), job.form.name(), FormOutcome.Status.CANCELLED, 0, 0, "Interrupted.", null);
+        } catch (ExecutionException e) {
+            return new FormOutcome(job.page.id(), job.form.id(), job.form.name(), FormOutcome.Status.FAILED, 0, 0,
+                    "Unexpected error (" + e.getCause().getClass().getSimpleName() + "); see the log.", null);
+        }
+    }
+
+    /** Pages a request concerns: its pages, plus the pages of its forms (looked up in the cache); empty = all. */
+    private Set<String> pagesFor(Session session, SyncRequest request) {
+        if (request.formIds().isEmpty()) {
+            return request.pageIds();
+        }
+        if (request.pageIds().isEmpty()) {
+            // Forms of unknown page: only the cache can tell; if any form is unknown, refresh every page.
+            java.util.HashSet<String> pages = new java.util.HashSet<>();
+            for (String formId : request.formIds()) {
+                Optional<StoredForm> f = store.form(formId);
+                if (f.isEmpty()) {
+                    return Set.of();
+                }
+                pages.add(f.get().pageId());
+            }
+            return pages;
+        }
+        java.util.HashSet<String> pages = new java.util.HashSet<>(request.pageIds());
+        for (String formId : request.formIds()) {
+            store.form(formId).ifPresent(f -> pages.add(f.pageId()));
+        }
+        return pages;
+    }
+
+    private static List<PageInfo> selectPages(Session session, Set<String> pageIds) {
+        if (pageIds.isEmpty()) {
+            return session.pages();
+        }
+        Map<String, PageInfo> byId = new LinkedHashMap<>();
+        for (PageInfo p : session.pages()) {
+            byId.put(p.id(), p);
+        }
+        List<PageInfo> out = new ArrayList<>();
+        for (String id : pageIds) {
+            PageInfo p = byId.get(id);
+            if (p == null) {
+                throw new GraphException(GraphErrorKind.NOT_FOUND,
+                        "Page " + id + " is not among the pages this token reaches; check the id or sign in with a token that manages it.");
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    private static SyncListener safe(SyncListener l) {
+        SyncListener target = l == null ? SyncListener.NONE : l;
+        return e -> {
+            try {
+                target.onEvent(e);
+            } catch (RuntimeException ex) {
+                LOG.warn("A sync listener failed on {}", e.getClass().getSimpleName(), ex);
+            }
+        };
+    }
+
+    private record FormJob(PageInfo page, LeadForm form, long expected) {
     }
 }

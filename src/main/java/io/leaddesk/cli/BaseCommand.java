@@ -1,0 +1,41 @@
+package io.leaddesk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.leaddesk.graph.GraphClient;
+import io.leaddesk.store.LeadStore;
+import io.leaddesk.sync.Session;
+import io.leaddesk.sync.SyncService;
+import java.util.concurrent.Callable;
+
+/** Shared plumbing of the commands: environment, services, JSON. Services are opened per command and closed after. */
+abstract class BaseCommand implements Callable<Integer> {
+    static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    CliEnvironment environment;
+
+    CliEnvironment env() {
+        return environment;
+    }
+
+    GraphClient graph() {
+        return new GraphClient(environment.graphSettings());
+    }
+
+    LeadStore openStore() {
+        return LeadStore.open(environment.databaseFile());
+    }
+
+    /** Signs in with LEADDESK_TOKEN; throws with exit code 3 when there is none. */
+    static Session signIn(SyncService sync, CliEnvironment env) {
+        return sync.signIn(env.token());
+    }
+
+    void printJson(Object value) {
+        try {
+            environment.out().println(JSON.writeValueAsString(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

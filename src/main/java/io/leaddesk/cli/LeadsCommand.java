@@ -1,0 +1,77 @@
+package io.leaddesk.cli;
+
+import io.leaddesk.store.LeadQuery;
+import io.leaddesk.store.LeadStore;
+import io.leaddesk.store.ReviewStatus;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "leads", description = {"List cached leads (works offline), newest first.",
+        "With --json: JSON Lines, one lead per line, exactly as Meta sent it."})
+final class LeadsCommand extends BaseCommand {
+    @Option(names = "--form", paramLabel = "ID", description = "Only leads of this form (repeatable).")
+    List<String> forms = new ArrayList<>();
+
+    @Option(names = "--since", paramLabel = "DATE", description = "Created at or after: YYYY-MM-DD (local day), ISO 8601 time, or Unix seconds.")
+    String since;
+
+    @Option(names = "--until", paramLabel = "DATE", description = "Created on or before (a whole day when YYYY-MM-DD).")
+    String until;
+
+    @Option(names = "--search", paramLabel = "TEXT", description = "Full-text search in answers, names, email, phone, campaign and ad names.")
+    String search;
+
+    @Option(names = "--status", paramLabel = "S", description = "Only leads with this review status: new, contacted, qualified, not_interested, spam (repeatable).")
+    List<String> statuses = new ArrayList<>();
+
+    @Option(names = "--json", description = "JSON Lines: one lead per line, the Graph fields exactly as received.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        ZoneId zone = ZoneId.systemDefault();
+        LeadQuery q = LeadQuery.all()
+                .withForms(forms)
+                .withCreated(since == null ? null : Dates.since(since, zone), until == null ? null : Dates.until(until, zone))
+                .withSearch(search)
+                .withStatuses(parseStatuses(statuses));
+        try (LeadStore store = openStore()) {
+            PrintStream out = env().out();
+            if (json) {
+                store.forEachLead(q, l -> out.println(l.lead().rawJson()));
+            } else {
+                Table t = new Table("CREATED", "ID", "FORM", "NAME", "EMAIL", "PHONE", "PLATFORM", "STATUS");
+                DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+                store.forEachLead(q, l -> {
+                    var c = io.leaddesk.graph.ContactFields.of(
+                            store.form(l.lead().formId()).map(f -> f.form().questions()).orElse(List.of()), l.lead().fieldData());
+                    t.row(fmt.format(Instant.ofEpochSecond(l.lead().createdEpochSecond())), l.id(), l.lead().formId(),
+                            c.displayName(), c.email(), c.phone(), l.lead().platform(), l.status().wireName());
+                });
+                if (t.isEmpty()) {
+                    env().err().println("No cached leads match. Run 'leaddesk sync' to fetch leads.");
+                } else {
+                    t.print(out);
+                }
+            }
+            out.flush();
+        }
+        return ExitCode.OK;
+    }
+
+    static Set<ReviewStatus> parseStatuses(List<String> names) {
+        try {
+            return names.stream().map(ReviewStatus::parse).collect(Collectors.toSet());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.USAGE, "Unknown status in " + names + ": use new, contacted, qualified, not_interested or spam.");
+        }
+    }
+}

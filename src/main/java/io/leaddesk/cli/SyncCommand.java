@@ -1,0 +1,133 @@
+package io.leaddesk.cli;
+
+import io.leaddesk.graph.GraphClient;
+import io.leaddesk.store.LeadStore;
+import io.leaddesk.sync.CancelSignal;
+import io.leaddesk.sync.FormOutcome;
+import io.leaddesk.sync.Session;
+import io.leaddesk.sync.SyncEvent;
+import io.leaddesk.sync.SyncListener;
+import io.leaddesk.sync.SyncReport;
+import io.leaddesk.sync.SyncRequest;
+import io.leaddesk.sync.SyncService;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "sync", description = {"Pull leads into the local cache: progress on stderr, one summary line on stdout.",
+        "After a form's first complete pull only newer leads are fetched; --full pulls everything again (still one row per lead).",
+        "Ctrl+C stops cleanly: every page already fetched is kept and the next sync continues."})
+final class SyncCommand extends BaseCommand {
+    @Option(names = "--page", paramLabel = "ID", description = "Sync the forms of this Page (repeatable). Default: every Page.")
+    List<String> pages = new ArrayList<>();
+
+    @Option(names = "--form", paramLabel = "ID", description = "Sync this form (repeatable).")
+    List<String> forms = new ArrayList<>();
+
+    @Option(names = "--full", description = "Ignore what is cached and pull every lead again.")
+    boolean full;
+
+    @Override
+    public Integer call() {
+        try (GraphClient graph = graph(); LeadStore store = openStore()) {
+            SyncService sync = new SyncService(graph, store);
+            Session session = signIn(sync, env());
+            for (String p : pages) {
+                if (session.pages().stream().noneMatch(x -> x.id().equals(p))) {
+                    throw new CliException(ExitCode.USAGE, "Page " + p + " is not among the pages this token reaches; run 'leaddesk pages' to see them.");
+                }
+            }
+            CancelSignal cancel = new CancelSignal();
+            CountDownLatch done = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                cancel.cancel();
+                try {
+                    done.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "leaddesk-sync-shutdown");
+            boolean hooked = registerHook(hook);
+            SyncReport report;
+            try {
+                report = sync.sync(session, new SyncRequest(Set.copyOf(pages), Set.copyOf(forms), full),
+                        new Progress(env().err()), cancel);
+            } finally {
+                done.countDown();
+                if (hooked) {
+                    unregisterHook(hook);
+                }
+            }
+            int exit = ExitCode.OK;
+            for (FormOutcome o : report.forms()) {
+                if (o.status() == FormOutcome.Status.FAILED || o.status() == FormOutcome.Status.SKIPPED) {
+                    env().err().println((o.formName() == null ? "" : o.formName() + ": ") + o.message());
+                    exit = Math.max(exit, o.status() == FormOutcome.Status.SKIPPED ? ExitCode.GRAPH : failureCode(o));
+                }
+            }
+            env().out().println(report.summary());
+            return exit;
+        }
+    }
+
+    private static int failureCode(FormOutcome o) {
+        if (o.errorKind() == null) {
+            return o.message() != null && o.message().contains("lead cache") ? ExitCode.STORAGE : ExitCode.UNEXPECTED;
+        }
+        return ExitCode.of(o.errorKind());
+    }
+
+    private static boolean registerHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private static void unregisterHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException ignored) {
+            // shutting down already
+        }
+    }
+
+    /** Progress lines on stderr, at most one per form every half second. */
+    static final class Progress implements SyncListener {
+        private final PrintStream err;
+        private final java.util.Map<String, Long> lastPrinted = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Progress(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void onEvent(SyncEvent e) {
+            if (e instanceof SyncEvent.Started s) {
+                err.printf(Locale.ROOT, "Syncing %d forms (about %,d leads)...%n", s.forms(), s.expected());
+            } else if (e instanceof SyncEvent.FormStarted f) {
+                err.printf(Locale.ROOT, "  %s / %s: %s%n", f.pageName(), f.formName(), f.incremental() ? "new leads only" : "all leads");
+            } else if (e instanceof SyncEvent.FormProgress p) {
+                long now = System.nanoTime();
+                Long last = lastPrinted.get(p.formId());
+                if (last == null || now - last > 500_000_000L) {
+                    lastPrinted.put(p.formId(), now);
+                    err.printf(Locale.ROOT, "  form %s: %,d of ~%,d fetched, %,d new%n", p.formId(), p.fetched(), p.expected(), p.newLeads());
+                }
+            } else if (e instanceof SyncEvent.Waiting w) {
+                err.printf(Locale.ROOT, "  form %s: waiting %d s (%s)%n", w.formId(), w.delay().toSeconds(), w.reason());
+            } else if (e instanceof SyncEvent.FormFinished f) {
+                FormOutcome o = f.outcome();
+                err.printf(Locale.ROOT, "  %s: %s, %,d fetched, %,d new%n", o.formName(), o.status().name().toLowerCase(Locale.ROOT), o.fetched(), o.newLeads());
+            }
+        }
+    }
+}
