@@ -2,8 +2,7 @@
 #   REPO_ROOT, INSTALLER_COMMON, the keys of app.env, POM_VERSION (as in pom.xml), APP_VERSION (numeric, for jpackage)
 # and the helpers log/die/maven_package/stage_input.
 # The trimmed runtime is made by jlink, which jpackage runs for us: --add-modules "$JLINK_MODULES"
-# --jlink-options "$JLINK_OPTIONS --generate-cds-archive" (the CDS plugin needs bin/java in the image, so
-# --strip-native-commands is not used).
+# --jlink-options "$JLINK_OPTIONS".
 
 INSTALLER_COMMON=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(cd "$INSTALLER_COMMON/../.." && pwd)

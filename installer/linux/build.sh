@@ -8,7 +8,7 @@
 #
 # Output in target/installer/linux/: leaddesk/ (app image, run leaddesk/bin/leaddesk), leaddesk_<v>_amd64.deb,
 # leaddesk-<v>-1.x86_64.rpm. Needs JDK 17+ with jmods (jlink, jpackage), binutils (objcopy), fakeroot + dpkg-deb
-# for .deb, rpm (rpmbuild) for .rpm, and for the AppCDS archive a display or xvfb-run (else it is skipped).
+# for .deb, rpm (rpmbuild) for .rpm, and for archiving the GUI's classes (AppCDS) a display or xvfb-run.
 set -euo pipefail
 # shellcheck source=../common/common.sh
 source "$(dirname "$0")/../common/common.sh"
@@ -54,43 +54,61 @@ esac
     --vendor "$APP_VENDOR" --description "$APP_DESCRIPTION" --copyright "$APP_COPYRIGHT" \
     --icon "$INSTALLER_COMMON/icons/leaddesk.png" \
     --input "$WORK/input" --main-jar "$MAIN_JAR" --main-class "$MAIN_CLASS" \
-    --add-modules "$JLINK_MODULES" --jlink-options "$JLINK_OPTIONS --generate-cds-archive"
-# The base CDS archive for heaps over 32 GB (no compressed oops) is never used by a desktop app: 11 MB less.
-rm -f "$IMAGE/lib/runtime/lib/server/classes_nocoops.jsa"
+    --add-modules "$JLINK_MODULES" --jlink-options "$JLINK_OPTIONS"
 log "app image (jlink + jpackage): $IMAGE ($(du -sh "$IMAGE" | cut -f1)) in $(took "$t")"
 
-# --- AppCDS: run the packaged app once to its first window and archive the classes it loaded. ------------------
-# The archive sits in the app folder ($APPDIR) and the launcher's .cfg points the JVM at it; a JVM that cannot
-# use it (other CPU, moved files) silently falls back to normal class loading.
+# --- AppCDS: record which classes the app loads up to its first window (and for a CLI command), then dump them
+# into a class-data-sharing archive that the JVM maps at start instead of parsing and verifying those classes.
+# JDK 17 ties an archive to the absolute class path, so the app image gets one made for where it is now, and the
+# .deb makes its own in postinst for /opt/leaddesk from the same class list (no display needed there). A JVM that
+# cannot use the archive (moved files, other JDK) starts normally without it, silently.
 CFG="$IMAGE/lib/app/$NAME.cfg"
+class_path_of() { # the launcher's class path for an image installed at $1
+    grep '^app.classpath=' "$1/lib/app/$NAME.cfg" | sed "s#^app.classpath=\$APPDIR#$1/lib/app#" | paste -sd: -
+}
+cds_dump() { # $1 = image folder
+    "$1/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$1/lib/app/leaddesk.classlist" \
+        -XX:SharedArchiveFile="$1/lib/app/leaddesk.jsa" -cp "$(class_path_of "$1")" >"$WORK/cds-dump.log" 2>&1
+}
 cds_train() {
-    local runner=()
+    local runner=() home out
     if [ -n "${DISPLAY:-}" ]; then
         runner=()
     elif command -v xvfb-run >/dev/null 2>&1; then
         runner=(xvfb-run -a -s "-screen 0 1280x800x24")
     else
-        log "AppCDS skipped: no DISPLAY and no xvfb-run (apt-get install xvfb xauth) - the app still works, starts slower"
-        return 0
+        runner=(none)
     fi
-    local home; home=$(mktemp -d)
+    home=$(mktemp -d)
     cp "$CFG" "$WORK/cfg.orig"
-    printf '%s\n' 'java-options=-XX:ArchiveClassesAtExit=$APPDIR/leaddesk.jsa' \
-                  'java-options=-Dleaddesk.startupProbe=true' >> "$CFG"
-    local out
-    out=$(env -u LEADDESK_TOKEN LEADDESK_HOME="$home" timeout -k 5 120 "${runner[@]}" "$IMAGE/bin/$NAME" 2>&1) || true
-    cp "$WORK/cfg.orig" "$CFG"
-    rm -rf "$home"
-    if ! grep -q 'LEADDESK_FIRST_WINDOW' <<<"$out"; then
-        log "AppCDS: the startup probe printed no LEADDESK_FIRST_WINDOW; output was:"
-        printf '%s\n' "$out" | tail -20 >&2
-    fi
-    if [ -s "$IMAGE/lib/app/leaddesk.jsa" ]; then
-        printf '%s\n' 'java-options=-XX:SharedArchiveFile=$APPDIR/leaddesk.jsa' 'java-options=-Xshare:auto' >> "$CFG"
-        log "AppCDS archive: $(du -h "$IMAGE/lib/app/leaddesk.jsa" | cut -f1)"
+    : > "$WORK/all.classlist"
+    if [ "${runner[0]:-}" = none ]; then
+        log "AppCDS: no DISPLAY and no xvfb-run (apt-get install xvfb xauth libgtk-3-0): archiving CLI classes only"
     else
-        rm -f "$IMAGE/lib/app/leaddesk.jsa"
-        log "AppCDS skipped: the training run wrote no archive"
+        printf '%s\n' 'java-options=-XX:DumpLoadedClassList=$APPDIR/gui.classlist' \
+                      'java-options=-Dleaddesk.startupProbe=true' >> "$CFG"
+        out=$(env -u LEADDESK_TOKEN LEADDESK_HOME="$home" timeout -k 5 120 "${runner[@]}" "$IMAGE/bin/$NAME" 2>&1) || true
+        cp "$WORK/cfg.orig" "$CFG"
+        if grep -q 'LEADDESK_FIRST_WINDOW' <<<"$out"; then
+            cat "$IMAGE/lib/app/gui.classlist" >> "$WORK/all.classlist"
+        else
+            log "AppCDS: the window probe printed no LEADDESK_FIRST_WINDOW, GUI classes not archived; output:"
+            printf '%s\n' "$out" | tail -15 >&2
+        fi
+    fi
+    printf '%s\n' 'java-options=-XX:DumpLoadedClassList=$APPDIR/cli.classlist' >> "$CFG"
+    env -u LEADDESK_TOKEN LEADDESK_HOME="$home" timeout -k 5 60 "$IMAGE/bin/$NAME" --help >/dev/null 2>&1 || true
+    cp "$WORK/cfg.orig" "$CFG"
+    cat "$IMAGE/lib/app/cli.classlist" >> "$WORK/all.classlist" 2>/dev/null || true
+    rm -rf "$home" "$IMAGE/lib/app/gui.classlist" "$IMAGE/lib/app/cli.classlist"
+    # Hidden classes (lambdas) and duplicates are skipped by the dump; keep the list small and stable.
+    grep -v '^@' "$WORK/all.classlist" | awk '!seen[$0]++' > "$IMAGE/lib/app/leaddesk.classlist"
+    if [ -s "$IMAGE/lib/app/leaddesk.classlist" ] && cds_dump "$IMAGE"; then
+        printf '%s\n' 'java-options=-XX:SharedArchiveFile=$APPDIR/leaddesk.jsa' 'java-options=-Xshare:auto' >> "$CFG"
+        log "AppCDS: $(wc -l < "$IMAGE/lib/app/leaddesk.classlist") classes, archive $(du -h "$IMAGE/lib/app/leaddesk.jsa" | cut -f1)"
+    else
+        rm -f "$IMAGE/lib/app/leaddesk.jsa" "$IMAGE/lib/app/leaddesk.classlist"
+        log "AppCDS skipped: no class list or the dump failed (see $WORK/cds-dump.log)"
     fi
 }
 if [ "$CDS" = auto ]; then
@@ -98,10 +116,14 @@ if [ "$CDS" = auto ]; then
 fi
 
 # --- Installers, made from the finished app image so they carry the same files (and the CDS archive). ---------
+# The archive in the image is only valid at its build path: packages carry the class list and build their own.
+PKG_IMAGE="$WORK/package/$NAME"
+rm -rf "$WORK/package" && mkdir -p "$WORK/package" && cp -a "$IMAGE" "$PKG_IMAGE"
+rm -f "$PKG_IMAGE/lib/app/leaddesk.jsa"
 linux_package() {
     local type=$1; shift
     t=$(seconds)
-    "$JPACKAGE" --type "$type" --dest "$OUT" --app-image "$IMAGE" \
+    "$JPACKAGE" --type "$type" --dest "$OUT" --app-image "$PKG_IMAGE" \
         --name "$NAME" --app-version "$APP_VERSION" \
         --vendor "$APP_VENDOR" --description "$APP_DESCRIPTION" --copyright "$APP_COPYRIGHT" \
         --icon "$INSTALLER_COMMON/icons/leaddesk.png" \
