@@ -1,0 +1,69 @@
+package io.leaddesk.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns one element of /leadgen_forms into a {@link LeadForm}. Tolerates lists sent as {@code {"data":[...]}}. */
+final class FormParser {
+    private FormParser() {
+    }
+
+    static LeadForm form(JsonNode n, String pageId, String raw) {
+        List<Question> questions = new ArrayList<>();
+        for (JsonNode q : list(n.get("questions"))) {
+            List<QuestionOption> options = new ArrayList<>();
+            for (JsonNode o : list(q.get("options"))) {
+                options.add(new QuestionOption(text(o, "key"), text(o, "value")));
+            }
+            questions.add(new Question(text(q, "id"), text(q, "key"), text(q, "label"), text(q, "type"), options));
+        }
+        JsonNode legal = n.path("legal_content");
+        String privacyUrl = text(legal.path("privacy_policy"), "url");
+        CustomDisclaimer disclaimer = null;
+        JsonNode cd = legal.get("custom_disclaimer");
+        if (cd != null && cd.isObject()) {
+            List<DisclaimerCheckbox> boxes = new ArrayList<>();
+            for (JsonNode c : list(cd.get("checkboxes"))) {
+                boxes.add(new DisclaimerCheckbox(text(c, "id"), text(c, "key"), text(c, "text"),
+                        bool(c.get("is_required")), bool(c.get("is_checked_by_default"))));
+            }
+            JsonNode body = cd.get("body");
+            String bodyText = body == null ? null : body.isObject() ? text(body, "text") : body.asText();
+            disclaimer = new CustomDisclaimer(text(cd, "title"), bodyText, boxes);
+        }
+        return new LeadForm(text(n, "id"), pageId, text(n, "name"), text(n, "status"), text(n, "locale"),
+                text(n, "created_time"), n.path("leads_count").asLong(0), n.path("organic_leads_count").asLong(0),
+                n.path("expired_leads_count").asLong(0), questions, disclaimer, privacyUrl, raw);
+    }
+
+    private static Iterable<JsonNode> list(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return List.of();
+        }
+        if (n.isArray()) {
+            return n;
+        }
+        if (n.isObject() && n.path("data").isArray()) {
+            return n.get("data");
+        }
+        return List.of();
+    }
+
+    private static boolean bool(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return false;
+        }
+        if (n.isBoolean()) {
+            return n.booleanValue();
+        }
+        String s = n.asText();
+        return "1".equals(s) || "true".equalsIgnoreCase(s);
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.get(field);
+        return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
+    }
+}

@@ -1,0 +1,280 @@
+package io.leaddesk.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One failed Graph call, sorted into a {@link GraphErrorKind}, before it becomes a {@link GraphException}.
+ * The user message is built as {@code what + ": " + todo + "."}; a give-up adds the retry story in between.
+ * Nothing here is scrubbed yet: {@link #toException} replaces the token and the secret by their masked form.
+ *
+ * @param graphMessage Graph's own message text (may be null)
+ * @param regainMinutes estimated_time_to_regain_access from the usage headers, 0 when unknown
+ */
+record Problem(GraphErrorKind kind, String what, String todo, int code, int subcode, int httpStatus,
+               String missingPermission, String fbtraceId, String graphMessage, long regainMinutes, Throwable cause) {
+
+    private static final List<String> KNOWN_PERMISSIONS = List.of("leads_retrieval", "pages_show_list",
+            "pages_read_engagement", "pages_manage_ads", "ads_management", "ads_read", "business_management",
+            "pages_manage_metadata");
+
+    boolean retryable() {
+        return kind == GraphErrorKind.TRANSIENT || kind == GraphErrorKind.RATE_LIMIT || kind == GraphErrorKind.NETWORK;
+    }
+
+    Problem withRegainMinutes(long minutes) {
+        return new Problem(kind, what, todo, code, subcode, httpStatus, missingPermission, fbtraceId, graphMessage,
+                minutes, cause);
+    }
+
+    String message() {
+        return what + ": " + todo + ".";
+    }
+
+    GraphFailure toException(String... secrets) {
+        return build(message(), secrets);
+    }
+
+    GraphFailure giveUp(int attempts, Duration waited, String... secrets) {
+        String sentence = what + "; LeadDesk retried for " + human(waited) + " and gave up after " + attempts
+                + (attempts == 1 ? " attempt" : " attempts") + ": " + todo + ".";
+        return build(sentence, secrets);
+    }
+
+    GraphFailure giveUpTooLongToWait(int attempts, Duration budget, String... secrets) {
+        String sentence = what + "; Meta asks to wait about " + regainMinutes + (regainMinutes == 1 ? " minute" : " minutes")
+                + ", longer than LeadDesk may keep retrying (" + human(budget) + "), so it gave up after " + attempts
+                + (attempts == 1 ? " attempt" : " attempts") + ": try again in " + regainMinutes
+                + (regainMinutes == 1 ? " minute." : " minutes.");
+        return build(sentence, secrets);
+    }
+
+    private GraphFailure build(String message, String... secrets) {
+        return new GraphFailure(kind, scrub(message, secrets), code, subcode, httpStatus, missingPermission, fbtraceId,
+                scrub(graphMessage, secrets), scrubbedCause(cause, secrets));
+    }
+
+    /** Replaces every occurrence of each secret by its masked form. */
+    static String scrub(String text, String... secrets) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (String s : secrets) {
+            if (s != null && !s.isEmpty() && out.contains(s)) {
+                out = out.replace(s, AccessToken.mask(s));
+            }
+        }
+        return out;
+    }
+
+    /** Keeps a cause only when its text cannot carry a secret; otherwise a plain stand-in of the same story. */
+    private static Throwable scrubbedCause(Throwable cause, String... secrets) {
+        if (cause == null) {
+            return null;
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            String text = String.valueOf(t.getMessage());
+            for (String s : secrets) {
+                if (s != null && !s.isEmpty() && text.contains(s)) {
+                    return new IOException(cause.getClass().getSimpleName() + " (details withheld: they contained a secret)");
+                }
+            }
+        }
+        return cause;
+    }
+
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        long s = Math.round(ms / 1000.0);
+        if (s < 120) {
+            return s + (s == 1 ? " second" : " seconds");
+        }
+        long m = Math.round(s / 60.0);
+        return m + " minutes";
+    }
+
+    // ---- classification ----
+
+    /** {@code {"error":{...}}} or null when the body carries no error envelope. */
+    static Problem fromBody(String body, int httpStatus, String endpoint, ObjectMapper mapper) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        if (root == null || !root.path("error").isObject()) {
+            return null;
+        }
+        JsonNode e = root.path("error");
+        return fromEnvelope(e.path("code").asInt(0), e.path("error_subcode").asInt(0), text(e, "message"),
+                text(e, "error_user_msg"), e.path("is_transient").asBoolean(false), text(e, "fbtrace_id"),
+                httpStatus, endpoint);
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    static Problem fromEnvelope(int code, int subcode, String graphMessage, String userMessage, boolean isTransient,
+                                String fbtrace, int http, String endpoint) {
+        String gm = graphMessage == null ? "" : graphMessage;
+        String lower = gm.toLowerCase(Locale.ROOT);
+        String ref = "Meta error " + code + (subcode != 0 ? "/" + subcode : "");
+        GraphErrorKind kind;
+        String what;
+        String todo;
+        String permission = null;
+        if (code == 190) {
+            kind = GraphErrorKind.TOKEN;
+            todo = "sign in again with a new token";
+            what = switch (subcode) {
+                case 463 -> "The access token has expired (" + ref + ")";
+                case 460 -> "The access token stopped working because the account password was changed (" + ref + ")";
+                case 464 -> "The access token belongs to an unconfirmed Facebook account (" + ref + ")";
+                case 492 -> "The access token has no role on this Page any more (" + ref + ")";
+                default -> lower.contains("page access token")
+                        ? "This request needs a Page access token, but a different kind of token was used (" + ref + ")"
+                        : "The access token is not valid any more (" + ref + ")";
+            };
+        } else if (code == 102 || code == 2500) {
+            kind = GraphErrorKind.TOKEN;
+            what = "Meta no longer accepts this sign-in session (" + ref + ")";
+            todo = "sign in again with a new token";
+        } else if (code == 10 || (code >= 200 && code <= 299)) {
+            kind = GraphErrorKind.PERMISSION;
+            permission = guessPermission(code, lower, endpoint);
+            if ("leads_retrieval".equals(permission)) {
+                what = "The token lacks the leads_retrieval permission for this Page (" + ref + ")";
+                todo = "ask a Page admin to grant it, or check Lead Access Manager";
+            } else {
+                what = "The token lacks the " + permission + " permission (" + ref + ")";
+                todo = "sign in again and grant " + permission + ", or ask a Page admin for access";
+            }
+        } else if (code == 4 || code == 17 || code == 32 || code == 341 || code == 613
+                || (code >= 80000 && code <= 80014)) {
+            kind = GraphErrorKind.RATE_LIMIT;
+            what = "Meta is rate-limiting requests for this " + (code == 80005 || code == 80001 || code == 32 ? "Page" : "app")
+                    + " (" + ref + ")";
+            todo = "try again later";
+        } else if (code == 2642) {
+            kind = GraphErrorKind.INVALID_CURSOR;
+            what = "Meta no longer accepts the paging position for this form (" + ref + ")";
+            todo = "sync the form again; it restarts from the newest stored lead";
+        } else if (code == 1 || code == 2 || isTransient) {
+            kind = GraphErrorKind.TRANSIENT;
+            what = "Meta reported a temporary problem (" + ref + ")";
+            todo = "try again later";
+        } else if (code == 100 && (subcode == 33 || lower.contains("does not exist"))) {
+            kind = GraphErrorKind.NOT_FOUND;
+            what = "The requested Page, form or lead does not exist or this token cannot see it (" + ref + ")";
+            todo = "check that it was not deleted and that you still have access to it";
+        } else if (code == 0 && http >= 500) {
+            kind = GraphErrorKind.TRANSIENT;
+            what = "Meta's servers failed temporarily (HTTP " + http + ")";
+            todo = "try again later";
+        } else {
+            kind = GraphErrorKind.OTHER;
+            String detail = userMessage != null && !userMessage.isBlank() ? userMessage : gm;
+            detail = detail.strip();
+            while (detail.endsWith(".")) {
+                detail = detail.substring(0, detail.length() - 1);
+            }
+            what = "Meta refused the request (" + ref + (detail.isEmpty() ? "" : ": " + detail) + ")";
+            todo = "check the settings and try again";
+        }
+        return new Problem(kind, what, todo, code, subcode, http, permission, fbtrace, graphMessage, 0, null);
+    }
+
+    private static String guessPermission(int code, String lowerMessage, String endpoint) {
+        if (lowerMessage.contains("leads_retrieval")) {
+            return "leads_retrieval";
+        }
+        boolean leads = "leads".equals(endpoint) || "lead".equals(endpoint);
+        if (code == 200 && leads) {
+            return "leads_retrieval";
+        }
+        for (String p : KNOWN_PERMISSIONS) {
+            if (lowerMessage.contains(p)) {
+                return p;
+            }
+        }
+        if (lowerMessage.contains("lead access")) {
+            return "leads_retrieval";
+        }
+        return switch (endpoint) {
+            case "leads", "lead" -> "leads_retrieval";
+            case "leadgen_forms" -> "pages_manage_ads";
+            case "accounts", "me" -> "pages_show_list";
+            default -> "pages_read_engagement";
+        };
+    }
+
+    /** An HTTP failure without an error envelope. */
+    static Problem fromHttp(int http) {
+        if (http >= 500) {
+            return new Problem(GraphErrorKind.TRANSIENT, "Meta's servers failed temporarily (HTTP " + http + ")",
+                    "try again later", 0, 0, http, null, null, null, 0, null);
+        }
+        if (http == 429) {
+            return new Problem(GraphErrorKind.RATE_LIMIT, "Meta is rate-limiting requests (HTTP 429)",
+                    "try again later", 0, 0, http, null, null, null, 0, null);
+        }
+        return new Problem(GraphErrorKind.OTHER, "Meta refused the request without an explanation (HTTP " + http + ")",
+                "check the Graph API address and version in the settings and try again", 0, 0, http, null, null, null, 0, null);
+    }
+
+    static Problem fromIo(IOException e, String host, boolean duringBody) {
+        if (e instanceof UnknownHostException) {
+            return network("LeadDesk cannot find Meta's server " + host + " (unknown host)", e);
+        }
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            return network("LeadDesk cannot connect to Meta's server " + host + " (connection refused)", e);
+        }
+        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+            return new Problem(GraphErrorKind.TRANSIENT, "Meta did not answer in time (timeout)", "try again later",
+                    0, 0, 0, null, null, null, 0, e);
+        }
+        String what = duringBody ? "The connection to Meta broke while the answer was arriving"
+                : "The connection to Meta failed";
+        return new Problem(GraphErrorKind.TRANSIENT, what, "try again later", 0, 0, 0, null, null, null, 0, e);
+    }
+
+    private static Problem network(String what, IOException e) {
+        return new Problem(GraphErrorKind.NETWORK, what, "check the internet connection or proxy, then try again",
+                0, 0, 0, null, null, null, 0, e);
+    }
+
+    static Problem malformed(int http, IOException e) {
+        return new Problem(GraphErrorKind.TRANSIENT, "Meta sent an incomplete or malformed answer (HTTP " + http + ")",
+                "try again later", 0, 0, http, null, null, null, 0, e);
+    }
+
+    /** Carries a problem through the retry loop. */
+    static final class Raised extends Exception {
+        final transient Problem problem;
+
+        Raised(Problem problem) {
+            super(null, null, false, false);
+            this.problem = problem;
+        }
+    }
+}

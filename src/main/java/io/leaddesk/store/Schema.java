@@ -1,0 +1,107 @@
+package io.leaddesk.store;
+
+import java.util.List;
+
+/**
+ * The versioned schema of the lead cache. {@code PRAGMA user_version} holds the version of the last migration
+ * applied; migrations run in order at open, all in one transaction. Never edit a released migration: append one.
+ */
+final class Schema {
+
+    /** "LDK1": marks the file as a LeadDesk database (PRAGMA application_id). */
+    static final int APPLICATION_ID = 0x4C444B31;
+
+    record Migration(int version, List<String> statements) {
+    }
+
+    static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, List.of(
+                    "PRAGMA application_id = " + APPLICATION_ID,
+                    """
+                    CREATE TABLE pages(
+                        id         TEXT PRIMARY KEY,
+                        name       TEXT NOT NULL DEFAULT '',
+                        updated_at INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE forms(
+                        id                  TEXT PRIMARY KEY,
+                        page_id             TEXT NOT NULL,
+                        name                TEXT NOT NULL DEFAULT '',
+                        status              TEXT,
+                        locale              TEXT,
+                        created_time        TEXT,
+                        leads_count         INTEGER NOT NULL DEFAULT 0,
+                        organic_leads_count INTEGER NOT NULL DEFAULT 0,
+                        expired_leads_count INTEGER NOT NULL DEFAULT 0,
+                        questions_json      TEXT NOT NULL DEFAULT '[]',
+                        disclaimer_json     TEXT,
+                        privacy_policy_url  TEXT,
+                        raw_json            TEXT,
+                        last_synced         INTEGER,
+                        watermark           INTEGER,
+                        updated_at          INTEGER NOT NULL)""",
+                    "CREATE INDEX forms_page ON forms(page_id)",
+                    """
+                    CREATE TABLE leads(
+                        rowid            INTEGER PRIMARY KEY,
+                        id               TEXT NOT NULL UNIQUE,
+                        form_id          TEXT NOT NULL,
+                        page_id          TEXT NOT NULL,
+                        created_time     INTEGER NOT NULL,
+                        created_time_raw TEXT,
+                        ad_id            TEXT,
+                        ad_name          TEXT COLLATE NOCASE,
+                        adset_id         TEXT,
+                        adset_name       TEXT COLLATE NOCASE,
+                        campaign_id      TEXT,
+                        campaign_name    TEXT COLLATE NOCASE,
+                        is_organic       INTEGER,
+                        platform         TEXT,
+                        name             TEXT NOT NULL DEFAULT '' COLLATE NOCASE,
+                        email            TEXT NOT NULL DEFAULT '' COLLATE NOCASE,
+                        phone            TEXT NOT NULL DEFAULT '',
+                        raw_json         TEXT NOT NULL,
+                        first_seen       INTEGER NOT NULL,
+                        last_seen        INTEGER NOT NULL)""",
+                    "CREATE INDEX leads_created ON leads(created_time)",
+                    "CREATE INDEX leads_form ON leads(form_id, created_time)",
+                    "CREATE INDEX leads_page ON leads(page_id, form_id)",
+                    "CREATE INDEX leads_name ON leads(name)",
+                    "CREATE INDEX leads_email ON leads(email)",
+                    "CREATE INDEX leads_phone ON leads(phone)",
+                    "CREATE INDEX leads_platform ON leads(platform)",
+                    "CREATE INDEX leads_campaign ON leads(campaign_name)",
+                    // the agency's own work: kept apart from synced data so a resync never touches it
+                    """
+                    CREATE TABLE reviews(
+                        lead_id    TEXT PRIMARY KEY,
+                        status     TEXT NOT NULL,
+                        note       TEXT,
+                        updated_at INTEGER NOT NULL)""",
+                    "CREATE INDEX reviews_status ON reviews(status)",
+                    """
+                    CREATE TABLE exports(
+                        id         INTEGER PRIMARY KEY,
+                        at         INTEGER NOT NULL,
+                        file       TEXT NOT NULL,
+                        profile    TEXT,
+                        lead_count INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE export_leads(
+                        export_id INTEGER NOT NULL REFERENCES exports(id) ON DELETE CASCADE,
+                        lead_id   TEXT NOT NULL,
+                        PRIMARY KEY(export_id, lead_id)) WITHOUT ROWID""",
+                    "CREATE INDEX export_leads_lead ON export_leads(lead_id)",
+                    // contentless full-text index, rowid = leads.rowid; rows deletable thanks to contentless_delete
+                    """
+                    CREATE VIRTUAL TABLE leads_fts USING fts5(
+                        body, content='', contentless_delete=1, detail=none,
+                        tokenize='unicode61 remove_diacritics 2')""")));
+
+    static int latestVersion() {
+        return MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+    }
+
+    private Schema() {
+    }
+}

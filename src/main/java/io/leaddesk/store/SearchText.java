@@ -1,0 +1,104 @@
+package io.leaddesk.store;
+
+import io.leaddesk.graph.FieldAnswer;
+import io.leaddesk.graph.Lead;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The full-text side of the cache: what text of a lead is indexed, and how a user's search box text becomes a
+ * safe FTS5 query. Words are split the way SQLite's unicode61 tokenizer splits them (letters, digits and private-use
+ * characters are word characters, everything else separates), so user text can never produce FTS syntax.
+ */
+final class SearchText {
+
+    /** Same word characters as unicode61's default categories "L* N* Co". */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}\\p{Co}]+");
+    private static final int MAX_WORDS = 24;
+
+    private SearchText() {
+    }
+
+    /** The indexed text of a lead: every answer value, the contact columns, a digits-only phone, ad names and the id. */
+    static String of(Lead lead, String name, String email, String phone) {
+        StringBuilder sb = new StringBuilder(256);
+        for (FieldAnswer a : lead.fieldData()) {
+            for (String v : a.values()) {
+                append(sb, v);
+            }
+        }
+        append(sb, name);
+        append(sb, email);
+        append(sb, phone);
+        if (phone != null && !phone.isEmpty()) {
+            append(sb, digits(phone)); // "+380 67 123" is also found by "38067"
+        }
+        append(sb, lead.campaignName());
+        append(sb, lead.adsetName());
+        append(sb, lead.adName());
+        append(sb, lead.id());
+        return normalize(sb.toString());
+    }
+
+    /**
+     * The FTS5 MATCH expression for a search box text: every word quoted, prefix-matched and AND-ed;
+     * null when the text has no words (no restriction).
+     */
+    static String toMatch(String userText) {
+        if (userText == null || userText.isBlank()) {
+            return null;
+        }
+        Matcher m = WORD.matcher(normalize(userText));
+        List<String> terms = new ArrayList<>();
+        while (m.find() && terms.size() < MAX_WORDS) {
+            terms.add('"' + m.group() + "\"*");
+        }
+        if (terms.isEmpty()) {
+            return null;
+        }
+        // digits typed with separators ("+380 67 12") also try the digits-only phone token
+        String joined = String.join(" AND ", terms);
+        String d = digits(userText);
+        if (terms.size() > 1 && d.length() >= 4 && onlyPhoneChars(userText)) {
+            return "(" + joined + ") OR \"" + d + "\"*";
+        }
+        return joined;
+    }
+
+    private static boolean onlyPhoneChars(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(Character.isDigit(c) || c == ' ' || c == '+' || c == '-' || c == '(' || c == ')' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String digits(String s) {
+        StringBuilder d = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                d.append(c);
+            }
+        }
+        return d.toString();
+    }
+
+    private static void append(StringBuilder sb, String v) {
+        if (v != null && !v.isEmpty()) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(v);
+        }
+    }
+
+    private static String normalize(String s) {
+        return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+}
