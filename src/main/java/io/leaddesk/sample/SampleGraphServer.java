@@ -53,7 +53,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code transient=P}: HTTP 500, code 2, is_transient true;</li>
  *   <li>{@code ratelimit=P}: HTTP 400, code 80005, with {@code X-Business-Use-Case-Usage} for the page;</li>
- *   <li>{@code truncate=P}: HTTP 200 declaring the full Content-Length, body cut in half, connection closed;</li>
+ *   <li>{@code truncate=P}: HTTP 200 with the body cut in half; alternately the full Content-Length is declared and
+ *       the connection dropped (the client sees an I/O error), or the response is chunked and ends cleanly (the
+ *       client sees malformed JSON);</li>
  *   <li>{@code usage=N}: {@code X-App-Usage} reports N percent;</li>
  *   <li>{@code seed=S}: the fault dice seed (a sequential client sees the same faults on every run).</li>
  * </ul>
@@ -74,6 +76,14 @@ public final class SampleGraphServer implements AutoCloseable {
             "MODERATE", "MANAGE");
     private static final List<String> LIMITED_TASKS = List.of("ADVERTISE", "ANALYZE");
 
+    static {
+        // The JDK server writes headers and body as two segments; without TCP_NODELAY, Nagle plus the client's
+        // delayed ACK stall small responses by ~40 ms each. Read once when the first HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final SampleOptions options;
     private final SampleFaults faults;
     private final SampleDataset dataset;
@@ -82,6 +92,7 @@ public final class SampleGraphServer implements AutoCloseable {
     private final String baseUrl;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicLong traces = new AtomicLong();
+    private final AtomicInteger truncations = new AtomicInteger();
     private final ConcurrentHashMap<String, LongAdder> pathCounts = new ConcurrentHashMap<>();
     private final Random faultDice;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -223,18 +234,25 @@ public final class SampleGraphServer implements AutoCloseable {
         h.set("X-App-Usage", appUsage(n));
         h.set("x-fb-trace-id", traceId());
         headers.forEach(h::set);
-        ex.sendResponseHeaders(status, bytes.length);
-        OutputStream os = ex.getResponseBody();
         if (truncate) {
-            os.write(bytes, 0, bytes.length / 2);
-            os.flush();
-            try {
-                os.close(); // fewer bytes than declared: the server drops the connection
-            } catch (IOException expected) {
-                // "insufficient bytes written to stream"
+            if (truncations.getAndIncrement() % 2 == 0) {
+                // full Content-Length declared, half the body sent; the caller's ex.close() then finds bytes
+                // missing and drops the connection: the client sees an unexpected end of stream
+                ex.sendResponseHeaders(status, bytes.length);
+                OutputStream os = ex.getResponseBody();
+                os.write(bytes, 0, bytes.length / 2);
+                os.flush();
+            } else {
+                // chunked, ended cleanly after half the body: a complete 200 response with malformed JSON
+                ex.sendResponseHeaders(status, 0);
+                OutputStream os = ex.getResponseBody();
+                os.write(bytes, 0, bytes.length / 2);
+                os.close();
             }
             return;
         }
+        ex.sendResponseHeaders(status, bytes.length);
+        OutputStream os = ex.getResponseBody();
         os.write(bytes);
         os.close();
     }
