@@ -70,6 +70,7 @@ public final class SampleGraphServer implements AutoCloseable {
     private static final String JSON_TYPE = "application/json; charset=UTF-8";
     private static final int DEFAULT_LIMIT = 25;
     private static final int THREADS = 4;
+    private static final int WRITE_SLICE = 64 * 1024;
     private static final char[] TRACE_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final List<String> PAGE_TASKS = List.of("ADVERTISE", "ANALYZE", "CREATE_CONTENT", "MESSAGING",
@@ -253,7 +254,10 @@ public final class SampleGraphServer implements AutoCloseable {
         }
         ex.sendResponseHeaders(status, bytes.length);
         OutputStream os = ex.getResponseBody();
-        os.write(bytes);
+        // 64 KiB slices: the JDK server copies each write into a buffer it grows to twice the write's size
+        for (int off = 0; off < bytes.length; off += WRITE_SLICE) {
+            os.write(bytes, off, Math.min(WRITE_SLICE, bytes.length - off));
+        }
         os.close();
     }
 
@@ -770,13 +774,15 @@ public final class SampleGraphServer implements AutoCloseable {
         if (top < bottom) {
             return "{\"data\":[]}";
         }
-        StringBuilder sb = new StringBuilder((top - bottom + 1) * 720 + 512).append("{\"data\":[");
+        int n = top - bottom + 1;
+        StringBuilder sb = new StringBuilder(n * form.leadSizeHint(mask) + 1024).append("{\"data\":[");
         for (int i = top; i >= bottom; i--) {
             if (i < top) {
                 sb.append(',');
             }
             form.appendLead(sb, i, mask);
         }
+        form.recordLeadSize(mask, (sb.length() - 9) / n);
         String first = leadCursor(form, top);
         String last = leadCursor(form, bottom);
         sb.append("],\"paging\":{\"cursors\":{\"before\":\"").append(first).append("\",\"after\":\"").append(last)
