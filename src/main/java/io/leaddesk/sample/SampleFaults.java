@@ -9,8 +9,8 @@ import java.util.Locale;
  *       "An unexpected error has occurred. Please retry your request later.", is_transient true.</li>
  *   <li>{@code ratelimit=P}: HTTP 400, code 80005 "(#80005) There have been too many leadgen api calls to this
  *       Page...", with an {@code X-Business-Use-Case-Usage} header for the page.</li>
- *   <li>{@code truncate=P}: a 200 response whose body stops in the middle: the full Content-Length is declared
- *       and the connection is closed early.</li>
+ *   <li>{@code truncate=P}: a 200 response whose body stops in the middle: alternately the full Content-Length is
+ *       declared and the connection dropped early, or the body is chunked and ends cleanly after half the JSON.</li>
  *   <li>{@code usage=N}: {@code X-App-Usage} reports N percent on every response.</li>
  *   <li>{@code seed=S}: the seed of the fault dice (default 1), so a run is reproducible for a sequential client.</li>
  * </ul>

@@ -77,6 +77,8 @@ public final class SampleForm {
     private final long span;
     private final long expired;
 
+    private volatile int fullLeadSize = 1024;
+    private volatile int otherLeadSize = 512;
     private volatile long[] extraTimes = new long[0];
     private volatile int count;
 
@@ -243,6 +245,20 @@ public final class SampleForm {
             ids.add(leadIdNumber(old + i));
         }
         return ids;
+    }
+
+    /** Bytes a lead of this form took last time for a similar mask, plus slack: sizes page buffers up front. */
+    int leadSizeHint(int mask) {
+        return (mask & F_FIELD_DATA) != 0 || mask == DEFAULT_FIELDS ? fullLeadSize : otherLeadSize;
+    }
+
+    void recordLeadSize(int mask, int averageChars) {
+        int hint = averageChars + averageChars / 8 + 16;
+        if ((mask & F_FIELD_DATA) != 0 || mask == DEFAULT_FIELDS) {
+            fullLeadSize = hint;
+        } else {
+            otherLeadSize = hint;
+        }
     }
 
     /** Appends lead {@code index} as Graph would serve it for the field mask. */

@@ -53,7 +53,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code transient=P}: HTTP 500, code 2, is_transient true;</li>
  *   <li>{@code ratelimit=P}: HTTP 400, code 80005, with {@code X-Business-Use-Case-Usage} for the page;</li>
- *   <li>{@code truncate=P}: HTTP 200 declaring the full Content-Length, body cut in half, connection closed;</li>
+ *   <li>{@code truncate=P}: HTTP 200 with the body cut in half; alternately the full Content-Length is declared and
+ *       the connection dropped (the client sees an I/O error), or the response is chunked and ends cleanly (the
+ *       client sees malformed JSON);</li>
  *   <li>{@code usage=N}: {@code X-App-Usage} reports N percent;</li>
  *   <li>{@code seed=S}: the fault dice seed (a sequential client sees the same faults on every run).</li>
  * </ul>
@@ -68,11 +70,20 @@ public final class SampleGraphServer implements AutoCloseable {
     private static final String JSON_TYPE = "application/json; charset=UTF-8";
     private static final int DEFAULT_LIMIT = 25;
     private static final int THREADS = 4;
+    private static final int WRITE_SLICE = 64 * 1024;
     private static final char[] TRACE_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final List<String> PAGE_TASKS = List.of("ADVERTISE", "ANALYZE", "CREATE_CONTENT", "MESSAGING",
             "MODERATE", "MANAGE");
     private static final List<String> LIMITED_TASKS = List.of("ADVERTISE", "ANALYZE");
+
+    static {
+        // The JDK server writes headers and body as two segments; without TCP_NODELAY, Nagle plus the client's
+        // delayed ACK stall small responses by ~40 ms each. Read once when the first HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     private final SampleOptions options;
     private final SampleFaults faults;
@@ -82,6 +93,7 @@ public final class SampleGraphServer implements AutoCloseable {
     private final String baseUrl;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicLong traces = new AtomicLong();
+    private final AtomicInteger truncations = new AtomicInteger();
     private final ConcurrentHashMap<String, LongAdder> pathCounts = new ConcurrentHashMap<>();
     private final Random faultDice;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -223,19 +235,29 @@ public final class SampleGraphServer implements AutoCloseable {
         h.set("X-App-Usage", appUsage(n));
         h.set("x-fb-trace-id", traceId());
         headers.forEach(h::set);
-        ex.sendResponseHeaders(status, bytes.length);
-        OutputStream os = ex.getResponseBody();
         if (truncate) {
-            os.write(bytes, 0, bytes.length / 2);
-            os.flush();
-            try {
-                os.close(); // fewer bytes than declared: the server drops the connection
-            } catch (IOException expected) {
-                // "insufficient bytes written to stream"
+            if (truncations.getAndIncrement() % 2 == 0) {
+                // full Content-Length declared, half the body sent; the caller's ex.close() then finds bytes
+                // missing and drops the connection: the client sees an unexpected end of stream
+                ex.sendResponseHeaders(status, bytes.length);
+                OutputStream os = ex.getResponseBody();
+                os.write(bytes, 0, bytes.length / 2);
+                os.flush();
+            } else {
+                // chunked, ended cleanly after half the body: a complete 200 response with malformed JSON
+                ex.sendResponseHeaders(status, 0);
+                OutputStream os = ex.getResponseBody();
+                os.write(bytes, 0, bytes.length / 2);
+                os.close();
             }
             return;
         }
-        os.write(bytes);
+        ex.sendResponseHeaders(status, bytes.length);
+        OutputStream os = ex.getResponseBody();
+        // 64 KiB slices: the JDK server copies each write into a buffer it grows to twice the write's size
+        for (int off = 0; off < bytes.length; off += WRITE_SLICE) {
+            os.write(bytes, off, Math.min(WRITE_SLICE, bytes.length - off));
+        }
         os.close();
     }
 
@@ -752,13 +774,15 @@ public final class SampleGraphServer implements AutoCloseable {
         if (top < bottom) {
             return "{\"data\":[]}";
         }
-        StringBuilder sb = new StringBuilder((top - bottom + 1) * 720 + 512).append("{\"data\":[");
+        int n = top - bottom + 1;
+        StringBuilder sb = new StringBuilder(n * form.leadSizeHint(mask) + 1024).append("{\"data\":[");
         for (int i = top; i >= bottom; i--) {
             if (i < top) {
                 sb.append(',');
             }
             form.appendLead(sb, i, mask);
         }
+        form.recordLeadSize(mask, (sb.length() - 9) / n);
         String first = leadCursor(form, top);
         String last = leadCursor(form, bottom);
         sb.append("],\"paging\":{\"cursors\":{\"before\":\"").append(first).append("\",\"after\":\"").append(last)
