@@ -1030,7 +1030,7 @@ public final class LeadStore implements AutoCloseable {
             case SQLITE_CORRUPT -> "its contents are corrupt";
             case SQLITE_NOTADB -> "it is not a SQLite database";
             case SQLITE_CONSTRAINT -> "a lead or form was incomplete (missing id)";
-            default -> "the database reported " + code(e).name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            default -> "the database reported an error (" + code(e).name() + ")";
         };
     }
 

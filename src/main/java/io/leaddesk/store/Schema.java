@@ -67,7 +67,7 @@ final class Schema {
                     "CREATE INDEX leads_page ON leads(page_id, form_id)",
                     // No indexes on name/email/phone on purpose: their keys are random, so every 500-lead page
                     // would rewrite ~500 index pages each (measured 5-10x slower syncs at 1M leads). Sorting by
-                    // them uses SQLite's sorter over this narrow table instead (docs/decisions/store-indexes.md).
+                    // them uses SQLite's sorter over this narrow table instead (see package-info.java).
                     "CREATE INDEX leads_platform ON leads(platform)",
                     "CREATE INDEX leads_campaign ON leads(campaign_name)",
                     // the lead exactly as received, kept apart so that the leads table stays narrow and fast to scan
