@@ -64,7 +64,8 @@ public final class LeadStore implements AutoCloseable {
             + " l.phone, l.platform, l.is_organic, l.campaign_name, l.ad_name, r.status";
     private static final String LEAD_COLUMNS = "l.id, l.form_id, l.page_id, l.created_time, l.created_time_raw,"
             + " l.ad_id, l.ad_name, l.adset_id, l.adset_name, l.campaign_id, l.campaign_name, l.is_organic,"
-            + " l.platform, l.raw_json, l.first_seen, l.last_seen, r.status, r.note";
+            + " l.platform, (SELECT j.raw_json FROM lead_json j WHERE j.rowid = l.rowid), l.first_seen, l.last_seen,"
+            + " r.status, r.note";
     private static final String FORM_COLUMNS = "f.id, f.page_id, f.name, f.status, f.locale, f.created_time,"
             + " f.leads_count, f.organic_leads_count, f.expired_leads_count, f.questions_json, f.disclaimer_json,"
             + " f.privacy_policy_url, f.raw_json, f.last_synced, f.watermark,"
@@ -73,15 +74,18 @@ public final class LeadStore implements AutoCloseable {
     private static final String UPSERT_LEAD = """
             INSERT INTO leads(rowid, id, form_id, page_id, created_time, created_time_raw, ad_id, ad_name, adset_id,
                               adset_name, campaign_id, campaign_name, is_organic, platform, name, email, phone,
-                              raw_json, first_seen, last_seen)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                              first_seen, last_seen)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             ON CONFLICT(id) DO UPDATE SET
                 form_id = excluded.form_id, page_id = excluded.page_id, created_time = excluded.created_time,
                 created_time_raw = excluded.created_time_raw, ad_id = excluded.ad_id, ad_name = excluded.ad_name,
                 adset_id = excluded.adset_id, adset_name = excluded.adset_name, campaign_id = excluded.campaign_id,
                 campaign_name = excluded.campaign_name, is_organic = excluded.is_organic,
                 platform = excluded.platform, name = excluded.name, email = excluded.email, phone = excluded.phone,
-                raw_json = excluded.raw_json, last_seen = excluded.last_seen""";
+                last_seen = excluded.last_seen""";
+    private static final String UPSERT_JSON = """
+            INSERT INTO lead_json(rowid, raw_json) VALUES (?,?)
+            ON CONFLICT(rowid) DO UPDATE SET raw_json = excluded.raw_json""";
 
     private final Path file;
     private final Connection writer;
@@ -113,6 +117,9 @@ public final class LeadStore implements AutoCloseable {
         Connection w = null;
         try {
             w = connect(db, false);
+            try (Statement st = w.createStatement()) {
+                st.execute("PRAGMA wal_autocheckpoint = 10000"); // checkpoint every ~40 MB of WAL, not every 4 MB
+            }
             migrate(db, w);
             for (String suffix : new String[] {"-wal", "-shm"}) {
                 Path side = db.resolveSibling(db.getFileName() + suffix);
@@ -499,6 +506,7 @@ public final class LeadStore implements AutoCloseable {
             }
             int fresh = 0;
             try (PreparedStatement up = c.prepareStatement(UPSERT_LEAD);
+                 PreparedStatement json = c.prepareStatement(UPSERT_JSON);
                  PreparedStatement touch = c.prepareStatement("UPDATE leads SET last_seen = ? WHERE rowid = ?");
                  PreparedStatement ftsDel = c.prepareStatement("DELETE FROM leads_fts WHERE rowid = ?");
                  PreparedStatement ftsAdd = c.prepareStatement("INSERT INTO leads_fts(rowid, body) VALUES (?,?)")) {
@@ -511,7 +519,7 @@ public final class LeadStore implements AutoCloseable {
                     String raw = l.rawJson() != null ? l.rawJson() : LeadJson.synthesize(l);
                     String formId = l.formId() != null ? l.formId() : form.id();
                     Existing old = existing.get(l.id());
-                    if (old != null && old.raw().equals(raw) && old.name().equals(name) && old.email().equals(email)
+                    if (old != null && Objects.equals(old.raw(), raw) && old.name().equals(name) && old.email().equals(email)
                             && old.phone().equals(phone) && old.formId().equals(formId)
                             && Objects.equals(old.pageId(), page)) {
                         touch.setLong(1, seen);
@@ -530,8 +538,11 @@ public final class LeadStore implements AutoCloseable {
                         ftsDel.addBatch();
                         dels++;
                     }
-                    bindLead(up, rowId, l, formId, page, name, email, phone, raw, seen);
+                    bindLead(up, rowId, l, formId, page, name, email, phone, seen);
                     up.addBatch();
+                    json.setLong(1, rowId);
+                    json.setString(2, raw);
+                    json.addBatch();
                     ups++;
                     ftsAdd.setLong(1, rowId);
                     ftsAdd.setString(2, SearchText.of(l, name, email, phone));
@@ -539,6 +550,7 @@ public final class LeadStore implements AutoCloseable {
                 }
                 if (ups > 0) {
                     up.executeBatch();
+                    json.executeBatch();
                 }
                 if (touches > 0) {
                     touch.executeBatch();
@@ -559,8 +571,9 @@ public final class LeadStore implements AutoCloseable {
         List<String> all = new ArrayList<>(ids);
         for (int start = 0; start < all.size(); start += MAX_PARAMS) {
             List<String> chunk = all.subList(start, Math.min(all.size(), start + MAX_PARAMS));
-            try (PreparedStatement ps = c.prepareStatement("SELECT rowid, id, form_id, page_id, name, email, phone,"
-                    + " raw_json FROM leads WHERE id IN (" + SqlQuery.marks(chunk.size()) + ")")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT l.rowid, l.id, l.form_id, l.page_id, l.name,"
+                    + " l.email, l.phone, j.raw_json FROM leads l LEFT JOIN lead_json j ON j.rowid = l.rowid"
+                    + " WHERE l.id IN (" + SqlQuery.marks(chunk.size()) + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setString(i + 1, chunk.get(i));
                 }
@@ -576,7 +589,7 @@ public final class LeadStore implements AutoCloseable {
     }
 
     private static void bindLead(PreparedStatement ps, long rowId, Lead l, String formId, String pageId, String name,
-                                 String email, String phone, String raw, long seen) throws SQLException {
+                                 String email, String phone, long seen) throws SQLException {
         ps.setLong(1, rowId);
         ps.setString(2, l.id());
         ps.setString(3, formId);
@@ -598,9 +611,8 @@ public final class LeadStore implements AutoCloseable {
         ps.setString(15, name);
         ps.setString(16, email);
         ps.setString(17, phone);
-        ps.setString(18, raw);
+        ps.setLong(18, seen);
         ps.setLong(19, seen);
-        ps.setLong(20, seen);
     }
 
     /** Records that a pull of {@code formId} completed: its new watermark (Unix seconds, may be null if no leads) and when. */
@@ -875,6 +887,7 @@ public final class LeadStore implements AutoCloseable {
         String victimIds = "SELECT id FROM leads WHERE " + where;
         for (String sql : new String[] {
                 "DELETE FROM leads_fts WHERE rowid IN (" + victims + ")",
+                "DELETE FROM lead_json WHERE rowid IN (" + victims + ")",
                 "DELETE FROM reviews WHERE lead_id IN (" + victimIds + ")",
                 "DELETE FROM export_leads WHERE lead_id IN (" + victimIds + ")"}) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -1017,7 +1030,7 @@ public final class LeadStore implements AutoCloseable {
             case SQLITE_CORRUPT -> "its contents are corrupt";
             case SQLITE_NOTADB -> "it is not a SQLite database";
             case SQLITE_CONSTRAINT -> "a lead or form was incomplete (missing id)";
-            default -> "the database reported " + code(e).name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            default -> "the database reported an error (" + code(e).name() + ")";
         };
     }
 

@@ -30,9 +30,7 @@ final class SearchText {
                 append(sb, v);
             }
         }
-        append(sb, name);
-        append(sb, email);
-        append(sb, phone);
+        // name, email and phone are answers already indexed above; only a digits-only phone is added
         if (phone != null && !phone.isEmpty()) {
             append(sb, digits(phone)); // "+380 67 123" is also found by "38067"
         }
