@@ -113,12 +113,15 @@ class CliTest {
             }
         }
         assertThat(served).hasSize(1200);
+        ObjectMapper m = new ObjectMapper();
         boolean sawCyrillic = false, sawEmoji = false, sawRtl = false;
         for (String line : lines) {
             assertThat(served).contains(line);
-            sawCyrillic |= line.matches("(?s).*[\\u0400-\\u04FF].*");
-            sawEmoji |= line.codePoints().anyMatch(c -> c >= 0x1F300);
-            sawRtl |= line.matches("(?s).*[\\u0590-\\u06FF].*");
+            // Graph escapes non-ASCII as \\uXXXX; the decoded answers must carry the real characters.
+            String decoded = m.readTree(line).toString();
+            sawCyrillic |= decoded.matches("(?s).*[\\u0400-\\u04FF].*");
+            sawEmoji |= decoded.codePoints().anyMatch(c -> c >= 0x1F300);
+            sawRtl |= decoded.matches("(?s).*[\\u0590-\\u06FF].*");
         }
         assertThat(sawCyrillic).isTrue();
         assertThat(sawEmoji).isTrue();
