@@ -47,6 +47,11 @@ public record CliEnvironment(Map<String, String> env, PrintStream out, PrintStre
         }
         if (get(GRAPH_VERSION) != null) {
             s = s.withVersion(get(GRAPH_VERSION));
+        } else {
+            String chosen = settings().graphVersion(); // the version picked in the desktop app's Settings
+            if (chosen != null && io.leaddesk.store.AppSettings.isValidVersion(chosen)) {
+                s = s.withVersion(chosen);
+            }
         }
         if (get(APP_SECRET) != null) {
             s = s.withAppSecret(get(APP_SECRET));
@@ -60,8 +65,13 @@ public record CliEnvironment(Map<String, String> env, PrintStream out, PrintStre
         return s;
     }
 
+    /** LEADDESK_HOME, else the data folder chosen in the desktop app's Settings, else the OS default. */
     Path dataFolder() {
-        return DataFolder.resolve(env);
+        return io.leaddesk.store.SettingsStore.forEnvironment(env).dataFolder();
+    }
+
+    io.leaddesk.store.AppSettings settings() {
+        return io.leaddesk.store.SettingsStore.forEnvironment(env).load();
     }
 
     Path databaseFile() {

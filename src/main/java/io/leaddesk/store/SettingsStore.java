@@ -40,6 +40,17 @@ public final class SettingsStore {
         this.prefs = prefs;
     }
 
+    /**
+     * The settings of this environment: LEADDESK_HOME, when set, wins over the data folder chosen in Settings
+     * (so scripts and tests are never redirected); otherwise the chosen folder, else the OS default. The GUI and
+     * the command line both resolve the data folder through here, so they always share one cache.
+     */
+    public static SettingsStore forEnvironment(java.util.Map<String, String> env) {
+        String home = env.get("LEADDESK_HOME");
+        boolean explicit = home != null && !home.isBlank();
+        return new SettingsStore(DataFolder.resolve(env), explicit ? null : userPreferences());
+    }
+
     /** The user's preferences node of LeadDesk. */
     public static Preferences userPreferences() {
         return Preferences.userRoot().node("io/leaddesk");

@@ -62,7 +62,9 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
 
     /** The real app: data folder from the environment, OS credential store, FX executor. */
     public static AppContext create() {
-        Config c = new Config(DataFolder.resolve(System.getenv()), SettingsStore.userPreferences(), new KeyringVault(),
+        String home = System.getenv("LEADDESK_HOME");
+        boolean explicitHome = home != null && !home.isBlank(); // LEADDESK_HOME wins over the folder chosen in Settings
+        Config c = new Config(DataFolder.resolve(System.getenv()), explicitHome ? null : SettingsStore.userPreferences(), new KeyringVault(),
                 new FxTaskExecutor(), Duration.ofMillis(150), Clock.systemDefaultZone(), ZoneId.systemDefault(),
                 Locale.getDefault(), null, SampleOptions.defaults());
         return new AppContext(c);

@@ -37,7 +37,14 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     @Override
     public <T> Cancellable submit(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         AtomicBoolean cancelled = new AtomicBoolean();
-        Future<?> f = workers.submit(() -> {
+        if (workers.isShutdown()) {
+            // The workspace was closed (sign-out, window closed): late callbacks of its old work start nothing new.
+            LOG.debug("Task '{}' not started: the executor is shut down", name);
+            return () -> cancelled.set(true);
+        }
+        Future<?> f;
+        try {
+            f = workers.submit(() -> {
             String old = Thread.currentThread().getName();
             Thread.currentThread().setName(old + " " + name);
             try {
@@ -60,6 +67,10 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                 Thread.currentThread().setName(old);
             }
         });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("Task '{}' not started: the executor is shut down", name);
+            return () -> cancelled.set(true);
+        }
         return () -> {
             cancelled.set(true);
             f.cancel(false);
@@ -82,11 +93,19 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             onUi(action);
             return () -> cancelled.set(true);
         }
-        ScheduledFuture<?> f = timer.schedule(() -> Platform.runLater(() -> {
-            if (!cancelled.get()) {
-                action.run();
-            }
-        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+        if (timer.isShutdown()) {
+            return () -> cancelled.set(true);
+        }
+        ScheduledFuture<?> f;
+        try {
+            f = timer.schedule(() -> Platform.runLater(() -> {
+                if (!cancelled.get()) {
+                    action.run();
+                }
+            }), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return () -> cancelled.set(true);
+        }
         return () -> {
             cancelled.set(true);
             f.cancel(false);

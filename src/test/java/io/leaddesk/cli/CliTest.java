@@ -194,4 +194,31 @@ class CliTest {
         Result q = run(null, "leads", "--status", "qualified", "--json");
         assertThat(q.out().lines()).hasSize(1).allMatch(l -> l.contains(firstId));
     }
+
+    @Test
+    void exportWritesMetaColumnsRefusesToOverwriteWithoutForceAndRemembersWhatWentOut() throws Exception {
+        assertThat(run(SampleTokens.USER, "sync").code()).isZero();
+        Path csv = home.resolve("leads.csv");
+
+        Result first = run(null, "export", "--out", csv.toString(), "--bom", "--delimiter", ";");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("1200 leads");
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(bytes[0] & 0xFF).isEqualTo(0xEF); // UTF-8 byte order mark for Excel
+        String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
+        assertThat(text).startsWith("id;created_time;ad_id;ad_name;adset_id;adset_name;campaign_id;campaign_name;form_id;form_name;is_organic;platform;");
+
+        Result again = run(null, "export", "--out", csv.toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("already exists").contains("--force");
+        assertThat(Files.readAllBytes(csv)).isEqualTo(bytes);
+
+        Result newOnly = run(null, "export", "--out", csv.toString(), "--force", "--new-only", "--profile", "hubspot");
+        assertThat(newOnly.code()).as(newOnly.err()).isZero();
+        assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8)).hasSize(1); // header only: everything went out before
+
+        assertThat(run(null, "export", "--out", csv.toString(), "--force", "--profile", "no-such-crm").code()).isEqualTo(2);
+        assertThat(run(null, "export", "--out", home.resolve("missing/dir/x.csv").toString()).code()).isEqualTo(2);
+        assertThat(run(null, "export", "--out", csv.toString(), "--force", "--delimiter", "|").code()).isEqualTo(2);
+    }
 }

@@ -1,0 +1,170 @@
+package io.leaddesk.cli;
+
+import io.leaddesk.export.CustomProfiles;
+import io.leaddesk.export.ExportException;
+import io.leaddesk.export.ExportOptions;
+import io.leaddesk.export.ExportProgress;
+import io.leaddesk.export.ExportResult;
+import io.leaddesk.export.Exporter;
+import io.leaddesk.store.LeadQuery;
+import io.leaddesk.store.LeadStore;
+import io.leaddesk.store.StoreException;
+import io.leaddesk.sync.CancelSignal;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "export", description = {"Write cached leads to a CSV file for a CRM or a spreadsheet (works offline).",
+        "The file appears only when complete: a cancel (Ctrl+C), a crash or a full disk never leaves half a file under its name.",
+        "Profiles: meta (Meta's own download columns, default), hubspot, zoho, salesforce, pipedrive, or a saved custom profile."})
+final class ExportCommand extends BaseCommand {
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The CSV file to write.")
+    Path out;
+
+    @Option(names = "--form", paramLabel = "ID", description = "Only leads of this form (repeatable). Default: all forms.")
+    List<String> forms = new ArrayList<>();
+
+    @Option(names = "--since", paramLabel = "DATE", description = "Created at or after: YYYY-MM-DD (local day), ISO 8601 time, or Unix seconds.")
+    String since;
+
+    @Option(names = "--until", paramLabel = "DATE", description = "Created on or before (a whole day when YYYY-MM-DD).")
+    String until;
+
+    @Option(names = "--status", paramLabel = "S", description = "Only leads with this review status (repeatable): new, contacted, qualified, not_interested, spam.")
+    List<String> statuses = new ArrayList<>();
+
+    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "meta", description = "Column layout (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--bom", description = "Start with a UTF-8 byte order mark (what Excel needs to read UTF-8).")
+    boolean bom;
+
+    @Option(names = "--delimiter", paramLabel = ",|;|tab", defaultValue = ",", description = "Separator (default: comma).")
+    String delimiter;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8", description = "File encoding (default: ${DEFAULT-VALUE}).")
+    String encoding;
+
+    @Option(names = "--new-only", description = "Only leads that never went into an export before.")
+    boolean newOnly;
+
+    @Option(names = "--dedupe", description = "One row per person (same email or phone across forms), newest answers, plus a submissions column.")
+    boolean dedupe;
+
+    @Option(names = "--no-formula-guard", description = "Do not neutralise cells spreadsheets would run as formulas (only for machine-to-machine files).")
+    boolean noFormulaGuard;
+
+    @Option(names = "--e164", description = "Add a phone column in E.164 (+380501234567).")
+    boolean e164;
+
+    @Option(names = "--region", paramLabel = "CC", description = "Default country (ISO code such as UA) for phone numbers without a country code; default: the app's setting.")
+    String region;
+
+    @Option(names = "--local-time", description = "Write times in this computer's time zone (with offset) instead of UTC.")
+    boolean localTime;
+
+    @Option(names = "--force", description = "Replace FILE if it exists.")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        ZoneId zone = ZoneId.systemDefault();
+        LeadQuery q = LeadQuery.all()
+                .withForms(forms)
+                .withCreated(since == null ? null : Dates.since(since, zone), until == null ? null : Dates.until(until, zone))
+                .withStatuses(LeadsCommand.parseStatuses(statuses))
+                .withNotExportedBefore(newOnly);
+        ExportOptions options;
+        try {
+            String defaultRegion = region != null ? region : env().settings().defaultRegion();
+            options = ExportOptions.defaults()
+                    .withQuery(q)
+                    .withProfile(new CustomProfiles(env().dataFolder()).resolve(profile))
+                    .withCharset(charset(encoding))
+                    .withBom(bom)
+                    .withDelimiter(ExportOptions.parseDelimiter(delimiter))
+                    .withFormulaGuard(!noFormulaGuard)
+                    .withE164(e164, defaultRegion)
+                    .withTimeZone(localTime ? zone : null)
+                    .withDedupe(dedupe)
+                    .withOverwrite(force);
+        } catch (ExportException | IllegalArgumentException e) {
+            throw new CliException(ExitCode.USAGE, e.getMessage());
+        }
+        for (String warning : Exporter.warnings(options)) {
+            env().err().println("Warning: " + warning);
+        }
+        try (LeadStore store = openStore()) {
+            CancelSignal cancel = new CancelSignal();
+            CountDownLatch done = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                cancel.cancel();
+                try {
+                    done.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "leaddesk-export-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            ExportResult result;
+            try {
+                result = new Exporter().export(store, options, out.toAbsolutePath(), new Progress(), cancel);
+            } catch (ExportException e) {
+                throw new CliException(exitCodeOf(e), e.getMessage(), e);
+            } finally {
+                done.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException ignored) {
+                    // already shutting down
+                }
+            }
+            result.warnings().forEach(w -> env().err().println("Warning: " + w));
+            env().out().println(result.summary());
+            return result.cancelled() ? ExitCode.UNEXPECTED : ExitCode.OK;
+        }
+    }
+
+    /** Disk and cache failures are storage problems (5); an existing file, a bad folder or a bad choice is input (2). */
+    static int exitCodeOf(ExportException e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof IOException || c instanceof StoreException || c instanceof java.io.UncheckedIOException) {
+                return ExitCode.STORAGE;
+            }
+        }
+        return ExitCode.USAGE;
+    }
+
+    private static Charset charset(String name) {
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new IllegalArgumentException("Unknown encoding '" + name + "': use UTF-8, windows-1251, ISO-8859-1 or another Java charset name.");
+        }
+    }
+
+    /** Progress on stderr about twice a second. */
+    private final class Progress implements io.leaddesk.export.ExportListener {
+        private long last;
+
+        @Override
+        public void progress(ExportProgress p) {
+            long now = System.nanoTime();
+            if (now - last > 500_000_000L || p.done() == p.total()) {
+                last = now;
+                env().err().printf(Locale.ROOT, "  %s %,d of %,d leads (%,d rows written)%n",
+                        p.phase() == ExportProgress.Phase.SCANNING ? "scanning" : "writing", p.done(), p.total(), p.rowsWritten());
+            }
+        }
+    }
+}
