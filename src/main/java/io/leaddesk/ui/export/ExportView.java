@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -29,10 +30,14 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -96,17 +101,32 @@ public final class ExportView implements ExportViewModel.Dialogs {
     @FXML
     private void initialize() {
         forms.setItems(vm.forms());
-        forms.setCellFactory(CheckBoxListCell.forListView(ExportViewModel.FormChoice::selectedProperty, new StringConverter<>() {
+        StringConverter<ExportViewModel.FormChoice> formText = new StringConverter<>() {
             @Override
             public String toString(ExportViewModel.FormChoice f) {
-                return f == null ? "" : m.format("export.form.cell", f.name(), f.pageName(), f.cachedLeads());
+                return f == null ? "" : m.format("export.form.cell", f.name(), f.cachedLeads());
             }
 
             @Override
             public ExportViewModel.FormChoice fromString(String s) {
                 return null;
             }
-        }));
+        };
+        forms.setCellFactory(lv -> new CheckBoxListCell<>(ExportViewModel.FormChoice::selectedProperty, formText) {
+            @Override
+            public void updateItem(ExportViewModel.FormChoice f, boolean empty) {
+                super.updateItem(f, empty);
+                setTooltip(empty || f == null ? null : new Tooltip(f.name() + "\n" + f.pageName()));
+            }
+        });
+        vm.loadedProperty().addListener((o, a, done) -> {
+            for (int i = 0; i < vm.forms().size(); i++) {
+                if (vm.forms().get(i).selectedProperty().get()) {
+                    forms.scrollTo(i);
+                    break;
+                }
+            }
+        });
         allForms.setOnAction(e -> vm.selectAllForms(true));
         noForms.setOnAction(e -> vm.selectAllForms(false));
         dateFrom.valueProperty().bindBidirectional(vm.dateFromProperty());
@@ -150,6 +170,8 @@ public final class ExportView implements ExportViewModel.Dialogs {
         showWhenText(problem);
         previewText.textProperty().bind(vm.previewTextProperty());
         preview.setItems(vm.previewRows());
+        preview.setFixedCellSize(28);
+        vm.previewRows().addListener((ListChangeListener<List<String>>) c -> sizeColumns());
         vm.previewHeaderProperty().addListener((o, a, b) -> rebuildColumns(b));
         rebuildColumns(vm.previewHeaderProperty().get());
 
@@ -193,9 +215,29 @@ public final class ExportView implements ExportViewModel.Dialogs {
             String h = header.get(i);
             TableColumn<List<String>, String> col = new TableColumn<>(h);
             col.setSortable(false);
-            col.setPrefWidth(Math.max(80, Math.min(220, 7.5 * h.length() + 28)));
             col.setCellValueFactory(c -> new ReadOnlyStringWrapper(idx < c.getValue().size() ? c.getValue().get(idx) : ""));
             preview.getColumns().add(col);
+        }
+        sizeColumns();
+    }
+
+    /** Each column as wide as its header or its widest previewed value (within limits), so ids show in full. */
+    private void sizeColumns() {
+        List<TableColumn<List<String>, ?>> cols = preview.getColumns();
+        Text measure = new Text();
+        Font font = Font.font(13);
+        for (int i = 0; i < cols.size(); i++) {
+            measure.setFont(Font.font(font.getFamily(), FontWeight.BOLD, font.getSize()));
+            measure.setText(cols.get(i).getText());
+            double w = measure.getLayoutBounds().getWidth() + 12;
+            measure.setFont(font);
+            for (List<String> row : vm.previewRows()) {
+                if (i < row.size()) {
+                    measure.setText(row.get(i));
+                    w = Math.max(w, measure.getLayoutBounds().getWidth());
+                }
+            }
+            cols.get(i).setPrefWidth(Math.max(64, Math.min(300, w + 30)));
         }
     }
 
