@@ -1,5 +1,8 @@
 package io.leaddesk.ui;
 
+import io.leaddesk.export.CustomProfiles;
+import io.leaddesk.export.ExportSource;
+import io.leaddesk.export.Exporter;
 import io.leaddesk.graph.AccessToken;
 import io.leaddesk.graph.GraphClient;
 import io.leaddesk.graph.GraphSettings;
@@ -15,6 +18,7 @@ import io.leaddesk.sync.Session;
 import io.leaddesk.sync.SyncService;
 import io.leaddesk.ui.detail.ClipboardPort;
 import io.leaddesk.ui.detail.LeadDetailViewModel;
+import io.leaddesk.ui.export.ExportViewModel;
 import io.leaddesk.ui.leads.LeadsTableViewModel;
 import io.leaddesk.ui.settings.SettingsViewModel;
 import io.leaddesk.ui.signin.SignInViewModel;
@@ -126,7 +130,7 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
                 if (extra != null) {
                     extra.close();
                 }
-            });
+            }, ExportSource.of(store));
         } catch (RuntimeException e) {
             graph.close();
             if (store != null) {
@@ -139,7 +143,8 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     @Override
     public Workspace openOffline() {
         LeadStore store = openStore(dataFolder());
-        return new Workspace(Workspace.Mode.OFFLINE, null, java.util.List.of(), LeadCache.of(store), null, store);
+        return new Workspace(Workspace.Mode.OFFLINE, null, java.util.List.of(), LeadCache.of(store), null, store,
+                ExportSource.of(store));
     }
 
     /**
@@ -171,6 +176,20 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
         LeadsTableViewModel leads = new LeadsTableViewModel(w.cache(), config.executor(), messages, config.searchDebounce(), config.zone());
         LeadDetailViewModel detail = new LeadDetailViewModel(w.cache(), config.executor(), messages, formats, config.clock(), clipboard);
         return new WorkspaceViewModel(w, config.vault(), config.executor(), messages, formats, leads, detail);
+    }
+
+    /** The Export dialog's ViewModel for an open workspace that can export ({@link Workspace#exports()}). */
+    public ExportViewModel exportViewModel(Workspace w) {
+        return new ExportViewModel(w.exports().orElseThrow(), w.cache(), new Exporter(config.clock()),
+                new CustomProfiles(dataFolder()), config.executor(), messages, formats, config.clock(),
+                settings.defaultRegion(), documentsFolder(), config.searchDebounce().multipliedBy(2));
+    }
+
+    /** Where exports go by default: the user's Documents folder when there is one, else the home folder. */
+    public static Path documentsFolder() {
+        Path home = Path.of(System.getProperty("user.home", "."));
+        Path docs = home.resolve("Documents");
+        return Files.isDirectory(docs) ? docs : home;
     }
 
     public SettingsViewModel settingsViewModel() {

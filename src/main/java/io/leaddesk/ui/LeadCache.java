@@ -1,5 +1,6 @@
 package io.leaddesk.ui;
 
+import io.leaddesk.store.ExportRecord;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadRow;
 import io.leaddesk.store.LeadStore;
@@ -32,6 +33,11 @@ public interface LeadCache {
     Optional<StoredForm> form(String formId);
 
     void setReview(String leadId, ReviewStatus status, String note);
+
+    /** The exports this lead went into, newest first (none by default, for fakes). */
+    default List<ExportRecord> exportsOf(String leadId) {
+        return List.of();
+    }
 
     static LeadCache of(LeadStore store) {
         return new LeadCache() {
@@ -73,6 +79,11 @@ public interface LeadCache {
             @Override
             public void setReview(String leadId, ReviewStatus status, String note) {
                 store.setReview(leadId, status, note);
+            }
+
+            @Override
+            public List<ExportRecord> exportsOf(String leadId) {
+                return store.exportsOf(leadId);
             }
         };
     }

@@ -1,10 +1,13 @@
 package io.leaddesk.ui;
 
 import io.leaddesk.store.AppSettings;
+import io.leaddesk.ui.export.ExportView;
+import io.leaddesk.ui.export.ExportViewModel;
 import io.leaddesk.ui.settings.SettingsView;
 import io.leaddesk.ui.settings.SettingsViewModel;
 import io.leaddesk.ui.signin.SignInView;
 import io.leaddesk.ui.signin.SignInViewModel;
+import io.leaddesk.ui.workspace.TreeEntry;
 import io.leaddesk.ui.workspace.WorkspaceView;
 import io.leaddesk.ui.workspace.WorkspaceViewModel;
 import javafx.application.Application;
@@ -16,7 +19,9 @@ import javafx.scene.control.Dialog;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Modality;
 import javafx.stage.Stage;
+import java.util.Set;
 
 /** The one window: shows the sign-in screen or a workspace, applies the theme, opens the settings dialog. */
 public final class MainWindow {
@@ -27,6 +32,9 @@ public final class MainWindow {
     private SignInViewModel signIn;
     private WorkspaceViewModel workspace;
     private WorkspaceView workspaceView;
+    private Stage exportStage;
+    private ExportViewModel exportViewModel;
+    private ExportView exportView;
 
     public MainWindow(AppContext ctx, Stage stage) {
         this.ctx = ctx;
@@ -73,6 +81,9 @@ public final class MainWindow {
             Clipboard.getSystemClipboard().setContent(c);
         });
         vm.setOnSignedOut(this::showSignIn);
+        if (w.exports().isPresent()) {
+            vm.setOnExport(() -> openExport(vm, w));
+        }
         WorkspaceView view = new WorkspaceView(vm, ctx.messages(), ctx.formats(), this::openSettings);
         workspace = vm;
         workspaceView = view;
@@ -103,6 +114,42 @@ public final class MainWindow {
         d.show();
     }
 
+    /** Opens the Export dialog (modal to the main window), its forms preselected from the workspace tree. */
+    public void openExport(WorkspaceViewModel wvm, Workspace w) {
+        if (exportStage != null) {
+            exportStage.toFront();
+            return;
+        }
+        ExportViewModel evm = ctx.exportViewModel(w);
+        evm.setOnExported(r -> wvm.detail().refreshExports());
+        ExportView view = new ExportView(evm, ctx.messages(), ctx.formats().zone());
+        Stage st = new Stage();
+        st.initOwner(stage);
+        st.initModality(Modality.WINDOW_MODAL);
+        st.setTitle(ctx.messages().get("export.title"));
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene sc = new Scene(view.root(), Math.min(1140, screen.getWidth()), Math.min(780, screen.getHeight()));
+        sc.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
+        st.setScene(sc);
+        st.setMinWidth(820);
+        st.setMinHeight(560);
+        view.setOnClose(st::close);
+        st.setOnHidden(e -> {
+            evm.close();
+            exportStage = null;
+            exportViewModel = null;
+            exportView = null;
+        });
+        TreeEntry sel = wvm.selectedProperty().get();
+        Set<String> pages = sel != null && sel.kind() == TreeEntry.Kind.PAGE ? Set.of(sel.id()) : Set.of();
+        Set<String> forms = sel != null && sel.kind() == TreeEntry.Kind.FORM ? Set.of(sel.id()) : Set.of();
+        exportStage = st;
+        exportViewModel = evm;
+        exportView = view;
+        st.show();
+        evm.open(pages, forms);
+    }
+
     /** Closes whatever workspace is open (at exit). */
     public void close() {
         if (workspace != null) {
@@ -120,6 +167,19 @@ public final class MainWindow {
 
     public WorkspaceViewModel workspaceViewModel() {
         return workspace;
+    }
+
+    /** The open Export dialog's ViewModel, or null. */
+    public ExportViewModel exportViewModel() {
+        return exportViewModel;
+    }
+
+    public ExportView exportView() {
+        return exportView;
+    }
+
+    public Stage exportStage() {
+        return exportStage;
     }
 
     public WorkspaceView workspaceView() {

@@ -1,5 +1,6 @@
 package io.leaddesk.ui;
 
+import io.leaddesk.export.ExportSource;
 import io.leaddesk.graph.PageInfo;
 import io.leaddesk.graph.TokenInfo;
 import java.util.List;
@@ -19,8 +20,16 @@ public final class Workspace implements AutoCloseable {
     private final LeadCache cache;
     private final SyncBackend sync;
     private final AutoCloseable onClose;
+    private final ExportSource exports;
 
     public Workspace(Mode mode, TokenInfo who, List<PageInfo> pages, LeadCache cache, SyncBackend sync, AutoCloseable onClose) {
+        this(mode, who, pages, cache, sync, onClose, null);
+    }
+
+    /** @param exports what the Export dialog reads and records history in; null = export not available */
+    public Workspace(Mode mode, TokenInfo who, List<PageInfo> pages, LeadCache cache, SyncBackend sync, AutoCloseable onClose,
+                     ExportSource exports) {
+        this.exports = exports;
         this.mode = mode;
         this.who = who;
         this.pages = pages == null ? List.of() : List.copyOf(pages);
@@ -48,6 +57,11 @@ public final class Workspace implements AutoCloseable {
     /** Empty when offline. */
     public Optional<SyncBackend> sync() {
         return Optional.ofNullable(sync);
+    }
+
+    /** Empty when this workspace cannot export (tests with a fake cache). */
+    public Optional<ExportSource> exports() {
+        return Optional.ofNullable(exports);
     }
 
     public boolean isDemo() {

@@ -96,7 +96,34 @@ class ScreenshotsTest {
         screenshot(app.window.scene(), OUT.resolve("lead-detail-dark.png"));
         robot.interact(() -> MainWindow.applyTheme(io.leaddesk.store.AppSettings.defaults()));
 
-        for (String f : new String[] {"sign-in.png", "sync-in-progress.png", "workspace.png", "lead-detail.png", "lead-detail-dark.png"}) {
+        // the Export dialog, opened from the toolbar with the form selected in the tree, showing its preview
+        robot.clickOn("#export");
+        waitUntil(10, () -> app.window.exportViewModel() != null);
+        waitUntil(30, () -> app.window.exportViewModel().previewRows().size() == io.leaddesk.ui.export.ExportViewModel.PREVIEW_ROWS
+                && !app.window.exportViewModel().previewLoadingProperty().get());
+        robot.interact(() -> { });
+        screenshot(app.window.exportStage().getScene(), OUT.resolve("export.png"));
+
+        // export it; the dialog says what it wrote, the lead detail lists the export
+        Path exportDir = Files.createTempDirectory("leaddesk-screenshot-export");
+        Path csv = exportDir.resolve("leads-sao-paulo.csv");
+        robot.interact(() -> app.window.exportViewModel().targetProperty().set(csv.toString()));
+        robot.clickOn("#exportButton");
+        waitUntil(30, () -> !app.window.exportViewModel().runningProperty().get()
+                && !app.window.exportViewModel().messageProperty().get().isEmpty());
+        robot.interact(() -> { });
+        screenshot(app.window.exportStage().getScene(), OUT.resolve("export-done.png"));
+        assertThat(csv).exists();
+        robot.clickOn("#closeButton");
+        waitUntil(10, () -> app.window.exportViewModel() == null && !vm.detail().exports().isEmpty());
+        robot.interact(() -> detail.setVvalue(1.0));
+        robot.interact(() -> { });
+        screenshot(app.window.scene(), OUT.resolve("lead-detail-exports.png"));
+        Files.delete(csv);
+        Files.delete(exportDir);
+
+        for (String f : new String[] {"sign-in.png", "sync-in-progress.png", "workspace.png", "lead-detail.png", "lead-detail-dark.png",
+                "export.png", "export-done.png", "lead-detail-exports.png"}) {
             assertThat(Files.size(OUT.resolve(f))).isGreaterThan(10_000);
         }
     }

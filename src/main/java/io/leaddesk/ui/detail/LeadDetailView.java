@@ -47,6 +47,7 @@ public final class LeadDetailView {
     @FXML private Label disclaimerBody;
     @FXML private VBox checkboxes;
     @FXML private GridPane attribution;
+    @FXML private VBox exports;
     @FXML private TitledPane rawPane;
     @FXML private TextArea raw;
 
@@ -110,6 +111,8 @@ public final class LeadDetailView {
         vm.answers().addListener((ListChangeListener<LeadDetailViewModel.Answer>) c -> rebuildAnswers());
         vm.checkboxes().addListener((ListChangeListener<LeadDetailViewModel.Checkbox>) c -> rebuildCheckboxes());
         vm.attribution().addListener((ListChangeListener<LeadDetailViewModel.Field>) c -> rebuildAttribution());
+        vm.exports().addListener((ListChangeListener<LeadDetailViewModel.ExportEntry>) c -> rebuildExports());
+        rebuildExports();
     }
 
     private static void toggle(Node n, String style, boolean on) {
@@ -164,6 +167,17 @@ public final class LeadDetailView {
         int row = 0;
         for (LeadDetailViewModel.Field f : vm.attribution()) {
             attribution.addRow(row++, wrapped(f.label(), "text-muted"), wrapped(f.value()));
+        }
+    }
+
+    private void rebuildExports() {
+        exports.getChildren().clear();
+        if (vm.exports().isEmpty()) {
+            exports.getChildren().add(wrapped(m.get("detail.exports.none"), "text-muted"));
+        }
+        for (LeadDetailViewModel.ExportEntry e : vm.exports()) {
+            exports.getChildren().add(new VBox(1, wrapped(m.format("detail.exports.entry", e.when(), e.profile())),
+                    wrapped(e.file(), "text-small", "text-muted")));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.leaddesk.ui.detail;
 
+import io.leaddesk.export.BuiltInProfile;
 import io.leaddesk.graph.CustomDisclaimer;
 import io.leaddesk.graph.DisclaimerCheckbox;
 import io.leaddesk.graph.DisclaimerResponse;
@@ -8,6 +9,7 @@ import io.leaddesk.graph.Lead;
 import io.leaddesk.graph.LeadForm;
 import io.leaddesk.graph.Question;
 import io.leaddesk.graph.ContactFields;
+import io.leaddesk.store.ExportRecord;
 import io.leaddesk.store.ReviewStatus;
 import io.leaddesk.store.StoredForm;
 import io.leaddesk.store.StoredLead;
@@ -58,6 +60,9 @@ public final class LeadDetailViewModel {
     /** One disclaimer checkbox and what the person did with it. */
     public record Checkbox(String key, String text, boolean required, boolean checked) { }
 
+    /** One export this lead went into: when (local time), the profile's display name, the file. */
+    public record ExportEntry(String when, String profile, String file) { }
+
     /** A labelled value of the attribution block. */
     public record Field(String label, String value) { }
 
@@ -84,6 +89,7 @@ public final class LeadDetailViewModel {
     private final ReadOnlyStringWrapper disclaimerBody = new ReadOnlyStringWrapper(this, "disclaimerBody", "");
     private final ObservableList<Checkbox> checkboxes = FXCollections.observableArrayList();
     private final ObservableList<Field> attribution = FXCollections.observableArrayList();
+    private final ObservableList<ExportEntry> exports = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper rawJson = new ReadOnlyStringWrapper(this, "rawJson", "");
     private final ObjectProperty<ReviewStatus> status = new SimpleObjectProperty<>(this, "status", ReviewStatus.NEW);
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
@@ -129,13 +135,15 @@ public final class LeadDetailViewModel {
         loading = executor.submit("lead detail", () -> {
             Optional<StoredLead> lead = cache.lead(id);
             Optional<StoredForm> form = lead.flatMap(l -> cache.form(l.lead().formId()));
-            return new Loaded(lead.orElse(null), form.map(StoredForm::form).orElse(null));
+            List<ExportRecord> history = lead.isPresent() ? cache.exportsOf(id) : List.of();
+            return new Loaded(lead.orElse(null), form.map(StoredForm::form).orElse(null), history);
         }, l -> {
             if (l.lead() == null) {
                 clear();
                 message.set(m.get("detail.gone"));
             } else {
                 apply(l.lead(), l.form());
+                exports.setAll(entries(l.exports()));
             }
         }, e -> {
             clear();
@@ -143,7 +151,30 @@ public final class LeadDetailViewModel {
         });
     }
 
-    private record Loaded(StoredLead lead, LeadForm form) { }
+    private record Loaded(StoredLead lead, LeadForm form, List<ExportRecord> exports) { }
+
+    /** Reads the shown lead's export history again (after an export). */
+    public void refreshExports() {
+        String id = leadId.get();
+        if (id == null) {
+            return;
+        }
+        executor.submit("lead exports", () -> cache.exportsOf(id), history -> {
+            if (id.equals(leadId.get())) {
+                exports.setAll(entries(history));
+            }
+        }, e -> message.set(errors.describe(e)));
+    }
+
+    private List<ExportEntry> entries(List<ExportRecord> history) {
+        List<ExportEntry> out = new ArrayList<>();
+        for (ExportRecord r : history) {
+            String profile = r.profile() == null ? "" : BuiltInProfile.byName(r.profile())
+                    .map(BuiltInProfile::displayName).orElse(r.profile());
+            out.add(new ExportEntry(formats.dateTime(r.at()), profile, r.file()));
+        }
+        return out;
+    }
 
     private void clear() {
         applying = true;
@@ -163,6 +194,7 @@ public final class LeadDetailViewModel {
             disclaimerBody.set("");
             checkboxes.clear();
             attribution.clear();
+            exports.clear();
             rawJson.set("");
             status.set(ReviewStatus.NEW);
             savedNote = "";
@@ -387,6 +419,11 @@ public final class LeadDetailViewModel {
 
     public ObservableList<Field> attribution() {
         return attribution;
+    }
+
+    /** The exports the shown lead went into, newest first. */
+    public ObservableList<ExportEntry> exports() {
+        return exports;
     }
 
     public ReadOnlyStringProperty rawJsonProperty() {

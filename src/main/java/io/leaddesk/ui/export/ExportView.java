@@ -1,0 +1,324 @@
+package io.leaddesk.ui.export;
+
+import io.leaddesk.export.ExportProfile;
+import io.leaddesk.store.ReviewStatus;
+import io.leaddesk.ui.Messages;
+import io.leaddesk.ui.Views;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+/** The Export dialog's content: binds to {@link ExportViewModel}, forwards clicks, opens the file chooser and asks. */
+public final class ExportView implements ExportViewModel.Dialogs {
+    private final ExportViewModel vm;
+    private final Messages m;
+    private final ZoneId zone;
+    private final BorderPane root;
+    private Runnable onClose = () -> { };
+
+    @FXML private HBox options;
+    @FXML private ListView<ExportViewModel.FormChoice> forms;
+    @FXML private Button allForms;
+    @FXML private Button noForms;
+    @FXML private DatePicker dateFrom;
+    @FXML private DatePicker dateUntil;
+    @FXML private FlowPane statuses;
+    @FXML private CheckBox newOnly;
+    @FXML private CheckBox dedupe;
+    @FXML private ComboBox<ExportProfile> profile;
+    @FXML private Button editProfile;
+    @FXML private ComboBox<ExportViewModel.Encoding> encoding;
+    @FXML private ComboBox<ExportViewModel.Separator> separator;
+    @FXML private CheckBox formulaGuard;
+    @FXML private CheckBox e164;
+    @FXML private TextField region;
+    @FXML private CheckBox localTime;
+    @FXML private Label warning;
+    @FXML private Label problem;
+    @FXML private Label previewText;
+    @FXML private TableView<List<String>> preview;
+    @FXML private TextField target;
+    @FXML private Button chooseFile;
+    @FXML private HBox progressRow;
+    @FXML private ProgressBar progress;
+    @FXML private Label progressText;
+    @FXML private Label message;
+    @FXML private Button exportButton;
+    @FXML private Button cancelButton;
+    @FXML private Button closeButton;
+
+    public ExportView(ExportViewModel vm, Messages messages, ZoneId zone) {
+        this.vm = vm;
+        this.m = messages;
+        this.zone = zone;
+        this.root = Views.load(ExportView.class, "ExportView.fxml", this, messages);
+        vm.setDialogs(this);
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    /** What Close does (the window closes it). */
+    public void setOnClose(Runnable r) {
+        this.onClose = r;
+    }
+
+    @FXML
+    private void initialize() {
+        forms.setItems(vm.forms());
+        StringConverter<ExportViewModel.FormChoice> formText = new StringConverter<>() {
+            @Override
+            public String toString(ExportViewModel.FormChoice f) {
+                return f == null ? "" : m.format("export.form.cell", f.name(), f.cachedLeads());
+            }
+
+            @Override
+            public ExportViewModel.FormChoice fromString(String s) {
+                return null;
+            }
+        };
+        forms.setCellFactory(lv -> new CheckBoxListCell<>(ExportViewModel.FormChoice::selectedProperty, formText) {
+            @Override
+            public void updateItem(ExportViewModel.FormChoice f, boolean empty) {
+                super.updateItem(f, empty);
+                setTooltip(empty || f == null ? null : new Tooltip(f.name() + "\n" + f.pageName()));
+            }
+        });
+        vm.loadedProperty().addListener((o, a, done) -> {
+            for (int i = 0; i < vm.forms().size(); i++) {
+                if (vm.forms().get(i).selectedProperty().get()) {
+                    forms.scrollTo(i);
+                    break;
+                }
+            }
+        });
+        allForms.setOnAction(e -> vm.selectAllForms(true));
+        noForms.setOnAction(e -> vm.selectAllForms(false));
+        dateFrom.valueProperty().bindBidirectional(vm.dateFromProperty());
+        dateUntil.valueProperty().bindBidirectional(vm.dateUntilProperty());
+        for (ExportViewModel.StatusChoice s : vm.statuses()) {
+            CheckBox c = new CheckBox(statusText(s.status()));
+            c.selectedProperty().bindBidirectional(s.selectedProperty());
+            statuses.getChildren().add(c);
+        }
+        newOnly.selectedProperty().bindBidirectional(vm.newOnlyProperty());
+        dedupe.selectedProperty().bindBidirectional(vm.dedupeProperty());
+
+        profile.setItems(vm.profiles());
+        cells(profile, ExportProfile::displayName);
+        profile.valueProperty().bindBidirectional(vm.profileProperty());
+        editProfile.setOnAction(e -> openProfileEditor());
+        encoding.setItems(FXCollections.observableArrayList(ExportViewModel.Encoding.values()));
+        cells(encoding, enc -> switch (enc) {
+            case UTF8 -> m.get("export.encoding.utf8");
+            case UTF8_EXCEL -> m.get("export.encoding.utf8_excel");
+            case WINDOWS_1251 -> m.get("export.encoding.windows_1251");
+        });
+        encoding.valueProperty().bindBidirectional(vm.encodingProperty());
+        separator.setItems(FXCollections.observableArrayList(ExportViewModel.Separator.values()));
+        cells(separator, s -> switch (s) {
+            case COMMA -> m.get("export.separator.comma");
+            case SEMICOLON -> m.get("export.separator.semicolon");
+            case TAB -> m.get("export.separator.tab");
+        });
+        separator.valueProperty().bindBidirectional(vm.separatorProperty());
+        formulaGuard.selectedProperty().bindBidirectional(vm.formulaGuardProperty());
+        e164.selectedProperty().bindBidirectional(vm.e164Property());
+        region.textProperty().bindBidirectional(vm.regionProperty());
+        region.disableProperty().bind(vm.e164Property().not());
+        localTime.setText(m.format("export.localTime", zone.getId()));
+        localTime.selectedProperty().bindBidirectional(vm.localTimeProperty());
+
+        warning.textProperty().bind(vm.warningProperty());
+        showWhenText(warning);
+        problem.textProperty().bind(vm.problemProperty());
+        showWhenText(problem);
+        previewText.textProperty().bind(vm.previewTextProperty());
+        preview.setItems(vm.previewRows());
+        preview.setFixedCellSize(28);
+        vm.previewRows().addListener((ListChangeListener<List<String>>) c -> sizeColumns());
+        vm.previewHeaderProperty().addListener((o, a, b) -> rebuildColumns(b));
+        rebuildColumns(vm.previewHeaderProperty().get());
+
+        target.textProperty().bindBidirectional(vm.targetProperty());
+        chooseFile.setOnAction(e -> chooseFile());
+        progressRow.visibleProperty().bind(vm.runningProperty());
+        progressRow.managedProperty().bind(progressRow.visibleProperty());
+        progress.progressProperty().bind(vm.progressProperty());
+        progressText.textProperty().bind(vm.progressTextProperty());
+        message.textProperty().bind(vm.messageProperty());
+        showWhenText(message);
+        vm.messageKindProperty().addListener((o, a, k) -> {
+            message.getStyleClass().removeIf(s -> s.startsWith("message-"));
+            message.getStyleClass().add("message-" + k.name().toLowerCase(Locale.ROOT));
+        });
+
+        exportButton.disableProperty().bind(vm.canExportProperty().not());
+        exportButton.setOnAction(e -> vm.export());
+        cancelButton.visibleProperty().bind(vm.runningProperty());
+        cancelButton.managedProperty().bind(cancelButton.visibleProperty());
+        cancelButton.disableProperty().bind(vm.cancellingProperty());
+        cancelButton.setOnAction(e -> vm.cancel());
+        closeButton.setOnAction(e -> onClose.run());
+        options.disableProperty().bind(vm.runningProperty());
+        target.disableProperty().bind(vm.runningProperty());
+        chooseFile.disableProperty().bind(vm.runningProperty());
+    }
+
+    private static void showWhenText(Label l) {
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+    }
+
+    private void rebuildColumns(List<String> header) {
+        preview.getColumns().clear();
+        if (header == null) {
+            return;
+        }
+        for (int i = 0; i < header.size(); i++) {
+            int idx = i;
+            String h = header.get(i);
+            TableColumn<List<String>, String> col = new TableColumn<>(h);
+            col.setSortable(false);
+            col.setCellValueFactory(c -> new ReadOnlyStringWrapper(idx < c.getValue().size() ? c.getValue().get(idx) : ""));
+            preview.getColumns().add(col);
+        }
+        sizeColumns();
+    }
+
+    /** Each column as wide as its header or its widest previewed value (within limits), so ids show in full. */
+    private void sizeColumns() {
+        List<TableColumn<List<String>, ?>> cols = preview.getColumns();
+        Text measure = new Text();
+        Font font = Font.font(13);
+        for (int i = 0; i < cols.size(); i++) {
+            measure.setFont(Font.font(font.getFamily(), FontWeight.BOLD, font.getSize()));
+            measure.setText(cols.get(i).getText());
+            double w = measure.getLayoutBounds().getWidth() + 12;
+            measure.setFont(font);
+            for (List<String> row : vm.previewRows()) {
+                if (i < row.size()) {
+                    measure.setText(row.get(i));
+                    w = Math.max(w, measure.getLayoutBounds().getWidth());
+                }
+            }
+            cols.get(i).setPrefWidth(Math.max(64, Math.min(300, w + 30)));
+        }
+    }
+
+    private String statusText(ReviewStatus s) {
+        return switch (s) {
+            case NEW -> m.get("review.new");
+            case CONTACTED -> m.get("review.contacted");
+            case QUALIFIED -> m.get("review.qualified");
+            case NOT_INTERESTED -> m.get("review.not_interested");
+            case SPAM -> m.get("review.spam");
+        };
+    }
+
+    private static <T> void cells(ComboBox<T> box, Function<T, String> text) {
+        box.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : text.apply(item));
+            }
+        });
+        box.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : text.apply(item));
+            }
+        });
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void chooseFile() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(m.get("export.chooser.title"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(m.get("export.chooser.csv"), "*.csv"));
+        try {
+            Path current = Path.of(vm.targetProperty().get()).toAbsolutePath();
+            if (current.getParent() != null && current.getParent().toFile().isDirectory()) {
+                fc.setInitialDirectory(current.getParent().toFile());
+            }
+            fc.setInitialFileName(current.getFileName().toString());
+        } catch (RuntimeException e) {
+            // no usable current path: the chooser starts where the OS likes
+        }
+        File f = fc.showSaveDialog(window());
+        if (f != null) {
+            vm.setTarget(f.toPath());
+        }
+    }
+
+    @Override
+    public boolean confirmReplace(Path file) {
+        ButtonType replace = new ButtonType(m.get("export.replace.ok"), ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, m.format("export.replace.text", file.toString()), replace, ButtonType.CANCEL);
+        a.initOwner(window());
+        a.setTitle(m.get("export.replace.title"));
+        a.setHeaderText(null);
+        Optional<ButtonType> r = a.showAndWait();
+        return r.isPresent() && r.get() == replace;
+    }
+
+    private void openProfileEditor() {
+        ProfileEditorViewModel evm = vm.profileEditor();
+        ProfileEditorView view = new ProfileEditorView(evm, m);
+        Dialog<Void> d = new Dialog<>();
+        d.initOwner(window());
+        d.setTitle(m.get("export.profile.title"));
+        d.setResizable(true);
+        d.getDialogPane().setContent(view.root());
+        d.getDialogPane().getButtonTypes().setAll(new ButtonType(m.get("common.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        if (root.getScene() != null) {
+            d.getDialogPane().getStylesheets().addAll(root.getScene().getStylesheets());
+        }
+        d.show();
+    }
+
+    /** For tests and screenshots. */
+    public TableView<List<String>> previewTable() {
+        return preview;
+    }
+}

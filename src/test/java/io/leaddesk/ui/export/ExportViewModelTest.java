@@ -1,0 +1,287 @@
+package io.leaddesk.ui.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leaddesk.export.BuiltInProfile;
+import io.leaddesk.export.CustomProfile;
+import io.leaddesk.export.CustomProfiles;
+import io.leaddesk.export.ExportResult;
+import io.leaddesk.export.ExportSource;
+import io.leaddesk.export.Exporter;
+import io.leaddesk.graph.Lead;
+import io.leaddesk.graph.PageInfo;
+import io.leaddesk.store.LeadStore;
+import io.leaddesk.store.ReviewStatus;
+import io.leaddesk.ui.Formats;
+import io.leaddesk.ui.LeadCache;
+import io.leaddesk.ui.Messages;
+import io.leaddesk.ui.SyncTaskExecutor;
+import io.leaddesk.ui.TestData;
+import io.leaddesk.ui.detail.LeadDetailViewModel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Export dialog's ViewModel against a real SQLite cache in a temp folder and the real exporter, synchronously. */
+class ExportViewModelTest {
+    private static final int LEADS = 2500;
+    private static final Instant NOW = Instant.parse("2025-10-20T10:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    @TempDir Path dir;
+    private Path out;
+    private LeadStore store;
+    private final SyncTaskExecutor executor = new SyncTaskExecutor();
+    private final Messages m = Messages.load(Locale.ENGLISH);
+    private final Formats formats = new Formats(ZoneOffset.UTC, Locale.ENGLISH);
+    private final List<Path> asked = new ArrayList<>();
+    private final List<ExportResult> exported = new ArrayList<>();
+    private boolean allowReplace;
+
+    @BeforeEach
+    void fill() throws Exception {
+        out = Files.createDirectories(dir.resolve("Documents"));
+        store = LeadStore.open(dir.resolve("leaddesk.db"));
+        store.upsertPage(new PageInfo(TestData.PAGE, "Школа мов", null, List.of()));
+        store.upsertForms(TestData.PAGE, List.of(TestData.form()));
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 1; i <= LEADS; i++) {
+            Lead l = TestData.lead("L" + i, 1_760_000_000L + i * 60L, i == LEADS - 1 ? "=HYPERLINK(\"x\")" : "Person " + i,
+                    "p" + i + "@example.org", i % 3 == 0 ? "ig" : "fb", false);
+            // no raw JSON: the store then keeps JSON made from the fields (a real sync keeps Graph's own)
+            leads.add(new Lead(l.id(), l.createdTime(), l.createdEpochSecond(), l.formId(), l.adId(), l.adName(), l.adsetId(),
+                    l.adsetName(), l.campaignId(), l.campaignName(), l.isOrganic(), l.platform(), null, null, l.fieldData(),
+                    l.disclaimerResponses(), null));
+        }
+        store.upsertLeads(TestData.PAGE, TestData.form(), leads, NOW);
+        store.setReview("L1", ReviewStatus.QUALIFIED, "call back");
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private ExportViewModel vm() {
+        ExportViewModel vm = new ExportViewModel(ExportSource.of(store), LeadCache.of(store), new Exporter(CLOCK),
+                new CustomProfiles(dir.resolve("settings")), executor, m, formats, CLOCK, "UA", out, Duration.ofMillis(200));
+        vm.setDialogs(f -> {
+            asked.add(f);
+            return allowReplace;
+        });
+        vm.setOnExported(exported::add);
+        vm.open(Set.of(), Set.of());
+        return vm;
+    }
+
+    private Path target(ExportViewModel vm) {
+        return Path.of(vm.targetProperty().get());
+    }
+
+    @Test
+    void opensWithEveryFormTickedAFileNameForTodayAndAPreviewWithTheMetaColumns() {
+        ExportViewModel vm = vm();
+        assertThat(vm.forms()).hasSize(1);
+        assertThat(vm.forms().get(0).selectedProperty().get()).isTrue();
+        assertThat(vm.forms().get(0).pageName()).isEqualTo("Школа мов");
+        assertThat(vm.targetProperty().get()).isEqualTo(out.resolve("leads-2025-10-20.csv").toString());
+        assertThat(vm.profileProperty().get()).isEqualTo(BuiltInProfile.META);
+        assertThat(vm.profiles()).startsWith(BuiltInProfile.values());
+        assertThat(vm.previewHeaderProperty().get()).startsWith("id", "created_time", "ad_id")
+                .contains("full_name", "эл._адрес", "disclaimer:consent", "lead_status", "note");
+        assertThat(vm.previewRows()).hasSize(ExportViewModel.PREVIEW_ROWS);
+        assertThat(vm.previewRows().get(0).get(0)).isEqualTo("L" + LEADS);
+        assertThat(vm.previewTextProperty().get()).isEqualTo("2,500 leads match · showing the first 20 rows");
+        assertThat(vm.canExportProperty().get()).isTrue();
+        assertThat(vm.warningProperty().get()).isEmpty();
+        assertThat(executor.scheduled).as("option changes are debounced").contains(Duration.ofMillis(200));
+    }
+
+    @Test
+    void theWorkspaceSelectionPreselectsFormsAndChoicesNarrowThePreview() {
+        ExportViewModel vm = new ExportViewModel(ExportSource.of(store), LeadCache.of(store), new Exporter(CLOCK),
+                new CustomProfiles(dir.resolve("settings")), executor, m, formats, CLOCK, "", out, Duration.ZERO);
+        vm.open(Set.of("other-page"), Set.of());
+        assertThat(vm.forms().get(0).selectedProperty().get()).isFalse();
+        assertThat(vm.canExportProperty().get()).isFalse();
+        assertThat(vm.previewTextProperty().get()).isEqualTo("Tick at least one form.");
+
+        vm.forms().get(0).selectedProperty().set(true);
+        vm.statuses().stream().filter(s -> s.status() == ReviewStatus.QUALIFIED).findFirst().orElseThrow().selectedProperty().set(true);
+        assertThat(vm.previewRows()).hasSize(1);
+        assertThat(vm.previewTextProperty().get()).isEqualTo("1 lead matches · showing the first row");
+        vm.statuses().forEach(s -> s.selectedProperty().set(false));
+
+        // created_time range: lead i was created at 1_760_000_000 + 60 i (2025-10-09 08:53 UTC onwards)
+        vm.dateFromProperty().set(LocalDate.of(2025, 10, 10));
+        vm.dateUntilProperty().set(LocalDate.of(2025, 10, 10));
+        long from = LocalDate.of(2025, 10, 10).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        long expected = Stream.iterate(1, i -> i + 1).limit(LEADS)
+                .filter(i -> 1_760_000_000L + i * 60L >= from && 1_760_000_000L + i * 60L < from + 86_400).count();
+        assertThat(vm.previewTextProperty().get()).startsWith(String.format(Locale.ENGLISH, "%,d leads match", expected));
+
+        vm.dateFromProperty().set(LocalDate.of(2025, 10, 11));
+        assertThat(vm.problemProperty().get()).isEqualTo("The start date is after the end date.");
+        assertThat(vm.canExportProperty().get()).isFalse();
+        vm.dateFromProperty().set(null);
+        vm.dateUntilProperty().set(null);
+
+        vm.profileProperty().set(BuiltInProfile.HUBSPOT);
+        assertThat(vm.previewHeaderProperty().get()).startsWith("First Name", "Last Name", "Email", "Phone Number");
+        vm.e164Property().set(true);
+        vm.regionProperty().set("XX");
+        assertThat(vm.problemProperty().get()).contains("two-letter country code");
+        vm.regionProperty().set("UA");
+        assertThat(vm.problemProperty().get()).isEmpty();
+        assertThat(vm.previewHeaderProperty().get()).endsWith("Phone (E.164)");
+        assertThat(vm.previewRows().get(0)).endsWith("+380501234567");
+    }
+
+    @Test
+    void formulaGuardOffShowsTheWarningAndThePreviewShowsCellsAsTheyAre() {
+        ExportViewModel vm = vm();
+        int nameCol = vm.previewHeaderProperty().get().indexOf("full_name");
+        String guarded = vm.previewRows().stream().filter(r -> r.get(0).equals("L2499")).findFirst().orElseThrow().get(nameCol);
+        assertThat(guarded).isNotEqualTo("=HYPERLINK(\"x\")").contains("HYPERLINK");
+
+        vm.formulaGuardProperty().set(false);
+        assertThat(vm.warningProperty().get()).startsWith("Formula guard is off");
+        String raw = vm.previewRows().stream().filter(r -> r.get(0).equals("L2499")).findFirst().orElseThrow().get(nameCol);
+        assertThat(raw).isEqualTo("=HYPERLINK(\"x\")");
+
+        vm.formulaGuardProperty().set(true);
+        assertThat(vm.warningProperty().get()).isEmpty();
+    }
+
+    @Test
+    void exportWritesTheFileReportsProgressAndRecordsTheHistoryTheLeadDetailShows() throws Exception {
+        ExportViewModel vm = vm();
+        List<String> progressTexts = new ArrayList<>();
+        vm.progressTextProperty().addListener((o, a, b) -> progressTexts.add(b));
+        vm.export();
+
+        Path file = target(vm);
+        assertThat(asked).isEmpty();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).startsWith("\uFEFFid,created_time,ad_id,"); // the Excel preset writes a BOM
+        assertThat(lines).hasSize(LEADS + 1);
+        assertThat(vm.messageProperty().get()).isEqualTo("Wrote 2,500 rows (2,500 leads) to " + file + ".");
+        assertThat(vm.messageKindProperty().get()).isEqualTo(ExportViewModel.MessageKind.SUCCESS);
+        assertThat(progressTexts).contains("1,000 of 2,500 rows", "2,000 of 2,500 rows");
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(exported).hasSize(1);
+        assertThat(store.exportsOf("L1")).hasSize(1).first().satisfies(r -> {
+            assertThat(r.file()).isEqualTo(file.toString());
+            assertThat(r.leadCount()).isEqualTo(LEADS);
+        });
+
+        LeadDetailViewModel detail = new LeadDetailViewModel(LeadCache.of(store), executor, m, formats, CLOCK, s -> { });
+        detail.show("L1");
+        assertThat(detail.exports()).containsExactly(new LeadDetailViewModel.ExportEntry("2025-10-20 10:00", "Meta-compatible", file.toString()));
+
+        // only leads not exported before: now none
+        vm.newOnlyProperty().set(true);
+        assertThat(vm.previewTextProperty().get()).isEqualTo("No leads match these choices.");
+    }
+
+    @Test
+    void cancelLeavesNoFileAndSaysSo() throws Exception {
+        ExportViewModel vm = vm();
+        vm.progressProperty().addListener((o, a, b) -> {
+            if (b.doubleValue() > 0 && b.doubleValue() < 1) {
+                vm.cancel();
+            }
+        });
+        vm.export();
+
+        assertThat(vm.messageProperty().get()).isEqualTo("Export cancelled; nothing was written under leads-2025-10-20.csv.");
+        assertThat(vm.messageKindProperty().get()).isEqualTo(ExportViewModel.MessageKind.WARNING);
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files).as("no file and no partial file").isEmpty();
+        }
+        assertThat(store.exportsOf("L1")).isEmpty();
+        assertThat(exported).isEmpty();
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.canExportProperty().get()).isTrue();
+    }
+
+    @Test
+    void anExistingFileIsReplacedOnlyAfterTheUserAgrees() throws Exception {
+        ExportViewModel vm = vm();
+        Path file = target(vm);
+        Files.writeString(file, "keep me");
+
+        allowReplace = false;
+        vm.export();
+        assertThat(asked).containsExactly(file);
+        assertThat(Files.readString(file)).isEqualTo("keep me");
+        assertThat(vm.messageProperty().get()).isEqualTo("leads-2025-10-20.csv was not replaced; choose another file name.");
+        assertThat(store.exportsOf("L1")).isEmpty();
+
+        allowReplace = true;
+        vm.export();
+        assertThat(asked).hasSize(2);
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).startsWith("\uFEFFid,created_time");
+        assertThat(vm.messageKindProperty().get()).isEqualTo(ExportViewModel.MessageKind.SUCCESS);
+    }
+
+    @Test
+    void exportErrorsAreShownAsTheExporterSaysThem() {
+        ExportViewModel vm = vm();
+        vm.targetProperty().set(dir.resolve("no-such-folder").resolve("x.csv").toString());
+        vm.export();
+        assertThat(vm.messageKindProperty().get()).isEqualTo(ExportViewModel.MessageKind.ERROR);
+        assertThat(vm.messageProperty().get()).startsWith("The folder ").endsWith("does not exist; choose an existing folder.");
+    }
+
+    @Test
+    void aCustomProfileIsBuiltFromColumnsSavedForReuseAndDeleted() throws Exception {
+        ExportViewModel vm = vm();
+        vm.profileProperty().set(BuiltInProfile.HUBSPOT);
+        ProfileEditorViewModel editor = vm.profileEditor();
+        assertThat(editor.columns()).extracting(ProfileEditorViewModel.Column::source).startsWith("first_name", "last_name", "email");
+        assertThat(editor.sources()).contains("email", "field:эл._адрес", "disclaimer:consent");
+        assertThat(editor.canSaveProperty().get()).as("needs a name").isFalse();
+
+        editor.columns().clear();
+        editor.add("email");
+        editor.add("field:куди_відправити_інформацію?");
+        editor.add("id");
+        assertThat(editor.moveUp(2)).isEqualTo(1);
+        editor.columns().get(0).headerProperty().set("E-mail");
+        editor.nameProperty().set("HubSpot");
+        assertThat(editor.canSaveProperty().get()).as("a built-in name").isFalse();
+        editor.nameProperty().set("Our CRM");
+        editor.save();
+
+        assertThat(editor.messageProperty().get()).isEqualTo("Saved profile “Our CRM”.");
+        assertThat(vm.profileProperty().get().name()).isEqualTo("Our CRM");
+        assertThat(vm.previewHeaderProperty().get()).containsExactly("E-mail", "id", "куди_відправити_інформацію?");
+        assertThat(vm.previewRows().get(0)).containsExactly("p2500@example.org", "L2500", "viber | telegram");
+
+        ExportViewModel again = vm();
+        assertThat(again.profiles()).extracting(p -> p.displayName()).endsWith("Our CRM");
+        again.profileProperty().set(again.profiles().get(again.profiles().size() - 1));
+        ProfileEditorViewModel edit = again.profileEditor();
+        assertThat(edit.nameProperty().get()).isEqualTo("Our CRM");
+        assertThat(edit.columns()).extracting(c -> c.headerProperty().get()).containsExactly("E-mail", "id", "куди_відправити_інформацію?");
+        edit.delete();
+        assertThat(again.profileProperty().get()).isEqualTo(BuiltInProfile.META);
+        assertThat(again.profiles()).noneMatch(p -> p instanceof CustomProfile);
+        assertThat(new CustomProfiles(dir.resolve("settings")).list()).isEmpty();
+    }
+}
