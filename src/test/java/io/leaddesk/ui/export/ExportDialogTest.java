@@ -67,14 +67,16 @@ class ExportDialogTest {
         List<String> headers = onFx(() -> preview.getColumns().stream().map(TableColumn::getText).toList());
         assertThat(headers).startsWith("id", "created_time", "ad_id");
         assertThat(onFx(() -> preview.getItems().size())).isEqualTo(ExportViewModel.PREVIEW_ROWS);
-        assertThat(onFx(() -> robot.lookup("#previewText").queryAs(Label.class).getText())).contains("leads match");
+        assertThat(onFx(() -> robot.from(app.window.exportView().root()).lookup("#previewText").queryAs(Label.class).getText())).contains("leads match");
 
         Path file = out.resolve("sample-leads.csv");
         TextField target = robot.lookup("#target").queryAs(TextField.class);
         robot.interact(() -> target.setText(file.toString()));
         robot.clickOn("#exportButton");
         waitUntil(30, () -> !export.runningProperty().get() && !export.messageProperty().get().isEmpty());
-        assertThat(onFx(() -> robot.lookup("#message").queryAs(Label.class).getText())).startsWith("Wrote ").endsWith(file + ".");
+        // Look inside the dialog: other windows have a #message label of their own.
+        assertThat(onFx(() -> robot.from(app.window.exportView().root()).lookup("#message").queryAs(Label.class).getText()))
+                .startsWith("Wrote ").endsWith(file + ".");
         assertThat(Files.exists(file)).isTrue();
         String header = Files.readAllLines(file, StandardCharsets.UTF_8).get(0);
         assertThat(header).startsWith("\uFEFFid,created_time,ad_id,ad_name,");
