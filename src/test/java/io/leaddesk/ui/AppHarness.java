@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -111,6 +112,11 @@ public final class AppHarness implements AutoCloseable {
         onFx(() -> {
             if (window != null) {
                 window.close();
+            }
+            // Close every other window too (dialogs, the stage TestFX gave us), so the next test's
+            // lookups by id cannot land on a node left over from this one.
+            for (javafx.stage.Window w : List.copyOf(javafx.stage.Window.getWindows())) {
+                w.hide();
             }
             return null;
         });
