@@ -9,19 +9,15 @@ import io.leaddesk.export.Exporter;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadStore;
 import io.leaddesk.store.StoreException;
-import io.leaddesk.sync.CancelSignal;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", description = {"Write cached leads to a CSV file for a CRM or a spreadsheet (works offline).",
@@ -31,17 +27,8 @@ final class ExportCommand extends BaseCommand {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "The CSV file to write.")
     Path out;
 
-    @Option(names = "--form", paramLabel = "ID", description = "Only leads of this form (repeatable). Default: all forms.")
-    List<String> forms = new ArrayList<>();
-
-    @Option(names = "--since", paramLabel = "DATE", description = "Created at or after: YYYY-MM-DD (local day), ISO 8601 time, or Unix seconds.")
-    String since;
-
-    @Option(names = "--until", paramLabel = "DATE", description = "Created on or before (a whole day when YYYY-MM-DD).")
-    String until;
-
-    @Option(names = "--status", paramLabel = "S", description = "Only leads with this review status (repeatable): new, contacted, qualified, not_interested, spam.")
-    List<String> statuses = new ArrayList<>();
+    @Mixin
+    LeadFilterOptions filter = new LeadFilterOptions();
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "meta", description = "Column layout (default: ${DEFAULT-VALUE}).")
     String profile;
@@ -79,11 +66,7 @@ final class ExportCommand extends BaseCommand {
     @Override
     public Integer call() {
         ZoneId zone = ZoneId.systemDefault();
-        LeadQuery q = LeadQuery.all()
-                .withForms(forms)
-                .withCreated(since == null ? null : Dates.since(since, zone), until == null ? null : Dates.until(until, zone))
-                .withStatuses(LeadsCommand.parseStatuses(statuses))
-                .withNotExportedBefore(newOnly);
+        LeadQuery q = filter.query(zone).withNotExportedBefore(newOnly);
         ExportOptions options;
         try {
             String defaultRegion = region != null ? region : env().settings().defaultRegion();
@@ -105,29 +88,11 @@ final class ExportCommand extends BaseCommand {
             env().err().println("Warning: " + warning);
         }
         try (LeadStore store = openStore()) {
-            CancelSignal cancel = new CancelSignal();
-            CountDownLatch done = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                cancel.cancel();
-                try {
-                    done.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "leaddesk-export-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
             ExportResult result;
-            try {
-                result = new Exporter().export(store, options, out.toAbsolutePath(), new Progress(), cancel);
+            try (CtrlC ctrlC = new CtrlC("export")) {
+                result = new Exporter().export(store, options, out.toAbsolutePath(), new Progress(), ctrlC.signal());
             } catch (ExportException e) {
                 throw new CliException(exitCodeOf(e), e.getMessage(), e);
-            } finally {
-                done.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException ignored) {
-                    // already shutting down
-                }
             }
             result.warnings().forEach(w -> env().err().println("Warning: " + w));
             env().out().println(result.summary());

@@ -12,25 +12,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "leads", description = {"List cached leads (works offline), newest first.",
         "With --json: JSON Lines, one lead per line, exactly as Meta sent it."})
 final class LeadsCommand extends BaseCommand {
-    @Option(names = "--form", paramLabel = "ID", description = "Only leads of this form (repeatable).")
-    List<String> forms = new ArrayList<>();
-
-    @Option(names = "--since", paramLabel = "DATE", description = "Created at or after: YYYY-MM-DD (local day), ISO 8601 time, or Unix seconds.")
-    String since;
-
-    @Option(names = "--until", paramLabel = "DATE", description = "Created on or before (a whole day when YYYY-MM-DD).")
-    String until;
+    @Mixin
+    LeadFilterOptions filter = new LeadFilterOptions();
 
     @Option(names = "--search", paramLabel = "TEXT", description = "Full-text search in answers, names, email, phone, campaign and ad names.")
     String search;
-
-    @Option(names = "--status", paramLabel = "S", description = "Only leads with this review status: new, contacted, qualified, not_interested, spam (repeatable).")
-    List<String> statuses = new ArrayList<>();
 
     @Option(names = "--json", description = "JSON Lines: one lead per line, the Graph fields exactly as received.")
     boolean json;
@@ -38,11 +30,7 @@ final class LeadsCommand extends BaseCommand {
     @Override
     public Integer call() {
         ZoneId zone = ZoneId.systemDefault();
-        LeadQuery q = LeadQuery.all()
-                .withForms(forms)
-                .withCreated(since == null ? null : Dates.since(since, zone), until == null ? null : Dates.until(until, zone))
-                .withSearch(search)
-                .withStatuses(parseStatuses(statuses));
+        LeadQuery q = filter.query(zone).withSearch(search);
         try (LeadStore store = openStore()) {
             PrintStream out = env().out();
             if (json) {

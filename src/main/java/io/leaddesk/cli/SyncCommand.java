@@ -2,7 +2,6 @@ package io.leaddesk.cli;
 
 import io.leaddesk.graph.GraphClient;
 import io.leaddesk.store.LeadStore;
-import io.leaddesk.sync.CancelSignal;
 import io.leaddesk.sync.FormOutcome;
 import io.leaddesk.sync.Session;
 import io.leaddesk.sync.SyncEvent;
@@ -15,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,26 +40,10 @@ final class SyncCommand extends BaseCommand {
                     throw new CliException(ExitCode.USAGE, "Page " + p + " is not among the pages this token reaches; run 'leaddesk pages' to see them.");
                 }
             }
-            CancelSignal cancel = new CancelSignal();
-            CountDownLatch done = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                cancel.cancel();
-                try {
-                    done.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "leaddesk-sync-shutdown");
-            boolean hooked = registerHook(hook);
             SyncReport report;
-            try {
+            try (CtrlC ctrlC = new CtrlC("sync")) {
                 report = sync.sync(session, new SyncRequest(Set.copyOf(pages), Set.copyOf(forms), full),
-                        new Progress(env().err()), cancel);
-            } finally {
-                done.countDown();
-                if (hooked) {
-                    unregisterHook(hook);
-                }
+                        new Progress(env().err()), ctrlC.signal());
             }
             int exit = ExitCode.OK;
             for (FormOutcome o : report.forms()) {
@@ -81,23 +62,6 @@ final class SyncCommand extends BaseCommand {
             return o.message() != null && o.message().contains("lead cache") ? ExitCode.STORAGE : ExitCode.UNEXPECTED;
         }
         return ExitCode.of(o.errorKind());
-    }
-
-    private static boolean registerHook(Thread hook) {
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-            return true;
-        } catch (IllegalStateException e) {
-            return false;
-        }
-    }
-
-    private static void unregisterHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException ignored) {
-            // shutting down already
-        }
     }
 
     /** Progress lines on stderr, at most one per form every half second. */

@@ -32,6 +32,11 @@ public final class Messages {
         return locale;
     }
 
+    /** The display name of a review status (keys review.new, review.contacted, review.qualified, review.not_interested, review.spam). */
+    public String status(io.leaddesk.store.ReviewStatus s) {
+        return get("review." + s.wireName());
+    }
+
     public String get(String key) {
         try {
             return bundle.getString(key);

@@ -185,13 +185,7 @@ public final class LeadDetailView {
         @Override
         protected void updateItem(ReviewStatus s, boolean isEmpty) {
             super.updateItem(s, isEmpty);
-            setText(isEmpty || s == null ? "" : switch (s) {
-                case NEW -> m.get("review.new");
-                case CONTACTED -> m.get("review.contacted");
-                case QUALIFIED -> m.get("review.qualified");
-                case NOT_INTERESTED -> m.get("review.not_interested");
-                case SPAM -> m.get("review.spam");
-            });
+            setText(isEmpty || s == null ? "" : m.status(s));
         }
     }
 }

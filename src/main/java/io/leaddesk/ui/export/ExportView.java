@@ -242,13 +242,7 @@ public final class ExportView implements ExportViewModel.Dialogs {
     }
 
     private String statusText(ReviewStatus s) {
-        return switch (s) {
-            case NEW -> m.get("review.new");
-            case CONTACTED -> m.get("review.contacted");
-            case QUALIFIED -> m.get("review.qualified");
-            case NOT_INTERESTED -> m.get("review.not_interested");
-            case SPAM -> m.get("review.spam");
-        };
+        return m.status(s);
     }
 
     private static <T> void cells(ComboBox<T> box, Function<T, String> text) {

@@ -337,13 +337,7 @@ public final class WorkspaceView {
     }
 
     private String statusText(ReviewStatus s) {
-        return switch (s) {
-            case NEW -> m.get("review.new");
-            case CONTACTED -> m.get("review.contacted");
-            case QUALIFIED -> m.get("review.qualified");
-            case NOT_INTERESTED -> m.get("review.not_interested");
-            case SPAM -> m.get("review.spam");
-        };
+        return m.status(s);
     }
 
     private static <T> void combo(ComboBox<T> box, List<T> values, Function<T, String> text) {
