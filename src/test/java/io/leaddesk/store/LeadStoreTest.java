@@ -421,6 +421,23 @@ class LeadStoreTest {
     }
 
     @Test
+    void aLargeExportCountsEachLeadOnceAcrossChunksAndSkipsNulls() {
+        seed();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 1234; i++) {
+            ids.add("x" + (i % 700)); // 700 distinct ids, repeated across the 500-id insert chunks
+            if (i % 100 == 0) {
+                ids.add(null);
+            }
+        }
+        ids.add("r1");
+        long id = store.recordExport("/tmp/big.csv", null, T1, ids);
+        assertThat(store.exportsOf("r1")).singleElement()
+                .isEqualTo(new ExportRecord(id, T1, "/tmp/big.csv", null, 701));
+        assertThat(ids(LeadQuery.all().withNotExportedBefore(true))).containsExactlyInAnyOrder("r2", "r3", "e1", "e2", "e3");
+    }
+
+    @Test
     void sortsByEveryColumnWithRowIdAsTieBreak() {
         seed();
         assertThat(ids(LeadQuery.all())).containsExactly("e3", "e2", "r3", "r2", "e1", "r1"); // newest first
