@@ -654,6 +654,12 @@ public final class LeadStore implements AutoCloseable {
     /** Row ids of every lead matching {@code query}, in its order. Cheap enough for 1,000,000 leads (8 MB). */
     public long[] leadRowIds(LeadQuery query) {
         SqlQuery q = SqlQuery.of(query, false);
+        if (q.sortMatchesByCreated) {
+            long[] sorted = read(c -> matchesByCreated(c, q));
+            if (sorted != null) {
+                return sorted;
+            }
+        }
         return read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT l.rowid" + q.fromWhere + q.orderBy)) {
                 bind(ps, q.params);
@@ -671,6 +677,58 @@ public final class LeadStore implements AutoCloseable {
                 return Arrays.copyOf(ids, n);
             }
         });
+    }
+
+    /**
+     * Row ids of a full-text search in created-time order: SQLite hands over the matches' (rowid, created_time)
+     * unsorted and Java sorts them packed into one long each (a broad search of 180k matches in a million leads:
+     * the SQL sorter took ~100 ms of the ~280). Null when the values do not pack into 63 bits (then SQL sorts).
+     */
+    private static long[] matchesByCreated(Connection c, SqlQuery q) throws SQLException {
+        long[] rowIds = new long[1024];
+        long[] created = new long[1024];
+        int n = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT l.rowid, l.created_time" + q.fromWhere)) {
+            bind(ps, q.params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (n == rowIds.length) {
+                        rowIds = Arrays.copyOf(rowIds, n * 2);
+                        created = Arrays.copyOf(created, n * 2);
+                    }
+                    rowIds[n] = rs.getLong(1);
+                    created[n++] = rs.getLong(2);
+                }
+            }
+        }
+        long minCreated = Long.MAX_VALUE, maxCreated = Long.MIN_VALUE, maxRow = 0;
+        for (int i = 0; i < n; i++) {
+            minCreated = Math.min(minCreated, created[i]);
+            maxCreated = Math.max(maxCreated, created[i]);
+            if (rowIds[i] < 0) {
+                return null;
+            }
+            maxRow = Math.max(maxRow, rowIds[i]);
+        }
+        if (n == 0) {
+            return new long[0];
+        }
+        int rowBits = 64 - Long.numberOfLeadingZeros(maxRow);
+        long span = maxCreated - minCreated;
+        if (span < 0 || rowBits + (64 - Long.numberOfLeadingZeros(span)) > 63) {
+            return null;
+        }
+        long[] keys = rowIds; // packed in place: (created - min) << rowBits | rowid
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((created[i] - minCreated) << rowBits) | rowIds[i];
+        }
+        Arrays.sort(keys, 0, n);
+        long mask = rowBits == 0 ? 0 : -1L >>> (64 - rowBits);
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[q.descending ? n - 1 - i : i] = keys[i] & mask;
+        }
+        return out;
     }
 
     /** Table rows for the given row ids, in the same order (missing ids skipped). */

@@ -471,6 +471,22 @@ class LeadStoreTest {
     }
 
     @Test
+    void searchRowIdsInCreatedOrderMatchTheSqlOrderIncludingTies() {
+        seed();
+        // e2 and e3 were created in the same second: the row id breaks the tie in the sort's direction
+        for (boolean descending : new boolean[] {true, false}) {
+            for (String search : List.of("1000-5000", "com", "кредит", "a", "zzz")) {
+                LeadQuery q = LeadQuery.all().withSearch(search).sortedBy(LeadSort.CREATED, descending);
+                long[] expected = store.rows(q, 0, 1000).stream().mapToLong(LeadRow::rowId).toArray();
+                assertThat(store.leadRowIds(q)).as(search + (descending ? " desc" : " asc")).containsExactly(expected);
+            }
+        }
+        LeadQuery ties = LeadQuery.all().withSearch("1000-5000").sortedBy(LeadSort.CREATED, true);
+        assertThat(store.rows(store.leadRowIds(ties), 0, 3)).extracting(LeadRow::id).containsExactly("e3", "e2", "e1");
+        assertThat(store.leadRowIds(LeadQuery.all().withSearch("1000-5000").withPlatforms(List.of("ig")))).isEmpty();
+    }
+
+    @Test
     void forEachLeadStreamsEveryMatchInOrder() {
         seed();
         List<String> seen = new ArrayList<>();
