@@ -1,6 +1,9 @@
 package io.leaddesk.store;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +15,7 @@ import io.leaddesk.graph.DisclaimerResponse;
 import io.leaddesk.graph.FieldAnswer;
 import io.leaddesk.graph.Lead;
 import io.leaddesk.graph.Question;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -105,14 +109,249 @@ final class LeadJson {
         }
     }
 
-    /** Stored columns a lead falls back to when its raw JSON lacks a field. */
-    record Columns(String id, String createdRaw, long createdEpoch, String formId, String adId, String adName,
-                   String adsetId, String adsetName, String campaignId, String campaignName, Boolean organic,
-                   String platform) {
+    /** Stored columns a lead falls back to when its raw JSON lacks a field (read only when needed). */
+    interface Fallback {
+        String id();
+
+        String createdRaw();
+
+        long createdEpoch();
+
+        String formId();
+
+        String adId();
+
+        String adName();
+
+        String adsetId();
+
+        String adsetName();
+
+        String campaignId();
+
+        String campaignName();
+
+        Boolean organic();
+
+        String platform();
     }
 
-    /** Rebuilds the Lead record from the stored raw JSON; {@code rawJson()} is the stored text itself. */
-    static Lead parse(String raw, Columns c) {
+    /** Fallback values held in memory. */
+    record Columns(String id, String createdRaw, long createdEpoch, String formId, String adId, String adName,
+                   String adsetId, String adsetName, String campaignId, String campaignName, Boolean organic,
+                   String platform) implements Fallback {
+    }
+
+    /**
+     * Rebuilds the Lead record from the stored raw JSON; {@code rawJson()} is the stored text itself.
+     * One streaming pass for the usual Graph shape (no tree: ~4x faster, see forEachLead); anything unusual
+     * (numbers where text is expected, odd nesting, broken JSON) goes through {@link #parseTree} so both paths
+     * give exactly the same record.
+     */
+    static Lead parse(String raw, Fallback c) {
+        if (raw != null) {
+            try (JsonParser p = FACTORY.createParser(raw)) {
+                Lead lead = stream(p, raw, c);
+                if (lead != null) {
+                    return lead;
+                }
+            } catch (IOException | RuntimeException e) {
+                // broken or unusual JSON: the tree path decides (and falls back to the columns)
+            }
+        }
+        return parseTree(raw, c);
+    }
+
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+    /** The streaming fast path; null when the JSON is not of the usual shape. */
+    private static Lead stream(JsonParser p, String raw, Fallback c) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        // UNSET (absent or null in the JSON) = take the stored column, asked for only then
+        String id = UNSET, created = UNSET, formId = UNSET, adId = UNSET, adName = UNSET, adsetId = UNSET;
+        String adsetName = UNSET, campaignId = UNSET, campaignName = UNSET, platform = UNSET;
+        String partner = null, retailer = null;
+        Boolean organic = null;
+        boolean organicSet = false;
+        List<FieldAnswer> answers = List.of();
+        List<DisclaimerResponse> responses = List.of();
+        String field;
+        while ((field = p.nextFieldName()) != null) {
+            JsonToken t = p.nextToken();
+            switch (field) {
+                case "id" -> id = text(p, t);
+                case "created_time" -> created = text(p, t);
+                case "form_id" -> formId = text(p, t);
+                case "ad_id" -> adId = text(p, t);
+                case "ad_name" -> adName = text(p, t);
+                case "adset_id" -> adsetId = text(p, t);
+                case "adset_name" -> adsetName = text(p, t);
+                case "campaign_id" -> campaignId = text(p, t);
+                case "campaign_name" -> campaignName = text(p, t);
+                case "platform" -> platform = text(p, t);
+                case "partner_name" -> partner = orNull(text(p, t));
+                case "retailer_item_id" -> retailer = orNull(text(p, t));
+                case "is_organic" -> {
+                    if (t == JsonToken.VALUE_NULL) {
+                        organicSet = false;
+                    } else if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+                        organic = t == JsonToken.VALUE_TRUE;
+                        organicSet = true;
+                    } else if (t == JsonToken.VALUE_STRING) {
+                        String v = p.getText();
+                        organic = "1".equals(v) || "true".equalsIgnoreCase(v);
+                        organicSet = true;
+                    } else {
+                        throw UNUSUAL;
+                    }
+                }
+                case "field_data" -> answers = answers(p, t);
+                case "custom_disclaimer_responses" -> responses = responses(p, t);
+                default -> p.skipChildren();
+            }
+        }
+        if (p.currentToken() != JsonToken.END_OBJECT) {
+            return null;
+        }
+        return new Lead(id == UNSET ? c.id() : id, created == UNSET ? c.createdRaw() : created, c.createdEpoch(),
+                formId == UNSET ? c.formId() : formId, adId == UNSET ? c.adId() : adId,
+                adName == UNSET ? c.adName() : adName, adsetId == UNSET ? c.adsetId() : adsetId,
+                adsetName == UNSET ? c.adsetName() : adsetName, campaignId == UNSET ? c.campaignId() : campaignId,
+                campaignName == UNSET ? c.campaignName() : campaignName, organicSet ? organic : c.organic(),
+                platform == UNSET ? c.platform() : platform, partner, retailer, answers, responses, raw);
+    }
+
+    /** Marks a field absent or null in the JSON (compared by identity, never equal to a parsed value). */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String UNSET = new String("\0unset");
+
+    private static String orNull(String v) {
+        return v == UNSET ? null : v;
+    }
+
+    private static String text(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return UNSET;
+        }
+        throw UNUSUAL;
+    }
+
+    /** Thrown (preallocated, no stack) when the fast path meets a shape it leaves to the tree path. */
+    private static final RuntimeException UNUSUAL = new RuntimeException("unusual lead JSON", null, false, false) { };
+
+    private static String text(JsonParser p, JsonToken t, String fallback) throws IOException {
+        String v = text(p, t);
+        return v == UNSET ? fallback : v;
+    }
+
+    private static List<FieldAnswer> answers(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        if (t != JsonToken.START_ARRAY) {
+            throw UNUSUAL;
+        }
+        List<FieldAnswer> out = new ArrayList<>(8);
+        JsonToken e;
+        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (e != JsonToken.START_OBJECT) {
+                throw UNUSUAL;
+            }
+            String name = "";
+            List<String> values = List.of();
+            String field;
+            while ((field = p.nextFieldName()) != null) {
+                JsonToken v = p.nextToken();
+                if ("name".equals(field)) {
+                    name = text(p, v, "");
+                } else if ("values".equals(field)) {
+                    values = values(p, v);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            out.add(new FieldAnswer(name, values));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> values(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        if (t != JsonToken.START_ARRAY) {
+            throw UNUSUAL;
+        }
+        JsonToken v = p.nextToken();
+        if (v == JsonToken.END_ARRAY) {
+            return List.of();
+        }
+        if (v != JsonToken.VALUE_STRING) {
+            throw UNUSUAL;
+        }
+        String first = p.getText();
+        v = p.nextToken();
+        if (v == JsonToken.END_ARRAY) {
+            return List.of(first); // the usual case: one answer, no list growing
+        }
+        List<String> out = new ArrayList<>(4);
+        out.add(first);
+        for (; v != JsonToken.END_ARRAY; v = p.nextToken()) {
+            if (v != JsonToken.VALUE_STRING) {
+                throw UNUSUAL;
+            }
+            out.add(p.getText());
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<DisclaimerResponse> responses(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        if (t != JsonToken.START_ARRAY) {
+            throw UNUSUAL;
+        }
+        List<DisclaimerResponse> out = new ArrayList<>(4);
+        JsonToken e;
+        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (e != JsonToken.START_OBJECT) {
+                throw UNUSUAL;
+            }
+            String key = "";
+            boolean on = false;
+            String field;
+            while ((field = p.nextFieldName()) != null) {
+                JsonToken v = p.nextToken();
+                if ("checkbox_key".equals(field)) {
+                    key = text(p, v, "");
+                } else if ("is_checked".equals(field)) {
+                    if (v == JsonToken.VALUE_TRUE || v == JsonToken.VALUE_FALSE) {
+                        on = v == JsonToken.VALUE_TRUE;
+                    } else if (v == JsonToken.VALUE_STRING) {
+                        String s = p.getText();
+                        on = "1".equals(s) || "true".equalsIgnoreCase(s);
+                    } else if (v == JsonToken.VALUE_NULL) {
+                        on = false;
+                    } else {
+                        throw UNUSUAL;
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            out.add(new DisclaimerResponse(key, on));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The tree-model parse: the reference semantics for every shape of JSON. */
+    static Lead parseTree(String raw, Fallback c) {
         JsonNode n;
         try {
             n = MAPPER.readTree(raw);

@@ -10,11 +10,17 @@ final class SqlQuery {
     final String fromWhere;
     final String orderBy;
     final List<Object> params;
+    /** A full-text search in created-time order: cheaper to sort (created_time, rowid) pairs in Java. */
+    final boolean sortMatchesByCreated;
+    final boolean descending;
 
-    private SqlQuery(String fromWhere, String orderBy, List<Object> params) {
+    private SqlQuery(String fromWhere, String orderBy, List<Object> params, boolean sortMatchesByCreated,
+                     boolean descending) {
         this.fromWhere = fromWhere;
         this.orderBy = orderBy;
         this.params = params;
+        this.sortMatchesByCreated = sortMatchesByCreated;
+        this.descending = descending;
     }
 
     /**
@@ -41,7 +47,8 @@ final class SqlQuery {
         }
         String match = SearchText.toMatch(q.search());
         if (match != null) {
-            where.add("l.rowid IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)");
+            // the full-text index drives: its matching rowids look their lead up directly (no IN-list, no bloom)
+            where.add("leads_fts MATCH ?");
             params.add(match);
         }
         if (!q.platforms().isEmpty()) {
@@ -62,7 +69,8 @@ final class SqlQuery {
         if (q.notExportedBefore()) {
             where.add("NOT EXISTS (SELECT 1 FROM export_leads x WHERE x.lead_id = l.id)");
         }
-        StringBuilder sql = new StringBuilder(" FROM leads l");
+        StringBuilder sql = new StringBuilder(match != null
+                ? " FROM leads_fts JOIN leads l ON l.rowid = leads_fts.rowid" : " FROM leads l");
         if (join) {
             sql.append(" LEFT JOIN reviews r ON r.lead_id = l.id");
         }
@@ -82,7 +90,8 @@ final class SqlQuery {
                     + " WHEN 'qualified' THEN 2 WHEN 'not_interested' THEN 3 WHEN 'spam' THEN 4 ELSE 5 END";
             case FORM -> "(SELECT f.name FROM forms f WHERE f.id = l.form_id) COLLATE NOCASE" + dir + ", l.form_id";
         };
-        return new SqlQuery(sql.toString(), " ORDER BY " + key + dir + ", l.rowid" + dir, params);
+        return new SqlQuery(sql.toString(), " ORDER BY " + key + dir + ", l.rowid" + dir, params,
+                match != null && q.sort() == LeadSort.CREATED, q.descending());
     }
 
     static String marks(int n) {

@@ -6,6 +6,9 @@ import io.leaddesk.graph.FieldAnswer;
 import io.leaddesk.graph.Lead;
 import io.leaddesk.graph.LeadForm;
 import io.leaddesk.graph.PageInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,12 +27,14 @@ class LeadStoreBenchmarkTest {
 
     static final int TOTAL = Integer.getInteger("leaddesk.bench.leads", 1_000_000);
     static final int PAGE = 500;
-    static final String[] FIRST = {"Иван", "Ольга", "Alice", "Bob", "María", "José", "Chloé", "Дмитрий", "Анна", "Mohammed",
+    static final String[] FIRST = {"Иван", "Олена", "Ольга", "Alice", "Bob", "María", "José", "Chloé", "Дмитрий", "Анна", "Mohammed",
             "Wei", "Sven", "Zoë", "Ярослава", "Liam", "Emma"};
     static final String[] LAST = {"Петров", "Smith", "García", "Müller", "Коваленко", "Nguyen", "Rossi", "Іваненко",
             "Dubois", "Kowalski", "Johnson", "Смирнова"};
     static final String[] INTEREST = {"Электроника", "Кредит", "Insurance", "Mortgage", "Solar panels", "Ипотека",
             "Car leasing", "Home loan"};
+    static final String[] CITY = {"Київ", "Львів", "Одеса", "Харків", "Москва", "Berlin", "Warszawa", "Madrid",
+            "Paris", "London", "Dnipro", "Praha"};
     static final String[] CAMPAIGN = {"Spring Sale", "Весна 2025", "Black Friday", "Retargeting EU", "Lookalike 3%"};
 
     @TempDir
@@ -37,7 +42,9 @@ class LeadStoreBenchmarkTest {
 
     @Test
     void millionLeads() {
-        Path file = dir.resolve("bench").resolve("leaddesk.db");
+        // -Dleaddesk.bench.dir=/some/folder keeps the database there (for looking at query plans afterwards)
+        String keep = System.getProperty("leaddesk.bench.dir");
+        Path file = (keep != null ? Path.of(keep) : dir.resolve("bench")).resolve("leaddesk.db");
         LeadForm ru = Fixtures.russianForm();
         LeadForm en = Fixtures.englishForm();
         Random rnd = new Random(42);
@@ -96,26 +103,76 @@ class LeadStoreBenchmarkTest {
             time("cachedCountsByForm()", store::cachedCountsByForm);
             time("pages()", store::pages);
             time("forms()", () -> store.forms(List.of()));
-            for (String s : List.of("ива", "Smith", "alice.smith", "+380 67 12", "Электроника кредит", "zzzz")) {
-                long[] hits = time("search \"" + s + "\" (row ids)", () -> store.leadRowIds(LeadQuery.all().withSearch(s)));
-                System.out.printf(Locale.ROOT, "      -> %,d matches%n", hits.length);
+            // typical searches: first name (Cyrillic, prefix), campaign word, city, two words, phone prefix,
+            // email fragment, a word in every lead, no match; each run twice (cold, then warm)
+            for (String s : List.of("Олена", "ива", "Smith", "весна", "Львів", "Олена Коваленко", "+380 67 12", "38067",
+                    "alice.smith", "example.com", "Электроника кредит", "zzzz")) {
+                for (int run = 0; run < 2; run++) {
+                    long[] hits = time("search \"" + s + "\" (row ids)", () -> store.leadRowIds(LeadQuery.all().withSearch(s)));
+                    if (run == 1) {
+                        System.out.printf(Locale.ROOT, "      -> %,d matches%n", hits.length);
+                    }
+                }
             }
+            time("search \"Олена\" in one form, by name", () -> store.leadRowIds(LeadQuery.all().withSearch("Олена")
+                    .withForms(List.of("f-ru")).sortedBy(LeadSort.NAME, false)));
             time("countLeads(search \"ива\")", () -> store.countLeads(LeadQuery.all().withSearch("ива")));
             time("rows(ids, 0, 60) first screen", () -> store.rows(all, 0, 60));
             time("rows(ids, middle, +60)", () -> store.rows(all, all.length / 2, all.length / 2 + 60));
             time("rows(query by name, 0, 60)", () -> store.rows(LeadQuery.all().sortedBy(LeadSort.NAME, false), 0, 60));
             time("lead(id)", () -> store.lead("L" + (TOTAL / 2)));
             time("notExportedBefore count", () -> store.countLeads(LeadQuery.all().withNotExportedBefore(true)));
-            int[] streamed = {0};
-            time("forEachLead(one form) streaming", () -> {
-                store.forEachLead(LeadQuery.all().withForms(List.of("f-ru")), l -> streamed[0]++);
-                return streamed[0];
-            });
+            for (int run = 0; run < 2; run++) {
+                long[] streamed = {0, 0};
+                long r0 = System.nanoTime();
+                store.forEachLead(LeadQuery.all(), l -> {
+                    streamed[0]++;
+                    streamed[1] += l.lead().fieldData().size();
+                });
+                double s = (System.nanoTime() - r0) / 1e9;
+                assertThat(streamed[0]).isEqualTo(TOTAL);
+                System.out.printf(Locale.ROOT, "forEachLead(all, newest first): %,.0f leads/s (%.2f s for %,d)%n",
+                        streamed[0] / s, s, streamed[0]);
+            }
             Runtime rt = Runtime.getRuntime();
+            System.gc();
+            List<String> exported = new ArrayList<>(TOTAL);
+            for (int i = 0; i < TOTAL; i++) {
+                exported.add("L" + i);
+            }
+            System.gc();
+            long heapBefore = rt.totalMemory() - rt.freeMemory();
+            resetPeakHeap();
+            long e0 = System.nanoTime();
+            store.recordExport("bench.csv", "generic", Instant.now(), exported);
+            double es = (System.nanoTime() - e0) / 1e9;
+            System.out.printf(Locale.ROOT, "recordExport(%,d ids): %.2f s (%,.0f ids/s); peak heap %,d MB, of which"
+                    + " %,d MB were live before (mostly the id list)%n", TOTAL, es, TOTAL / es, peakHeap() >> 20, heapBefore >> 20);
+            time("notExportedBefore count after export", () -> store.countLeads(LeadQuery.all().withNotExportedBefore(true)));
+            System.gc();
             System.out.printf(Locale.ROOT, "heap used %,d MB (max %,d MB); database %,d MB%n",
                     (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20, size(file) >> 20);
             System.out.println("=== end of LeadStore benchmark ===");
         }
+    }
+
+    static void resetPeakHeap() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** Sum of the heap pools' peaks since {@link #resetPeakHeap} (an upper bound of the real peak). */
+    static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
     }
 
     static long size(Path file) {
@@ -141,17 +198,20 @@ class LeadStoreBenchmarkTest {
         String phone = "+380 67 " + (1_000_000 + rnd.nextInt(9_000_000));
         String interest = INTEREST[rnd.nextInt(INTEREST.length)];
         String campaign = CAMPAIGN[rnd.nextInt(CAMPAIGN.length)];
+        String city = CITY[rnd.nextInt(CITY.length)];
         boolean organic = rnd.nextInt(10) == 0;
         long epoch = 1_690_000_000L + n * 30L + rnd.nextInt(30);
         List<FieldAnswer> answers = russian
                 ? List.of(new FieldAnswer("полное_имя", List.of(first + " " + last)),
                         new FieldAnswer("эл._адрес", List.of(email)),
                         new FieldAnswer("номер_телефона", List.of(phone)),
-                        new FieldAnswer("интересы", List.of(interest)))
+                        new FieldAnswer("интересы", List.of(interest)),
+                        new FieldAnswer("город", List.of(city)))
                 : List.of(new FieldAnswer("full_name", List.of(first + " " + last)),
                         new FieldAnswer("work_mail", List.of(email)),
                         new FieldAnswer("phone_number", List.of(phone)),
-                        new FieldAnswer("budget", List.of(interest)));
+                        new FieldAnswer("budget", List.of(interest)),
+                        new FieldAnswer("city", List.of(city)));
         String formId = russian ? "f-ru" : "f-en";
         String created = Fixtures.GRAPH_TIME.format(Instant.ofEpochSecond(epoch));
         StringBuilder raw = new StringBuilder(700);

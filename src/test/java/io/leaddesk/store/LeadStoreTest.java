@@ -421,6 +421,23 @@ class LeadStoreTest {
     }
 
     @Test
+    void aLargeExportCountsEachLeadOnceAcrossChunksAndSkipsNulls() {
+        seed();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 1234; i++) {
+            ids.add("x" + (i % 700)); // 700 distinct ids, repeated across the 500-id insert chunks
+            if (i % 100 == 0) {
+                ids.add(null);
+            }
+        }
+        ids.add("r1");
+        long id = store.recordExport("/tmp/big.csv", null, T1, ids);
+        assertThat(store.exportsOf("r1")).singleElement()
+                .isEqualTo(new ExportRecord(id, T1, "/tmp/big.csv", null, 701));
+        assertThat(ids(LeadQuery.all().withNotExportedBefore(true))).containsExactlyInAnyOrder("r2", "r3", "e1", "e2", "e3");
+    }
+
+    @Test
     void sortsByEveryColumnWithRowIdAsTieBreak() {
         seed();
         assertThat(ids(LeadQuery.all())).containsExactly("e3", "e2", "r3", "r2", "e1", "r1"); // newest first
@@ -451,6 +468,22 @@ class LeadStoreTest {
         assertThat(store.rows(withMissing, 0, 3)).extracting(LeadRow::rowId).containsExactly(ids[5], ids[0]);
         assertThat(store.leadRowIds(LeadQuery.all().withSearch("zzz"))).isEmpty();
         assertThat(store.countLeads(q)).isEqualTo(6);
+    }
+
+    @Test
+    void searchRowIdsInCreatedOrderMatchTheSqlOrderIncludingTies() {
+        seed();
+        // e2 and e3 were created in the same second: the row id breaks the tie in the sort's direction
+        for (boolean descending : new boolean[] {true, false}) {
+            for (String search : List.of("1000-5000", "com", "кредит", "a", "zzz")) {
+                LeadQuery q = LeadQuery.all().withSearch(search).sortedBy(LeadSort.CREATED, descending);
+                long[] expected = store.rows(q, 0, 1000).stream().mapToLong(LeadRow::rowId).toArray();
+                assertThat(store.leadRowIds(q)).as(search + (descending ? " desc" : " asc")).containsExactly(expected);
+            }
+        }
+        LeadQuery ties = LeadQuery.all().withSearch("1000-5000").sortedBy(LeadSort.CREATED, true);
+        assertThat(store.rows(store.leadRowIds(ties), 0, 3)).extracting(LeadRow::id).containsExactly("e3", "e2", "e1");
+        assertThat(store.leadRowIds(LeadQuery.all().withSearch("1000-5000").withPlatforms(List.of("ig")))).isEmpty();
     }
 
     @Test

@@ -1,0 +1,69 @@
+package io.leaddesk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leaddesk.graph.Lead;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The streaming lead parser gives exactly the record the tree-model parser gives, for usual and odd JSON alike. */
+class LeadJsonTest {
+
+    static final LeadJson.Columns COLS = new LeadJson.Columns("col-id", "2025-01-01T00:00:00+0000", 1_735_689_600L,
+            "col-form", "col-ad", "Col Ad", "col-adset", "Col Set", "col-camp", "Col Campaign", Boolean.TRUE, "col-pf");
+
+    static final List<String> SHAPES = List.of(
+            // the usual Graph shape
+            "{\"id\":\"1\",\"created_time\":\"2025-10-08T09:09:27+0000\",\"ad_id\":\"a\",\"ad_name\":\"Ad\","
+                    + "\"adset_id\":\"s\",\"adset_name\":\"Set\",\"campaign_id\":\"c\",\"campaign_name\":\"Весна\","
+                    + "\"form_id\":\"f\",\"is_organic\":false,\"platform\":\"ig\",\"partner_name\":\"P\","
+                    + "\"retailer_item_id\":\"r\",\"field_data\":[{\"name\":\"full_name\",\"values\":[\"Олена 😀\"]},"
+                    + "{\"name\":\"multi\",\"values\":[\"a\",\"b\",\"c\"]},{\"name\":\"skipped\",\"values\":[]}],"
+                    + "\"custom_disclaimer_responses\":[{\"checkbox_key\":\"k1\",\"is_checked\":\"1\"},"
+                    + "{\"checkbox_key\":\"k2\",\"is_checked\":\"\"},{\"checkbox_key\":\"k3\",\"is_checked\":true}]}",
+            // fields missing: the stored columns fill in
+            "{\"id\":\"2\",\"field_data\":[]}",
+            "{}",
+            // nulls, escapes, unknown nested fields, duplicate keys (last wins)
+            "{\"id\":null,\"ad_name\":\"a\\\"b\\\\c\\u00e9\",\"x\":{\"y\":[1,{\"z\":null}]},\"platform\":\"fb\","
+                    + "\"platform\":\"ig\",\"is_organic\":null,\"field_data\":null,\"custom_disclaimer_responses\":null}",
+            "{\"is_organic\":\"true\",\"field_data\":[{\"values\":[\"no name\"],\"extra\":[1,2]},{\"name\":\"n\"}]}",
+            "{\"is_organic\":\"1\",\"custom_disclaimer_responses\":[{\"is_checked\":\"TRUE\"},{\"checkbox_key\":\"k\"},"
+                    + "{\"checkbox_key\":\"n\",\"is_checked\":null},{\"checkbox_key\":\"f\",\"is_checked\":false}]}",
+            // shapes the fast path leaves to the tree parser
+            "{\"id\":123,\"is_organic\":1,\"field_data\":[{\"name\":\"n\",\"values\":[1,true,null,{\"a\":1}]}]}",
+            "{\"ad_name\":{\"nested\":true},\"created_time\":[1,2],\"platform\":false}",
+            "{\"field_data\":{\"a\":{\"name\":\"x\",\"values\":[\"v\"]}}}",
+            "{\"field_data\":[\"text\",[\"x\"]],\"custom_disclaimer_responses\":\"yes\"}",
+            "{\"field_data\":[{\"name\":\"n\",\"values\":\"v\"}],\"custom_disclaimer_responses\":[{\"is_checked\":1}]}",
+            // not an object, broken, empty, trailing text
+            "[1,2]", "\"text\"", "{\"id\":\"3\",", "", "{\"id\":\"4\"} trailing", "{\"id\":\"5\",\"field_data\":[{]}");
+
+    @Test
+    void streamingAndTreeParsersAgreeOnEveryShape() {
+        for (String raw : SHAPES) {
+            Lead fast = LeadJson.parse(raw, COLS);
+            assertThat(fast).as(raw).isEqualTo(LeadJson.parseTree(raw, COLS));
+            assertThat(fast.rawJson()).isSameAs(raw);
+        }
+    }
+
+    @Test
+    void usualLeadIsParsedFieldByField() {
+        Lead l = LeadJson.parse(SHAPES.get(0), COLS);
+        assertThat(l.id()).isEqualTo("1");
+        assertThat(l.createdEpochSecond()).isEqualTo(COLS.createdEpoch());
+        assertThat(l.campaignName()).isEqualTo("Весна");
+        assertThat(l.isOrganic()).isFalse();
+        assertThat(l.partnerName()).isEqualTo("P");
+        assertThat(l.fieldData()).extracting(a -> a.name() + "=" + a.values())
+                .containsExactly("full_name=[Олена 😀]", "multi=[a, b, c]", "skipped=[]");
+        assertThat(l.disclaimerResponses()).extracting(d -> d.checkboxKey() + "=" + d.checked())
+                .containsExactly("k1=true", "k2=false", "k3=true");
+        Lead sparse = LeadJson.parse("{}", COLS);
+        assertThat(sparse.id()).isEqualTo("col-id");
+        assertThat(sparse.isOrganic()).isTrue();
+        assertThat(sparse.platform()).isEqualTo("col-pf");
+        assertThat(sparse.partnerName()).isNull();
+    }
+}
