@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# CI check of the Linux package (.ci/run calls it after `mvn -B verify`): builds the app image with
-# installer/linux/build.sh and runs its launcher headless against the built-in sample Graph API:
-#   leaddesk sample-server (background)  ->  leaddesk whoami (exit 0, "kind: user")
-#   wrong token -> exit 3, unknown command -> exit 2 (exit codes pass through the native launcher).
-# Every wait is bounded; any failure exits non-zero. Set LEADDESK_CI_DEB=1 to also build and inspect the .deb
-# (adds about 40-80 s on 2 cores). Installs fakeroot/binutils with apt-get when missing and running as root.
+# CI check of the Linux package, meant to run after `mvn -B verify` (it reuses target/leaddesk.jar and target/lib;
+# without them it runs `mvn -B package -DskipTests` first). Builds the app image with installer/linux/build.sh and
+# runs its native launcher headless (no display needed) against the built-in sample Graph API:
+#   leaddesk sample-server --leads 300 (background, free port)  ->  whoami (exit 0, "kind: user")
+#   sync (exit 0, 300 new leads)  ->  leads (300 rows, UTF-8 names intact)  ->  data only under LEADDESK_HOME
+#   wrong token -> exit 3 and the token is not echoed; unknown command -> exit 2 (exit codes pass the launcher)
+#   the AppCDS archive, when the build made one, maps (-Xshare:on) with the image's own java.
+# Every wait is bounded, the background server is always stopped, any failure exits non-zero; it prints each check
+# and its total time (about 20 s on 2 cores). LEADDESK_CI_DEB=1 also builds and inspects the .deb (+40-80 s).
+# Installs fakeroot/binutils with apt-get when missing and running as root.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -37,7 +41,8 @@ if [ -f "$ROOT/target/leaddesk.jar" ] && [ -d "$ROOT/target/lib" ]; then
 else
     export MVN_ARGS="${MVN_ARGS:--DskipTests}"
 fi
-start=$(date +%s)
+t0=$(date +%s)
+start=$t0
 timeout -k 10 600 "$HERE/build.sh" "${args[@]}" || fail "build.sh failed"
 say "build ($types) took $(( $(date +%s) - start )) s"
 [ -x "$LAUNCHER" ] || fail "no launcher at $LAUNCHER"
@@ -54,18 +59,12 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-port=""
-for _ in $(seq 1 20); do
-    candidate=$(( 20000 + RANDOM % 40000 ))
-    if port_free "$candidate"; then port=$candidate; break; fi
-done
-[ -n "$port" ] || fail "found no free port"
+trap 'exit 130' INT TERM     # still runs cleanup (the EXIT trap) when CI cancels the job
 
 export LEADDESK_HOME="$work/home"
+touch "$work/start"
 unset LEADDESK_TOKEN LEADDESK_GRAPH_URL
-"$LAUNCHER" sample-server --port "$port" >"$work/server.out" 2>"$work/server.err" &
+"$LAUNCHER" sample-server --leads 300 >"$work/server.out" 2>"$work/server.err" &
 server_pid=$!
 url=""
 for _ in $(seq 1 300); do            # up to 30 s for the JVM to start and print its URL
@@ -88,11 +87,39 @@ run() { # run <expected exit> <token> <args...> : output in $work/out
 run 0 sample-user-token whoami
 grep -q '^kind: user' "$work/out" || { cat "$work/out" >&2; fail "whoami did not report a user token"; }
 grep -q '^name: .' "$work/out" || { cat "$work/out" >&2; fail "whoami printed no name"; }
-say "whoami: $(grep '^name:' "$work/out")"
+say "ok whoami (exit 0): $(grep '^name:' "$work/out")"
+
+run 0 sample-user-token sync
+grep -qE '300 new, 0 failed' "$work/out" || { cat "$work/out" >&2; fail "sync did not store the 300 sample leads"; }
+say "ok sync (exit 0): $(grep -E '^Synced' "$work/out")"
+run 0 "" leads                        # offline: no token needed
+rows=$(( $(wc -l < "$work/out") - 1 ))
+[ "$rows" = 300 ] || { head -5 "$work/out" >&2; fail "leads listed $rows rows, expected 300"; }
+# The sample data has Cyrillic, Arabic and accented names: they must come out as UTF-8, whatever the CI locale
+# (byte patterns under LC_ALL=C: a Cyrillic letter is D0/D1 + a continuation byte, Arabic D8-DB, Latin-1 C3).
+LC_ALL=C grep -q $'[\xd0\xd1][\x80-\xbf]' "$work/out" && LC_ALL=C grep -q $'[\xc3\xd8-\xdb][\x80-\xbf]' "$work/out" \
+    || { head -5 "$work/out" >&2; fail "leads output lost non-ASCII names"; }
+say "ok leads (exit 0): $rows rows from the SQLite cache, UTF-8 names intact"
+[ -s "$LEADDESK_HOME/leaddesk.db" ] || fail "no database in LEADDESK_HOME ($LEADDESK_HOME)"
+written=$(find "$IMAGE" -newer "$work/start" -type f | head -5)
+[ -z "$written" ] || fail "the app wrote into its install folder: $written"
+say "ok data: $(du -h "$LEADDESK_HOME/leaddesk.db" | cut -f1) database in LEADDESK_HOME, nothing written to the app folder"
+
 run 3 ci-not-a-valid-token whoami
 if grep -q 'ci-not-a-valid-token' "$work/out"; then fail "the token appeared in the output"; fi
 run 2 sample-user-token no-such-command
-say "exit codes 0/3/2 pass through the launcher"
+say "ok exit codes 0/3/2 pass through the launcher; a rejected token is not echoed"
+
+# --- the AppCDS archive (made by build.sh when it could) maps with the image's own JVM ------------------------------
+jsa="$IMAGE/lib/app/leaddesk.jsa"
+if [ -s "$jsa" ]; then
+    cp=$(grep '^app.classpath=' "$IMAGE/lib/app/leaddesk.cfg" | sed "s#^app.classpath=\$APPDIR#$IMAGE/lib/app#" | paste -sd: -)
+    timeout -k 5 60 "$IMAGE/lib/runtime/bin/java" -Xshare:on -XX:SharedArchiveFile="$jsa" -cp "$cp" io.leaddesk.LeadDesk --help \
+        >"$work/out" 2>&1 || { tail -5 "$work/out" >&2; fail "the AppCDS archive does not map (-Xshare:on failed)"; }
+    say "ok AppCDS archive maps: $(wc -l < "$IMAGE/lib/app/leaddesk.classlist") classes, $(du -h "$jsa" | cut -f1)"
+else
+    say "note: no AppCDS archive in the image (build.sh could not make one); the app starts without it"
+fi
 
 # --- optional: the .deb ------------------------------------------------------------------------------------------
 if [ "${LEADDESK_CI_DEB:-0}" = 1 ]; then
@@ -104,4 +131,4 @@ if [ "${LEADDESK_CI_DEB:-0}" = 1 ]; then
     [ "$size" -lt $(( 70 * 1024 * 1024 )) ] || fail ".deb is $size bytes, over 70 MB"
     say ".deb ok: $(basename "$deb") $(( size / 1024 / 1024 )) MB"
 fi
-say "OK"
+say "OK: all checks passed in $(( $(date +%s) - t0 )) s"
