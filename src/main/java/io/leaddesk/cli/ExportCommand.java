@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "export", description = {"Write cached leads to a CSV file for a CRM or a spreadsheet (works offline).",
+@Command(name = "export", mixinStandardHelpOptions = true, description = {"Write cached leads to a CSV file for a CRM or a spreadsheet (works offline).",
         "The file appears only when complete: a cancel (Ctrl+C), a crash or a full disk never leaves half a file under its name.",
         "Profiles: meta (Meta's own download columns, default), hubspot, zoho, salesforce, pipedrive, or a saved custom profile."})
 final class ExportCommand extends BaseCommand {

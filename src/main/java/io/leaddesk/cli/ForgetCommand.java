@@ -8,7 +8,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "forget", description = {"Delete personal data from the local cache (privacy requests, retention rules).",
+@Command(name = "forget", mixinStandardHelpOptions = true, description = {"Delete personal data from the local cache (privacy requests, retention rules).",
         "Deletes the given leads, or every lead created more than N days ago, with their reviews and export history."})
 final class ForgetCommand extends BaseCommand {
     @Option(names = "--lead", paramLabel = "ID", description = "Delete this lead (repeatable).")

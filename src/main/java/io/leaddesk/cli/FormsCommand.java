@@ -13,7 +13,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "forms", description = {"List lead forms with Meta's counts and what is cached.",
+@Command(name = "forms", mixinStandardHelpOptions = true, description = {"List lead forms with Meta's counts and what is cached.",
         "With LEADDESK_TOKEN set the list is refreshed from Meta; without it the cached forms are shown (offline)."})
 final class FormsCommand extends BaseCommand {
     @Option(names = "--page", paramLabel = "ID", description = "Only forms of this Page (repeatable).")

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "leads", description = {"List cached leads (works offline), newest first.",
+@Command(name = "leads", mixinStandardHelpOptions = true, description = {"List cached leads (works offline), newest first.",
         "With --json: JSON Lines, one lead per line, exactly as Meta sent it."})
 final class LeadsCommand extends BaseCommand {
     @Mixin

@@ -12,7 +12,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "pages", description = "List every Page the token reaches (id and name).")
+@Command(name = "pages", mixinStandardHelpOptions = true, description = "List every Page the token reaches (id and name).")
 final class PagesCommand extends BaseCommand {
     @Option(names = "--json", description = "Print a JSON array of {id, name}.")
     boolean json;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "review", description = "Set the review status (and optionally a note) of a cached lead; works offline.")
+@Command(name = "review", mixinStandardHelpOptions = true, description = "Set the review status (and optionally a note) of a cached lead; works offline.")
 final class ReviewCommand extends BaseCommand {
     @Parameters(paramLabel = "LEAD_ID", description = "The lead's id.")
     String leadId;

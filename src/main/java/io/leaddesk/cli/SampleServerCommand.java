@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "sample-server", description = {"Run the built-in sample Graph API on 127.0.0.1 in the foreground (invented data; Ctrl+C stops it).",
+@Command(name = "sample-server", mixinStandardHelpOptions = true, description = {"Run the built-in sample Graph API on 127.0.0.1 in the foreground (invented data; Ctrl+C stops it).",
         "Point the other commands at it with LEADDESK_GRAPH_URL and one of the tokens it prints."})
 final class SampleServerCommand extends BaseCommand {
     @Option(names = "--port", paramLabel = "N", description = "Port (default: a free one).")

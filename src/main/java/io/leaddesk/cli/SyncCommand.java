@@ -17,7 +17,7 @@ import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "sync", description = {"Pull leads into the local cache: progress on stderr, one summary line on stdout.",
+@Command(name = "sync", mixinStandardHelpOptions = true, description = {"Pull leads into the local cache: progress on stderr, one summary line on stdout.",
         "After a form's first complete pull only newer leads are fetched; --full pulls everything again (still one row per lead).",
         "Ctrl+C stops cleanly: every page already fetched is kept and the next sync continues."})
 final class SyncCommand extends BaseCommand {

@@ -8,7 +8,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "whoami", description = "Show what LEADDESK_TOKEN is: kind (user or page), id and name.")
+@Command(name = "whoami", mixinStandardHelpOptions = true, description = "Show what LEADDESK_TOKEN is: kind (user or page), id and name.")
 final class WhoamiCommand extends BaseCommand {
     @Option(names = "--json", description = "Print a JSON array with kind, id, name.")
     boolean json;

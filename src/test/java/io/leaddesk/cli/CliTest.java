@@ -164,6 +164,11 @@ class CliTest {
         assertThat(run(SampleTokens.USER, "sync", "--bogus").code()).isEqualTo(2);
         assertThat(run(null, "leads", "--since", "yesterday-ish").code()).isEqualTo(2);
         assertThat(run(null, "nonsense").code()).isEqualTo(2);
+        for (String command : List.of("whoami", "pages", "forms", "sync", "leads", "export", "review", "forget", "sample-server")) {
+            Result help = run(null, command, "--help");
+            assertThat(help.code()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Usage: leaddesk " + command);
+        }
     }
 
     @Test
