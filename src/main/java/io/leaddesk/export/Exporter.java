@@ -3,6 +3,7 @@ package io.leaddesk.export;
 import io.leaddesk.graph.DisclaimerResponse;
 import io.leaddesk.graph.FieldAnswer;
 import io.leaddesk.graph.LeadForm;
+import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadStore;
 import io.leaddesk.store.StoreException;
 import io.leaddesk.store.StoredLead;
@@ -23,6 +24,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -30,7 +32,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
@@ -52,6 +58,13 @@ import org.slf4j.LoggerFactory;
  *       the extra columns. Rare in practice (keys come from the forms), and the output is the same either way.</li>
  * </ul>
  *
+ * <p><b>Two threads.</b> Reading the store and writing CSV cost about the same, so an export overlaps them: a reader
+ * thread ({@value #READER_THREAD}) runs {@code forEachLead} and hands the leads over in batches of {@value #BATCH}
+ * through a queue of {@value #QUEUE_BATCHES} batches (so at most a few thousand leads are in flight, whatever the
+ * export's size); the calling thread turns them into rows and writes them. A store error on the reader ends the export
+ * exactly as before; a cancel, an I/O error or any other failure on the writing side stops the reader at its next
+ * lead; the reader is always joined before the export returns.
+ *
  * <p><b>Never a half file.</b> The file is written to {@code .<name>.partial-<random>} in the target folder, flushed
  * and fsynced, then renamed over the target (atomically where the file system allows). On cancel, a store error or an
  * I/O error (disk full, folder not writable) the partial file is deleted and the target is left as it was. The export
@@ -61,6 +74,12 @@ public final class Exporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
     static final int PROGRESS_EVERY = 1000;
+    /** The name of the thread that reads the store during an export. */
+    static final String READER_THREAD = "leaddesk-export-reader";
+    static final int BATCH = 256;
+    static final int QUEUE_BATCHES = 4;
+    /** How long either side waits on the queue before it looks again at cancel / abort. */
+    private static final long WAIT_MILLIS = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Opens the stream the partial file is written through (a seam for tests that simulate a full disk). */
@@ -248,7 +267,7 @@ public final class Exporter {
             CSVPrinter printer = new CSVPrinter(w, format);
             printer.printRecord((Object[]) plan.header());
             long[] read = {0};
-            source.forEachLead(options.query(), lead -> {
+            readAhead(source, options.query(), cancel, lead -> {
                 if ((read[0] & 63) == 0 && cancel.getAsBoolean()) {
                     throw Stop.CANCELLED;
                 }
@@ -274,6 +293,139 @@ public final class Exporter {
             }
             progress.progress(new ExportProgress(ExportProgress.Phase.WRITING, read[0], total, rows[0]));
         }
+    }
+
+    // ---- the reader thread ------------------------------------------------------------------------
+
+    /**
+     * Streams the leads of {@code query} to {@code consumer} on the calling thread while a {@value #READER_THREAD}
+     * thread reads them from {@code source}. Whatever {@code source} throws is thrown here (the same object); whatever
+     * {@code consumer} throws stops the reader and is thrown here. {@code cancel} is also polled (on the calling thread)
+     * while the reader is slow to deliver. The reader has ended when this returns or throws.
+     */
+    static void readAhead(ExportSource source, LeadQuery query, BooleanSupplier cancel, Consumer<StoredLead> consumer) {
+        ReadAhead ahead = new ReadAhead(source, query);
+        Thread reader = new Thread(ahead::run, READER_THREAD);
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            while (true) {
+                StoredLead[] batch = ahead.queue.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                if (batch == null) {
+                    if (cancel.getAsBoolean()) {
+                        throw Stop.CANCELLED;
+                    }
+                    if (!reader.isAlive() && ahead.queue.isEmpty()) {
+                        throw new IllegalStateException("The lead reader stopped without finishing.");
+                    }
+                    continue;
+                }
+                if (batch == ReadAhead.END) {
+                    ahead.throwFailure();
+                    return;
+                }
+                for (StoredLead lead : batch) {
+                    consumer.accept(lead);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Stop.CANCELLED;
+        } finally {
+            ahead.aborted = true;
+            ahead.queue.clear();
+            joinUninterruptibly(reader);
+        }
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The reader's side: batches leads into a bounded queue; ends with {@link #END}, after noting a failure if any. */
+    private static final class ReadAhead {
+        static final StoredLead[] END = new StoredLead[0];
+
+        final BlockingQueue<StoredLead[]> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+        final ExportSource source;
+        final LeadQuery query;
+        /** Set by the writing side when it stops (done, cancelled or failed): the reader stops at its next lead. */
+        volatile boolean aborted;
+        private volatile Throwable failure;
+        private StoredLead[] batch = new StoredLead[BATCH];
+        private int size;
+
+        ReadAhead(ExportSource source, LeadQuery query) {
+            this.source = source;
+            this.query = query;
+        }
+
+        void run() {
+            try {
+                source.forEachLead(query, lead -> {
+                    if (aborted) {
+                        throw Stop.ABORTED;
+                    }
+                    batch[size++] = lead;
+                    if (size == BATCH) {
+                        hand(batch);
+                        batch = new StoredLead[BATCH];
+                        size = 0;
+                    }
+                });
+                if (size > 0) {
+                    hand(Arrays.copyOf(batch, size));
+                }
+            } catch (Throwable t) {
+                if (!aborted) {
+                    failure = t;
+                }
+            } finally {
+                batch = null;
+                try {
+                    hand(END);
+                } catch (Stop ignored) {
+                    // the writing side has stopped and no longer reads the queue
+                }
+            }
+        }
+
+        private void hand(StoredLead[] leads) {
+            try {
+                while (!queue.offer(leads, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    if (aborted) {
+                        throw Stop.ABORTED;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw Stop.ABORTED;
+            }
+        }
+
+        /** Throws what the store threw, unchanged, so it is reported as if it had been read on this thread. */
+        void throwFailure() {
+            Throwable t = failure;
+            if (t != null) {
+                Exporter.<RuntimeException>sneakyThrow(t);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+        throw (T) t;
     }
 
     private static void moveIntoPlace(Path partial, Path target, boolean overwrite) throws IOException {
@@ -309,7 +461,7 @@ public final class Exporter {
             Set<String> extraDisclaimers = new LinkedHashSet<>();
             LeadRowData data = new LeadRowData(options, phones);
             long[] read = {0};
-            source.forEachLead(options.query(), lead -> {
+            readAhead(source, options.query(), cancel, lead -> {
                 if ((read[0] & 63) == 0 && cancel.getAsBoolean()) {
                     throw Stop.CANCELLED;
                 }
@@ -446,6 +598,8 @@ public final class Exporter {
     private static final class Stop extends RuntimeException {
         static final Stop CANCELLED = new Stop();
         static final Stop ENOUGH = new Stop();
+        /** Stops the reader thread because the writing side stopped. */
+        static final Stop ABORTED = new Stop();
 
         private Stop() {
             super(null, null, false, false);

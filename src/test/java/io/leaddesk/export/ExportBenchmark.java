@@ -142,7 +142,10 @@ class ExportBenchmark {
 
                 @Override
                 public long countLeads(LeadQuery q) {
-                    return s.countLeads(q);
+                    long t = System.nanoTime();
+                    long n = s.countLeads(q);
+                    System.out.printf("  store.countLeads: %.2f s%n", (System.nanoTime() - t) / 1e9);
+                    return n;
                 }
 
                 @Override
@@ -181,12 +184,21 @@ class ExportBenchmark {
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         // live heap: what the last garbage collection left, sampled every 10,000 leads; flat memory = flat series
         List<Long> liveSamples = new ArrayList<>();
+        long cpu0 = processCpuNanos();
+        long wall0 = System.nanoTime();
         ExportResult r = run.run(p -> {
             if (p.done() % 10_000 == 0) {
                 liveSamples.add(heap.stream().mapToLong(b -> b.getCollectionUsage() == null ? 0 : b.getCollectionUsage().getUsed()).sum());
             }
         });
+        long cpu = processCpuNanos() - cpu0;
+        long wall = System.nanoTime() - wall0;
         long peak = heap.stream().mapToLong(b -> b.getPeakUsage().getUsed()).sum();
+        // the export reads on one thread and writes on another: ~2 cores busy means both overlap; ~1 means they wait on
+        // each other or the machine has no second core free (the load average says which)
+        System.out.printf("  process CPU %.2f s over %.2f s wall = %.2f cores busy; system load average %.2f on %d cores%n",
+                cpu / 1e9, wall / 1e9, (double) cpu / wall, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         long liveMax = liveSamples.stream().mapToLong(Long::longValue).max().orElse(0);
         int q = liveSamples.size() / 4;
         System.out.printf("  heap left by GC while exporting: max %,d MB; at 25%%/50%%/75%%/100%% of the run: %s MB%n", liveMax >> 20,
@@ -200,6 +212,11 @@ class ExportBenchmark {
                 label, r.rowsWritten(), secs, r.rowsWritten() / secs, before >> 20, peak >> 20, after >> 20,
                 Files.size(r.file()) >> 20, Runtime.getRuntime().maxMemory() >> 20);
         return r;
+    }
+
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     static long usedHeap() {

@@ -1,0 +1,250 @@
+package io.leaddesk.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.leaddesk.graph.LeadForm;
+import io.leaddesk.store.LeadQuery;
+import io.leaddesk.store.StoreException;
+import io.leaddesk.store.StoredLead;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The export reads the store on its own thread ({@value Exporter#READER_THREAD}) and writes on the caller's: every way
+ * an export can end early (store error, cancel, write error) leaves no file, no history and no reader thread behind,
+ * and the reader never runs more than a few batches ahead of the writer.
+ */
+@Timeout(30)
+class ExportPipelineTest {
+
+    static final long T = 1_760_000_000L;
+    static final int MANY = 200_000;
+    /**
+     * How far the reader may run ahead of the writer: the rest of the batch being written, the queue, a batch handed
+     * over just as the writer stopped, and one lead.
+     */
+    static final int MAX_AHEAD = (Exporter.QUEUE_BATCHES + 3) * Exporter.BATCH;
+
+    @TempDir
+    Path dir;
+
+    static final LeadForm FORM = Fixtures.form("f", "Form", List.of(Fixtures.q("full_name", "FULL_NAME"), Fixtures.q("email", "EMAIL")));
+
+    static StoredLead lead(int i) {
+        return Fixtures.stored(Fixtures.lead(Long.toString(1_000_000L + i), "f", T - i,
+                Fixtures.a("full_name", "Person " + i), Fixtures.a("email", "p" + i + "@example.com")));
+    }
+
+    /** Generates {@code count} leads on demand; counts what it emitted and notes the thread it ran on. */
+    static class Generated implements ExportSource {
+        final int count;
+        final AtomicInteger emitted = new AtomicInteger();
+        volatile String thread;
+        volatile int recorded = -1;
+        /**
+         * When set, the store takes a moment to close its cursor after the stream ends (as a real store may): an export
+         * that did not wait for its reader would return while the reader thread is still alive.
+         */
+        boolean slowClose;
+
+        Generated(int count) {
+            this.count = count;
+        }
+
+        @Override
+        public List<LeadForm> forms(LeadQuery query) {
+            return List.of(FORM);
+        }
+
+        @Override
+        public long countLeads(LeadQuery query) {
+            return count;
+        }
+
+        @Override
+        public void forEachLead(LeadQuery query, Consumer<StoredLead> consumer) {
+            thread = Thread.currentThread().getName();
+            try {
+                for (int i = 0; i < count; i++) {
+                    beforeLead(i);
+                    emitted.incrementAndGet();
+                    consumer.accept(lead(i));
+                }
+            } finally {
+                if (slowClose) {
+                    try {
+                        new CountDownLatch(1).await(300, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        }
+
+        void beforeLead(int i) {
+        }
+
+        @Override
+        public long recordExport(String file, String profile, Instant at, Collection<String> leadIds) {
+            recorded = leadIds.size();
+            return 1;
+        }
+    }
+
+    static boolean readerAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && t.getName().equals(Exporter.READER_THREAD));
+    }
+
+    List<String> filesLeft() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
+    @Test
+    void aWholeExportReadsOnTheReaderThreadAndLeavesNoThreadBehind() throws IOException {
+        Generated s = new Generated(10_000);
+        ExportResult r = new Exporter().export(s, ExportOptions.defaults().withProfile(BuiltInProfile.HUBSPOT),
+                dir.resolve("all.csv"), null, null);
+        assertThat(s.thread).isEqualTo(Exporter.READER_THREAD);
+        assertThat(r.rowsWritten()).isEqualTo(10_000);
+        List<List<String>> rows = CsvReadBack.read(dir.resolve("all.csv"), ',').rows();
+        assertThat(rows).hasSize(10_000);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.get(i)).as("row %d in store order", i).contains("p" + i + "@example.com");
+        }
+        assertThat(s.recorded).isEqualTo(10_000);
+        assertThat(readerAlive()).isFalse();
+    }
+
+    @Test
+    void storeFailureMidStreamSurfacesAsBeforeAndLeavesNothing() throws IOException {
+        Generated s = new Generated(MANY) {
+            @Override
+            void beforeLead(int i) {
+                if (i == 3000) {
+                    throw new StoreException("The lead cache is damaged; restore a backup.");
+                }
+            }
+        };
+        s.slowClose = true;
+        Path file = dir.resolve("broken.csv");
+        assertThatThrownBy(() -> new Exporter().export(s, ExportOptions.defaults(), file, null, null))
+                .isInstanceOf(ExportException.class)
+                .hasMessage("Could not read the leads: The lead cache is damaged; restore a backup. Nothing was written under broken.csv.")
+                .hasRootCauseInstanceOf(StoreException.class);
+        assertThat(s.thread).isEqualTo(Exporter.READER_THREAD);
+        assertThat(filesLeft()).isEmpty();
+        assertThat(s.recorded).isEqualTo(-1);
+        assertThat(readerAlive()).isFalse();
+    }
+
+    @Test
+    void cancelMidStreamStopsTheReaderAndLeavesNothing() throws IOException {
+        Generated s = new Generated(MANY);
+        s.slowClose = true;
+        Path file = dir.resolve("cancel.csv");
+        Files.writeString(file, "old export");
+        boolean[] cancel = {false};
+        long[] doneAtCancel = {0};
+        ExportResult r = new Exporter().export(s, ExportOptions.defaults().withOverwrite(true), file, p -> {
+            if (!cancel[0] && p.done() >= 5000) {
+                cancel[0] = true;
+                doneAtCancel[0] = p.done();
+            }
+        }, () -> cancel[0]);
+        assertThat(r.cancelled()).isTrue();
+        assertThat(Files.readString(file)).isEqualTo("old export");
+        assertThat(filesLeft()).containsExactly("cancel.csv");
+        assertThat(s.recorded).isEqualTo(-1);
+        assertThat(readerAlive()).isFalse();
+        // the reader stopped soon after the cancel instead of reading the whole cache
+        assertThat(s.emitted.get()).isLessThanOrEqualTo((int) doneAtCancel[0] + 64 + MAX_AHEAD);
+    }
+
+    @Test
+    void cancelIsNoticedWhileTheStoreIsSlowToDeliver() throws IOException {
+        CountDownLatch stalled = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Generated s = new Generated(MANY) {
+            @Override
+            void beforeLead(int i) {
+                if (i == 10) {
+                    stalled.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            }
+        };
+        // the writer has 10 leads, fewer than a batch: it only gets to see the cancel while waiting for the reader
+        ExportResult r = new Exporter().export(s, ExportOptions.defaults(), dir.resolve("slow.csv"), null, () -> {
+            boolean stop = stalled.getCount() == 0;
+            if (stop) {
+                release.countDown();
+            }
+            return stop;
+        });
+        assertThat(r.cancelled()).isTrue();
+        assertThat(filesLeft()).isEmpty();
+        assertThat(readerAlive()).isFalse();
+        assertThat(s.emitted.get()).isLessThanOrEqualTo(10 + MAX_AHEAD);
+    }
+
+    @Test
+    void writeFailureWithAFullQueueStopsTheReader() throws IOException {
+        Generated s = new Generated(MANY);
+        s.slowClose = true;
+        Path file = dir.resolve("full.csv");
+        Exporter failing = new Exporter(Clock.systemUTC(), p -> new FilterOutputStream(Files.newOutputStream(p)) {
+            long written;
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                written += len;
+                if (written > 200_000) {
+                    throw new IOException("No space left on device");
+                }
+                out.write(b, off, len);
+            }
+        });
+        assertThatThrownBy(() -> failing.export(s, ExportOptions.defaults(), file, null, null))
+                .isInstanceOf(ExportException.class)
+                .hasMessage("Could not write " + file.toAbsolutePath() + ": No space left on device. Nothing was written under"
+                        + " that name; free space or choose another folder.");
+        assertThat(filesLeft()).isEmpty();
+        assertThat(s.recorded).isEqualTo(-1);
+        assertThat(readerAlive()).isFalse();
+        assertThat(s.emitted.get()).isLessThan(MANY);
+    }
+
+    @Test
+    void dedupeScanningPassAlsoStopsTheReaderOnCancel() throws IOException {
+        Generated s = new Generated(MANY);
+        boolean[] cancel = {false};
+        ExportResult r = new Exporter().export(s, ExportOptions.defaults().withDedupe(true), dir.resolve("scan.csv"),
+                p -> cancel[0] |= p.phase() == ExportProgress.Phase.SCANNING && p.done() >= 2000, () -> cancel[0]);
+        assertThat(r.cancelled()).isTrue();
+        assertThat(filesLeft()).isEmpty();
+        assertThat(readerAlive()).isFalse();
+        assertThat(s.emitted.get()).isLessThanOrEqualTo(2000 + 64 + MAX_AHEAD);
+    }
+}
