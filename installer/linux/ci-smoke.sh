@@ -126,7 +126,9 @@ if [ "${LEADDESK_CI_DEB:-0}" = 1 ]; then
     deb=$(ls "$OUT"/leaddesk_*.deb)
     info=$(dpkg-deb -I "$deb")
     grep -q 'Depends:.*libgtk-3-0' <<<"$info" || fail ".deb does not depend on libgtk-3-0"
-    dpkg-deb -c "$deb" | grep -q '/opt/leaddesk/lib/leaddesk-leaddesk.desktop' || fail ".deb has no desktop entry"
+    # List into a variable first: with pipefail, grep -q closing the pipe early would fail dpkg-deb with SIGPIPE.
+    listing=$(dpkg-deb -c "$deb")
+    grep -q '/opt/leaddesk/lib/leaddesk-leaddesk.desktop' <<<"$listing" || fail ".deb has no desktop entry"
     size=$(stat -c %s "$deb")
     [ "$size" -lt $(( 70 * 1024 * 1024 )) ] || fail ".deb is $size bytes, over 70 MB"
     say ".deb ok: $(basename "$deb") $(( size / 1024 / 1024 )) MB"
