@@ -31,6 +31,15 @@ abstract class BaseCommand implements Callable<Integer> {
         return sync.signIn(env.token());
     }
 
+    /** Fails with exit code 2 when a --page id is not among the pages the session reaches. */
+    static void requireReachable(Session session, java.util.List<String> pageIds) {
+        for (String p : pageIds) {
+            if (session.pages().stream().noneMatch(x -> x.id().equals(p))) {
+                throw new CliException(ExitCode.USAGE, "Page " + p + " is not among the pages this token reaches; run 'leaddesk pages' to see them.");
+            }
+        }
+    }
+
     void printJson(Object value) {
         try {
             environment.out().println(JSON.writeValueAsString(value));

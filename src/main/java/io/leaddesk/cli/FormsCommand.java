@@ -31,11 +31,7 @@ final class FormsCommand extends BaseCommand {
                 try (GraphClient graph = graph()) {
                     SyncService sync = new SyncService(graph, store);
                     Session session = signIn(sync, env());
-                    for (String p : pages) {
-                        if (session.pages().stream().noneMatch(x -> x.id().equals(p))) {
-                            throw new CliException(ExitCode.USAGE, "Page " + p + " is not among the pages this token reaches; run 'leaddesk pages' to see them.");
-                        }
-                    }
+                    requireReachable(session, pages);
                     FormsRefresh r = sync.refreshFormsDetailed(session, pages);
                     forms = r.forms();
                     for (FormsRefresh.PageProblem problem : r.problems()) {

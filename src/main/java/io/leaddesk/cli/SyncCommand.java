@@ -35,11 +35,7 @@ final class SyncCommand extends BaseCommand {
         try (GraphClient graph = graph(); LeadStore store = openStore()) {
             SyncService sync = new SyncService(graph, store);
             Session session = signIn(sync, env());
-            for (String p : pages) {
-                if (session.pages().stream().noneMatch(x -> x.id().equals(p))) {
-                    throw new CliException(ExitCode.USAGE, "Page " + p + " is not among the pages this token reaches; run 'leaddesk pages' to see them.");
-                }
-            }
+            requireReachable(session, pages);
             SyncReport report;
             try (CtrlC ctrlC = new CtrlC("sync")) {
                 report = sync.sync(session, new SyncRequest(Set.copyOf(pages), Set.copyOf(forms), full),

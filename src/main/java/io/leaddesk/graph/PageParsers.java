@@ -38,30 +38,8 @@ final class PageParsers {
     }
 
     static LeadPage leads(String body) throws IOException {
-        char[] chars = body.toCharArray();
-        try (JsonParser p = FACTORY.createParser(chars, 0, chars.length)) {
-            expect(p, p.nextToken(), JsonToken.START_OBJECT);
-            List<Lead> leads = new ArrayList<>();
-            Paging paging = new Paging();
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken v = p.nextToken();
-                if ("data".equals(name) && v == JsonToken.START_ARRAY) {
-                    while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
-                        leads.add(lead(p, body));
-                    }
-                    expect(p, t, JsonToken.END_ARRAY);
-                } else if ("paging".equals(name) && v == JsonToken.START_OBJECT) {
-                    paging(p, paging);
-                } else {
-                    p.skipChildren();
-                }
-            }
-            expect(p, t, JsonToken.END_OBJECT);
-            expectEnd(p);
-            return new LeadPage(leads, paging.next, paging.after);
-        }
+        Envelope<Lead> e = envelope(body, PageParsers::lead);
+        return new LeadPage(e.items, e.paging.next, e.paging.after);
     }
 
     /** A single lead object as the whole body ({@code GET /{lead_id}}). */
@@ -76,10 +54,30 @@ final class PageParsers {
     }
 
     static RawPage raw(String body) throws IOException {
+        Envelope<String> e = envelope(body, (p, text) -> {
+            int start = (int) p.currentTokenLocation().getCharOffset();
+            p.skipChildren();
+            int end = (int) p.currentLocation().getCharOffset();
+            return text.substring(start, end);
+        });
+        return new RawPage(e.items, e.paging.next, e.paging.after);
+    }
+
+    /** Reads one element of {@code data}; the parser stands on its START_OBJECT and must end on its END_OBJECT. */
+    @FunctionalInterface
+    private interface ElementReader<T> {
+        T read(JsonParser p, String body) throws IOException;
+    }
+
+    private record Envelope<T>(List<T> items, Paging paging) {
+    }
+
+    /** The {@code {"data":[...], "paging":{...}}} envelope every list endpoint answers with. */
+    private static <T> Envelope<T> envelope(String body, ElementReader<T> element) throws IOException {
         char[] chars = body.toCharArray();
         try (JsonParser p = FACTORY.createParser(chars, 0, chars.length)) {
             expect(p, p.nextToken(), JsonToken.START_OBJECT);
-            List<String> items = new ArrayList<>();
+            List<T> items = new ArrayList<>();
             Paging paging = new Paging();
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -87,10 +85,7 @@ final class PageParsers {
                 JsonToken v = p.nextToken();
                 if ("data".equals(name) && v == JsonToken.START_ARRAY) {
                     while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
-                        int start = (int) p.currentTokenLocation().getCharOffset();
-                        p.skipChildren();
-                        int end = (int) p.currentLocation().getCharOffset();
-                        items.add(body.substring(start, end));
+                        items.add(element.read(p, body));
                     }
                     expect(p, t, JsonToken.END_ARRAY);
                 } else if ("paging".equals(name) && v == JsonToken.START_OBJECT) {
@@ -101,7 +96,7 @@ final class PageParsers {
             }
             expect(p, t, JsonToken.END_OBJECT);
             expectEnd(p);
-            return new RawPage(items, paging.next, paging.after);
+            return new Envelope<>(items, paging);
         }
     }
 
