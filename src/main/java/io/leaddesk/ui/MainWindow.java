@@ -54,9 +54,13 @@ public final class MainWindow {
      * are Java 21 bytecode and cannot be loaded on Java 17, while its CSS works on any JavaFX 17+.
      */
     public static void applyTheme(AppSettings s) {
-        String css = s.dark() ? "/atlantafx/base/theme/primer-dark.css" : "/atlantafx/base/theme/primer-light.css";
-        java.net.URL url = MainWindow.class.getResource(css);
+        java.net.URL url = themeUrl(s);
         Application.setUserAgentStylesheet(url != null ? url.toExternalForm() : Application.STYLESHEET_MODENA);
+    }
+
+    /** The Primer stylesheet, unpacked from atlantafx-base into our own resources at build time (pom: unpack-theme). */
+    static java.net.URL themeUrl(AppSettings s) {
+        return MainWindow.class.getResource("/io/leaddesk/ui/theme/atlantafx/base/theme/primer-" + (s.dark() ? "dark" : "light") + ".css");
     }
 
     public void show() {
