@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The part of the lead cache an export needs. {@link #of(LeadStore)} adapts the real store; tests may use a fake.
@@ -24,6 +25,15 @@ public interface ExportSource {
 
     /** Streams the matching leads in query order; an exception thrown by {@code consumer} stops the stream and propagates. */
     void forEachLead(LeadQuery query, Consumer<io.leaddesk.store.StoredLead> consumer);
+
+    /**
+     * Streams the same leads as {@link #forEachLead}, each as a supplier that gives the StoredLead when asked (on any
+     * thread, once, after the stream has moved on). The real store hands them over unparsed, so the reading thread
+     * only reads and the thread that calls {@code get()} parses; this default wraps {@link #forEachLead}.
+     */
+    default void forEachLeadDeferred(LeadQuery query, Consumer<Supplier<io.leaddesk.store.StoredLead>> consumer) {
+        forEachLead(query, lead -> consumer.accept(() -> lead));
+    }
 
     /** Records one export in the history (one transaction); returns its id. {@code leadIds} may be iterated more than once. */
     long recordExport(String file, String profile, Instant at, Collection<String> leadIds);
@@ -57,6 +67,11 @@ public interface ExportSource {
             @Override
             public void forEachLead(LeadQuery query, Consumer<io.leaddesk.store.StoredLead> consumer) {
                 store.forEachLead(query, consumer);
+            }
+
+            @Override
+            public void forEachLeadDeferred(LeadQuery query, Consumer<Supplier<io.leaddesk.store.StoredLead>> consumer) {
+                store.forEachRawLead(query, consumer::accept);
             }
 
             @Override

@@ -37,6 +37,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
@@ -59,7 +60,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p><b>Two threads.</b> Reading the store and writing CSV cost about the same, so an export overlaps them: a reader
- * thread ({@value #READER_THREAD}) runs {@code forEachLead} and hands the leads over in batches of {@value #BATCH}
+ * thread ({@value #READER_THREAD}) runs {@code forEachLeadDeferred} (the real store hands each lead over with its JSON
+ * still unparsed: the writing side parses them, and the reader too while the writing side is behind, so the work is
+ * shared) and hands the leads over in batches of {@value #BATCH}
  * through a queue of {@value #QUEUE_BATCHES} batches (so at most a few thousand leads are in flight, whatever the
  * export's size); the calling thread turns them into rows and writes them. A store error on the reader ends the export
  * exactly as before; a cancel, an I/O error or any other failure on the writing side stops the reader at its next
@@ -310,7 +313,7 @@ public final class Exporter {
         reader.start();
         try {
             while (true) {
-                StoredLead[] batch = ahead.queue.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                Supplier<StoredLead>[] batch = ahead.queue.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
                 if (batch == null) {
                     if (cancel.getAsBoolean()) {
                         throw Stop.CANCELLED;
@@ -324,8 +327,8 @@ public final class Exporter {
                     ahead.throwFailure();
                     return;
                 }
-                for (StoredLead lead : batch) {
-                    consumer.accept(lead);
+                for (Supplier<StoredLead> lead : batch) {
+                    consumer.accept(lead.get());
                 }
             }
         } catch (InterruptedException e) {
@@ -355,16 +358,21 @@ public final class Exporter {
 
     /** The reader's side: batches leads into a bounded queue; ends with {@link #END}, after noting a failure if any. */
     private static final class ReadAhead {
-        static final StoredLead[] END = new StoredLead[0];
+        static final Supplier<StoredLead>[] END = newBatch(0);
 
-        final BlockingQueue<StoredLead[]> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+        final BlockingQueue<Supplier<StoredLead>[]> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
         final ExportSource source;
         final LeadQuery query;
         /** Set by the writing side when it stops (done, cancelled or failed): the reader stops at its next lead. */
         volatile boolean aborted;
         private volatile Throwable failure;
-        private StoredLead[] batch = new StoredLead[BATCH];
+        private Supplier<StoredLead>[] batch = newBatch(BATCH);
         private int size;
+
+        @SuppressWarnings("unchecked")
+        static Supplier<StoredLead>[] newBatch(int size) {
+            return (Supplier<StoredLead>[]) new Supplier<?>[size];
+        }
 
         ReadAhead(ExportSource source, LeadQuery query) {
             this.source = source;
@@ -373,19 +381,19 @@ public final class Exporter {
 
         void run() {
             try {
-                source.forEachLead(query, lead -> {
+                source.forEachLeadDeferred(query, lead -> {
                     if (aborted) {
                         throw Stop.ABORTED;
                     }
                     batch[size++] = lead;
                     if (size == BATCH) {
-                        hand(batch);
-                        batch = new StoredLead[BATCH];
+                        handSharingWork(batch);
+                        batch = newBatch(BATCH);
                         size = 0;
                     }
                 });
                 if (size > 0) {
-                    hand(Arrays.copyOf(batch, size));
+                    handSharingWork(Arrays.copyOf(batch, size));
                 }
             } catch (Throwable t) {
                 if (!aborted) {
@@ -401,7 +409,25 @@ public final class Exporter {
             }
         }
 
-        private void hand(StoredLead[] leads) {
+        /**
+         * Hands a batch over; while the writing side is behind (queue full) this thread, which would otherwise wait,
+         * parses the batch's leads itself, so the two threads share the parsing as their loads allow.
+         */
+        private void handSharingWork(Supplier<StoredLead>[] leads) {
+            int next = 0;
+            while (next < leads.length && !queue.offer(leads)) {
+                if (aborted) {
+                    throw Stop.ABORTED;
+                }
+                StoredLead lead = leads[next].get();
+                leads[next++] = () -> lead;
+            }
+            if (next == leads.length) {
+                hand(leads);
+            }
+        }
+
+        private void hand(Supplier<StoredLead>[] leads) {
             try {
                 while (!queue.offer(leads, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                     if (aborted) {

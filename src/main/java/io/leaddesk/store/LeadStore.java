@@ -935,6 +935,211 @@ public final class LeadStore implements AutoCloseable {
         });
     }
 
+    // ---- unparsed streaming (exports parse on another thread) ------------------------------------
+
+    /** How many stored fallback columns there are (8-18 of {@link #LEAD_COLUMNS}, in FALLBACK_COLUMNS order). */
+    private static final int FALLBACK_COUNT = 11;
+    private static final String FALLBACK_COLUMNS = "l.id, l.created_time_raw, l.form_id, l.ad_id, l.ad_name, l.adset_id,"
+            + " l.adset_name, l.campaign_id, l.campaign_name, l.is_organic, l.platform";
+    /** LEAD_COLUMNS, then the rowid (19) and a bit per fallback column that is not NULL (20). */
+    private static final String RAW_LEAD_COLUMNS = LEAD_COLUMNS + ", l.rowid, (l.id IS NOT NULL)"
+            + " | ((l.created_time_raw IS NOT NULL) << 1) | ((l.form_id IS NOT NULL) << 2) | ((l.ad_id IS NOT NULL) << 3)"
+            + " | ((l.ad_name IS NOT NULL) << 4) | ((l.adset_id IS NOT NULL) << 5) | ((l.adset_name IS NOT NULL) << 6)"
+            + " | ((l.campaign_id IS NOT NULL) << 7) | ((l.campaign_name IS NOT NULL) << 8)"
+            + " | ((l.is_organic IS NOT NULL) << 9) | ((l.platform IS NOT NULL) << 10)";
+
+    /**
+     * Streams the same leads as {@link #forEachLead} (same query, order and columns) without parsing their raw JSON:
+     * {@link RawStoredLead#parse()} (on any thread, once the stream has moved on) gives exactly the StoredLead that
+     * forEachLead gives. An export reads with this on one thread and parses on another.
+     *
+     * <p>Only what the parse cannot do without is read here: the raw text (as UTF-8 bytes, decoded by parse) and the
+     * columns JSON does not hold. The stored copies of JSON fields (the fallback when the raw JSON lacks a field)
+     * are not read: a bit mask says which are NULL, and if the parse needs one that is not (raw JSON that lacks a
+     * field its columns have, or damaged JSON: rare, as both come from the same Graph response), parse reads that
+     * lead's columns then, by rowid.
+     */
+    public void forEachRawLead(LeadQuery query, Consumer<RawStoredLead> consumer) {
+        SqlQuery q = SqlQuery.of(query, true);
+        read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + RAW_LEAD_COLUMNS + q.fromWhere + q.orderBy,
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                bind(ps, q.params);
+                ps.setFetchSize(10_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(rawStoredLead(rs));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private RawStoredLead rawStoredLead(ResultSet rs) throws SQLException {
+        // the raw text as its UTF-8 bytes: decoding them (most of this thread's work) is left to parse()
+        RawStoredLead r = new RawStoredLead(this, rs.getLong(19), rs.getBytes(1), rs.getString(2), rs.getLong(3),
+                Instant.ofEpochMilli(rs.getLong(4)), Instant.ofEpochMilli(rs.getLong(5)), status(rs.getString(6)),
+                rs.getString(7));
+        // NULL fallback columns are known without reading them; the others are read by parse() if it needs them
+        r.known = ~rs.getInt(20) & ((1 << FALLBACK_COUNT) - 1);
+        return r;
+    }
+
+    /** Fallback column {@code i} (0-10) of a result whose fallback columns start at {@code first}. */
+    private static Object fallbackColumn(ResultSet rs, int first, int i) throws SQLException {
+        if (i == 9) {
+            int org = rs.getInt(first + i);
+            return rs.wasNull() ? null : org != 0;
+        }
+        return rs.getString(first + i);
+    }
+
+    /** Reads every fallback column of one row (the rare case where a parse asks for one left out while streaming). */
+    private Object[] fallbackColumns(long rowid) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + FALLBACK_COLUMNS + " FROM leads l WHERE l.rowid = ?")) {
+                ps.setLong(1, rowid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException("A lead was deleted from the lead cache while it was being read; try again.");
+                    }
+                    Object[] out = new Object[FALLBACK_COUNT];
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = fallbackColumn(rs, 1, i);
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /**
+     * A lead as {@link #forEachRawLead} streams it: the raw JSON text (UTF-8) and the stored columns, not yet parsed.
+     * {@link #parse()} gives the StoredLead {@link #forEachLead} gives for the same row. Not thread-safe: hand it over
+     * to one other thread (e.g. through a queue) and parse it there.
+     */
+    public static final class RawStoredLead implements java.util.function.Supplier<StoredLead> {
+        private final LeadStore store;
+        private final long rowid;
+        private final byte[] rawUtf8;
+        private final String pageId;
+        private final long createdEpoch;
+        private final Instant firstSeen;
+        private final Instant lastSeen;
+        private final ReviewStatus status;
+        private final String note;
+        /** Fallback columns in FALLBACK_COLUMNS order; bit i of {@code known} set = columns[i] holds the stored value. */
+        final Object[] columns = new Object[FALLBACK_COUNT];
+        int known;
+
+        RawStoredLead(LeadStore store, long rowid, byte[] rawUtf8, String pageId, long createdEpoch, Instant firstSeen,
+                      Instant lastSeen, ReviewStatus status, String note) {
+            this.store = store;
+            this.rowid = rowid;
+            this.rawUtf8 = rawUtf8;
+            this.pageId = pageId;
+            this.createdEpoch = createdEpoch;
+            this.firstSeen = firstSeen;
+            this.lastSeen = lastSeen;
+            this.status = status;
+            this.note = note;
+        }
+
+        /** The stored raw JSON text, decoded anew on each call (null for a damaged row; the parse then uses the columns). */
+        public String rawJson() {
+            return rawUtf8 == null ? null : new String(rawUtf8, StandardCharsets.UTF_8);
+        }
+
+        public String pageId() {
+            return pageId;
+        }
+
+        /** Parses the raw JSON exactly as forEachLead does. May read the cache (rarely); throws StoreException then. */
+        public StoredLead parse() {
+            Lead lead = LeadJson.parse(rawJson(), new LeadJson.Fallback() {
+                @Override
+                public String id() {
+                    return (String) column(0);
+                }
+
+                @Override
+                public String createdRaw() {
+                    return (String) column(1);
+                }
+
+                @Override
+                public long createdEpoch() {
+                    return createdEpoch;
+                }
+
+                @Override
+                public String formId() {
+                    return (String) column(2);
+                }
+
+                @Override
+                public String adId() {
+                    return (String) column(3);
+                }
+
+                @Override
+                public String adName() {
+                    return (String) column(4);
+                }
+
+                @Override
+                public String adsetId() {
+                    return (String) column(5);
+                }
+
+                @Override
+                public String adsetName() {
+                    return (String) column(6);
+                }
+
+                @Override
+                public String campaignId() {
+                    return (String) column(7);
+                }
+
+                @Override
+                public String campaignName() {
+                    return (String) column(8);
+                }
+
+                @Override
+                public Boolean organic() {
+                    return (Boolean) column(9);
+                }
+
+                @Override
+                public String platform() {
+                    return (String) column(10);
+                }
+            });
+            return new StoredLead(lead, pageId, firstSeen, lastSeen, status, note);
+        }
+
+        /** Same as {@link #parse()}. */
+        @Override
+        public StoredLead get() {
+            return parse();
+        }
+
+        private Object column(int i) {
+            if ((known & (1 << i)) == 0) {
+                Object[] all = store.fallbackColumns(rowid);
+                for (int j = 0; j < all.length; j++) {
+                    if ((known & (1 << j)) == 0) {
+                        columns[j] = all[j];
+                    }
+                }
+                known = (1 << all.length) - 1;
+            }
+            return columns[i];
+        }
+    }
     // ---- review ----------------------------------------------------------------------------------
 
     public void setReview(String leadId, ReviewStatus status, String note) {

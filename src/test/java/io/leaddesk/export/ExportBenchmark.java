@@ -132,6 +132,11 @@ class ExportBenchmark {
             store.forEachLead(LeadQuery.all(), l -> n[0]++);
             System.out.printf("store.forEachLead alone (no export): %,d leads in %.2f s = %,.0f leads/s%n", n[0],
                     (System.nanoTime() - t0) / 1e9, n[0] / ((System.nanoTime() - t0) / 1e9));
+            long t1 = System.nanoTime();
+            long[] rawN = {0};
+            store.forEachRawLead(LeadQuery.all(), l -> rawN[0]++);
+            System.out.printf("store.forEachRawLead alone (no parse, no export): %,d leads in %.2f s = %,.0f leads/s%n", rawN[0],
+                    (System.nanoTime() - t1) / 1e9, rawN[0] / ((System.nanoTime() - t1) / 1e9));
             ExportSource timed = new ExportSource() {
                 final ExportSource s = ExportSource.of(store);
 
@@ -151,6 +156,11 @@ class ExportBenchmark {
                 @Override
                 public void forEachLead(LeadQuery q, Consumer<StoredLead> c) {
                     s.forEachLead(q, c);
+                }
+
+                @Override
+                public void forEachLeadDeferred(LeadQuery q, Consumer<java.util.function.Supplier<StoredLead>> c) {
+                    s.forEachLeadDeferred(q, c);
                 }
 
                 @Override
