@@ -54,10 +54,10 @@ final class SyncCommand extends BaseCommand {
     }
 
     private static int failureCode(FormOutcome o) {
-        if (o.errorKind() == null) {
-            return o.message() != null && o.message().contains("lead cache") ? ExitCode.STORAGE : ExitCode.UNEXPECTED;
+        if (o.storageProblem()) {
+            return ExitCode.STORAGE;
         }
-        return ExitCode.of(o.errorKind());
+        return o.errorKind() == null ? ExitCode.UNEXPECTED : ExitCode.of(o.errorKind());
     }
 
     /** Progress lines on stderr, at most one per form every half second. */

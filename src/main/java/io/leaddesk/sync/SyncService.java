@@ -144,7 +144,7 @@ public final class SyncService {
                 }
                 continue;
             } catch (StoreException e) {
-                outcomes.add(new FormOutcome(page.id(), null, page.name(), FormOutcome.Status.FAILED, 0, 0, e.getMessage(), null));
+                outcomes.add(new FormOutcome(page.id(), null, page.name(), FormOutcome.Status.FAILED, 0, 0, e.getMessage(), null, true));
                 cancel.cancel();
                 continue;
             }
@@ -155,7 +155,7 @@ public final class SyncService {
                     long cachedLeads = cached.map(StoredForm::cachedLeads).orElse(0L);
                     // Incremental pulls can only estimate: what Meta counts beyond what we hold.
                     long expectedLeads = incremental ? Math.max(0, f.leadsCount() - cachedLeads) : Math.max(0, f.leadsCount());
-                    jobs.add(new FormJob(page, f, expectedLeads));
+                    jobs.add(new FormJob(page, f, expectedLeads, cached.map(StoredForm::watermark).orElse(null)));
                 }
             }
         }
@@ -212,8 +212,7 @@ public final class SyncService {
         if (cancel.isCancelled()) {
             return new FormOutcome(page.id(), form.id(), form.name(), FormOutcome.Status.CANCELLED, 0, 0, "Cancelled before it started.", null);
         }
-        Optional<StoredForm> cached = store.form(form.id());
-        Long watermark = cached.map(StoredForm::watermark).orElse(null);
+        Long watermark = job.watermark();
         boolean incremental = !full && watermark != null;
         Long createdAfter = incremental ? watermark - OVERLAP.toSeconds() : null;
         long expected = job.expected();
@@ -261,7 +260,7 @@ public final class SyncService {
             } catch (StoreException e) {
                 cancel.cancel(); // a cache that cannot be written fails every form
                 return new FormOutcome(page.id(), form.id(), form.name(), FormOutcome.Status.FAILED, fetched.get(), fresh.get(),
-                        e.getMessage(), null);
+                        e.getMessage(), null, true);
             } catch (RuntimeException e) {
                 LOG.error("Unexpected failure syncing form {}", form.id(), e);
                 return new FormOutcome(page.id(), form.id(), form.name(), FormOutcome.Status.FAILED, fetched.get(), fresh.get(),
@@ -341,6 +340,7 @@ public final class SyncService {
         };
     }
 
-    private record FormJob(PageInfo page, LeadForm form, long expected) {
+    /** One form to pull; {@code watermark} as cached when the sync started (null before the first complete pull). */
+    private record FormJob(PageInfo page, LeadForm form, long expected, Long watermark) {
     }
 }
