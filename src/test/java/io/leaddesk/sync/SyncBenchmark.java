@@ -40,17 +40,23 @@ class SyncBenchmark {
             }
             double[] download = new double[3];
             double[] sync = new double[3];
+            double[] downloadCpu = new double[3];
+            double[] syncCpu = new double[3];
             for (int round = 0; round < 3; round++) {
                 long t0 = System.nanoTime();
+                long c0 = cpuNanos();
                 long n = downloadAndParse(graph);
                 download[round] = n / ((System.nanoTime() - t0) / 1e9);
+                downloadCpu[round] = (cpuNanos() - c0) / 1e3 / n;
 
                 try (LeadStore store = LeadStore.open(dir.resolve("bench-" + round + ".db"))) {
                     SyncService service = new SyncService(graph, store);
                     Session session = service.signIn(new AccessToken(SampleTokens.USER));
                     long t1 = System.nanoTime();
+                    long c1 = cpuNanos();
                     SyncReport r = service.sync(session, SyncRequest.everything(), SyncListener.NONE, new CancelSignal());
                     double secs = (System.nanoTime() - t1) / 1e9;
+                    syncCpu[round] = (cpuNanos() - c1) / 1e3 / LEADS;
                     if (r.fetched() != LEADS || store.countLeads(LeadQuery.all()) != LEADS) {
                         throw new AssertionError("sync incomplete: " + r.summary());
                     }
@@ -61,6 +67,8 @@ class SyncBenchmark {
             double s = median(sync);
             System.out.printf(Locale.ROOT, "BENCHMARK sync: %d leads, %d cores, download+parse %.0f leads/s, sync %.0f leads/s, ratio %.2fx%n",
                     LEADS, Runtime.getRuntime().availableProcessors(), d, s, d / s);
+            System.out.printf(Locale.ROOT, "BENCHMARK sync CPU per lead (whole process, server included): download+parse %.1f µs, sync %.1f µs%n",
+                    median(downloadCpu), median(syncCpu));
         }
     }
 
@@ -86,6 +94,12 @@ class SyncBenchmark {
             pool.shutdownNow();
         }
         return count.get();
+    }
+
+    /** CPU time of the whole JVM (the sample server runs in it too). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double median(double[] xs) {
