@@ -499,6 +499,12 @@ public final class LeadStore implements AutoCloseable {
         for (Lead l : leads) {
             unique.put(l.id(), l);
         }
+        // Everything that needs no database is worked out before taking the write lock, so that the forms being
+        // synced concurrently prepare their pages in parallel and the lock is held only for SQLite's own work.
+        List<Row> rows = new ArrayList<>(unique.size());
+        for (Lead l : unique.values()) {
+            rows.add(Row.of(l, form, page));
+        }
         long seen = seenAt.toEpochMilli();
         return write(c -> {
             Map<String, Existing> existing = existing(c, unique.keySet());
@@ -513,17 +519,9 @@ public final class LeadStore implements AutoCloseable {
                  PreparedStatement ftsDel = c.prepareStatement("DELETE FROM leads_fts WHERE rowid = ?");
                  PreparedStatement ftsAdd = c.prepareStatement("INSERT INTO leads_fts(rowid, body) VALUES (?,?)")) {
                 int ups = 0, touches = 0, dels = 0;
-                for (Lead l : unique.values()) {
-                    ContactFields who = ContactFields.of(form.questions(), l.fieldData());
-                    String name = who.displayName();
-                    String email = who.email();
-                    String phone = who.phone();
-                    String raw = l.rawJson() != null ? l.rawJson() : LeadJson.synthesize(l);
-                    String formId = l.formId() != null ? l.formId() : form.id();
-                    Existing old = existing.get(l.id());
-                    if (old != null && Objects.equals(old.raw(), raw) && old.name().equals(name) && old.email().equals(email)
-                            && old.phone().equals(phone) && old.formId().equals(formId)
-                            && Objects.equals(old.pageId(), page)) {
+                for (Row r : rows) {
+                    Existing old = existing.get(r.lead().id());
+                    if (old != null && r.sameAs(old)) {
                         touch.setLong(1, seen);
                         touch.setLong(2, old.rowId());
                         touch.addBatch();
@@ -540,14 +538,14 @@ public final class LeadStore implements AutoCloseable {
                         ftsDel.addBatch();
                         dels++;
                     }
-                    bindLead(up, rowId, l, formId, page, name, email, phone, seen);
+                    bindLead(up, rowId, r.lead(), r.formId(), r.pageId(), r.name(), r.email(), r.phone(), seen);
                     up.addBatch();
                     json.setLong(1, rowId);
-                    json.setString(2, raw);
+                    json.setString(2, r.raw());
                     json.addBatch();
                     ups++;
                     ftsAdd.setLong(1, rowId);
-                    ftsAdd.setString(2, SearchText.of(l, name, email, phone));
+                    ftsAdd.setString(2, r.searchText());
                     ftsAdd.addBatch();
                 }
                 if (ups > 0) {
@@ -566,6 +564,27 @@ public final class LeadStore implements AutoCloseable {
             }
             return fresh;
         });
+    }
+
+    /** A lead with the derived columns it is stored with, worked out before the write transaction. */
+    private record Row(Lead lead, String formId, String pageId, String name, String email, String phone, String raw,
+                       String searchText) {
+
+        static Row of(Lead l, LeadForm form, String page) {
+            ContactFields who = ContactFields.of(form.questions(), l.fieldData());
+            String name = who.displayName();
+            String email = who.email();
+            String phone = who.phone();
+            String raw = l.rawJson() != null ? l.rawJson() : LeadJson.synthesize(l);
+            String formId = l.formId() != null ? l.formId() : form.id();
+            return new Row(l, formId, page, name, email, phone, raw, SearchText.of(l, name, email, phone));
+        }
+
+        /** True when a resync brought nothing new for this lead: only last_seen moves. */
+        boolean sameAs(Existing old) {
+            return Objects.equals(old.raw(), raw) && old.name().equals(name) && old.email().equals(email)
+                    && old.phone().equals(phone) && old.formId().equals(formId) && Objects.equals(old.pageId(), pageId);
+        }
     }
 
     private static Map<String, Existing> existing(Connection c, Collection<String> ids) throws SQLException {
