@@ -26,14 +26,13 @@ final class ForgetCommand extends BaseCommand {
             throw new CliException(ExitCode.USAGE, "--older-than takes a number of days, 0 or more.");
         }
         try (LeadStore store = openStore()) {
-            int deleted = 0;
-            for (String id : leads) {
-                if (store.deleteLead(id)) {
-                    deleted++;
-                } else {
+            java.util.Set<String> gone = store.deleteLeads(leads);
+            for (String id : new java.util.LinkedHashSet<>(leads)) {
+                if (!gone.contains(id)) {
                     env().err().println("No cached lead has the id " + id + ".");
                 }
             }
+            int deleted = gone.size();
             if (olderThanDays != null) {
                 deleted += store.purgeOlderThan(Instant.now().minus(Duration.ofDays(olderThanDays)).getEpochSecond());
             }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -1277,15 +1278,107 @@ public final class LeadStore implements AutoCloseable {
 
     /** Deletes everything the cache holds about one lead (row, search index, review, export links). */
     public boolean deleteLead(String leadId) {
-        return write(c -> deleteWhere(c, "id = ?", leadId) > 0);
+        return !deleteLeads(List.of(leadId)).isEmpty();
+    }
+
+    /**
+     * Deletes these leads (with their reviews and export links) in one go, leaving no trace in the files (see
+     * {@link #deleteLead}); returns the ids that were in the cache.
+     */
+    public Set<String> deleteLeads(Collection<String> leadIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(leadIds));
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> present = new HashSet<>();
+        for (int start = 0; start < ids.size(); start += MAX_PARAMS) {
+            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + MAX_PARAMS));
+            present.addAll(read(c -> {
+                Set<String> out = new HashSet<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM leads WHERE id IN (" + SqlQuery.marks(chunk.size()) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
+                    }
+                }
+                return out;
+            }));
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (present.contains(id)) {
+                found.add(id);
+            }
+        }
+        if (!found.isEmpty()) {
+            List<Object> params = new ArrayList<>(found);
+            erase(c -> {
+                int n = 0;
+                for (int start = 0; start < params.size(); start += MAX_PARAMS) {
+                    List<Object> chunk = params.subList(start, Math.min(params.size(), start + MAX_PARAMS));
+                    n += deleteWhere(c, "id IN (" + SqlQuery.marks(chunk.size()) + ")", chunk);
+                }
+                return n;
+            });
+        }
+        return found;
     }
 
     /** Deletes every lead created before {@code epochSecond} (Unix seconds) with its review and export links. */
     public int purgeOlderThan(long epochSecond) {
-        return write(c -> deleteWhere(c, "created_time < ?", epochSecond));
+        return erase(c -> deleteWhere(c, "created_time < ?", List.of(epochSecond)));
     }
 
-    private static int deleteWhere(Connection c, String where, Object param) throws SQLException {
+    /**
+     * Deletes leads so that nothing of them stays readable in the cache files (a privacy request must not leave the
+     * person's answers in free pages): SQLite's secure_delete zeroes the freed content, the full-text index is
+     * rebuilt without the deleted rows' words, and the WAL, which still holds earlier page images, is checkpointed
+     * and truncated. Costs a few seconds on a very large cache; forgetting is rare.
+     */
+    private int erase(Work<Integer> delete) {
+        int deleted = write(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA secure_delete = ON");
+            }
+            try {
+                int n = delete.run(c);
+                if (n > 0) {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("INSERT INTO leads_fts(leads_fts) VALUES ('optimize')");
+                    }
+                }
+                return n;
+            } finally {
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA secure_delete = OFF");
+                }
+            }
+        });
+        if (deleted > 0) {
+            truncateWal();
+        }
+        return deleted;
+    }
+
+    /** Copies the WAL into the database and empties it; if readers hold it, they finish first (busy timeout). */
+    private void truncateWal() {
+        writeLock.lock();
+        try (Statement st = writer.createStatement(); ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+            if (rs.next() && rs.getInt(1) != 0) {
+                LOG.warn("The WAL could not be emptied after deleting leads (readers busy); it will be at the next checkpoint");
+            }
+        } catch (SQLException e) {
+            throw writeFailure(e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static int deleteWhere(Connection c, String where, List<?> params) throws SQLException {
         String victims = "SELECT rowid FROM leads WHERE " + where;
         String victimIds = "SELECT id FROM leads WHERE " + where;
         for (String sql : new String[] {
@@ -1293,13 +1386,16 @@ public final class LeadStore implements AutoCloseable {
                 "DELETE FROM lead_json WHERE rowid IN (" + victims + ")",
                 "DELETE FROM reviews WHERE lead_id IN (" + victimIds + ")",
                 "DELETE FROM export_leads WHERE lead_id IN (" + victimIds + ")"}) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setObject(1, param);
-                ps.executeUpdate();
-            }
+            execute(c, sql, params);
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM leads WHERE " + where)) {
-            ps.setObject(1, param);
+        return execute(c, "DELETE FROM leads WHERE " + where, params);
+    }
+
+    private static int execute(Connection c, String sql, List<?> params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
             return ps.executeUpdate();
         }
     }

@@ -60,6 +60,23 @@ class CliTest {
     }
 
     @Test
+    void forgetDeletesTheGivenLeadsAndNamesTheUnknownOnes() throws Exception {
+        assertThat(run(SampleTokens.USER, "sync").code()).isZero();
+        List<String> before = run(null, "leads", "--json").out().lines().toList();
+        String first = new ObjectMapper().readTree(before.get(0)).get("id").asText();
+        String second = new ObjectMapper().readTree(before.get(1)).get("id").asText();
+
+        Result r = run(null, "forget", "--lead", first, "--lead", "no-such-lead", "--lead", second);
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().strip()).isEqualTo("Deleted 2 leads from the local cache.");
+        assertThat(r.err().strip()).isEqualTo("No cached lead has the id no-such-lead.");
+        List<String> after = run(null, "leads", "--json").out().lines().toList();
+        assertThat(after).hasSize(1198).doesNotContain(before.get(0), before.get(1));
+        assertThat(run(null, "forget").code()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
     void whoamiTellsKindIdAndNameAsJsonArray() throws Exception {
         Result r = run(SampleTokens.USER, "whoami", "--json");
         assertThat(r.code()).as(r.err()).isZero();

@@ -548,6 +548,62 @@ class LeadStoreTest {
     }
 
     @Test
+    void aForgottenLeadLeavesNoReadableTraceInTheCacheFiles() throws Exception {
+        seed();
+        // enough other leads that the forgotten one shares pages with leads that stay
+        List<Lead> others = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            others.add(en("keep" + i, 1_700_001_000L + i, "Keeper " + i, "keeper" + i + "@acme.com", "+1 555 01" + i, false));
+        }
+        store.upsertLeads("p-2", Fixtures.englishForm(), others, T1);
+        store.upsertLeads("p-2", Fixtures.englishForm(),
+                List.of(en("gone", 1_700_000_500L, "Zyxwvut Forgetme", "zyxwvut.forgetme@private.example", "+1 555 0199", false)), T1);
+        store.setReview("gone", ReviewStatus.QUALIFIED, "qwertyprivatenote");
+        byte[][] markers = {bytes("Zyxwvut"), bytes("zyxwvut"), bytes("forgetme"), bytes("qwertyprivatenote")};
+        assertThat(cacheFilesContainAny(markers)).as("the lead is in the files before it is forgotten").isTrue();
+
+        assertThat(store.deleteLead("gone")).isTrue();
+
+        assertThat(cacheFilesContainAny(markers)).as("no copy of the forgotten lead in the database, WAL or search index")
+                .isFalse();
+        assertThat(store.totalLeads()).isEqualTo(306);
+        assertThat(store.countLeads(LeadQuery.all().withSearch("Keeper 299"))).isEqualTo(1);
+        assertThat(store.countLeads(LeadQuery.all().withSearch("Zyxwvut"))).isZero();
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether any file of the cache (database, WAL, shared memory) holds any of the byte strings. */
+    private boolean cacheFilesContainAny(byte[][] markers) throws Exception {
+        try (var files = Files.list(dbFile.getParent())) {
+            for (Path f : files.toList()) {
+                byte[] content = Files.readAllBytes(f);
+                for (byte[] m : markers) {
+                    if (indexOf(content, m) >= 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
     void purgeByAgeRemovesOldLeadsEverywhere() {
         seed();
         store.recordExport("/tmp/a.csv", null, T1, List.of("r1", "e1"));
