@@ -23,6 +23,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real launcher in a child JVM: killed mid-sync, and checked for token leaks with full debug logging. */
@@ -31,7 +33,13 @@ class ChildProcessSyncTest {
     Path home;
 
     private Process launch(String baseUrl, String token, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return launch(List.of(), baseUrl, token, args);
+    }
+
+    /** Starts the launcher in a child JVM, after {@code prefix} (e.g. a shell that sets a resource limit first). */
+    private Process launch(List<String> prefix, String baseUrl, String token, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
                 "io.leaddesk.LeadDesk"));
@@ -81,6 +89,37 @@ class ChildProcessSyncTest {
 
             try (LeadStore store = LeadStore.open(home.resolve("leaddesk.db"))) {
                 assertThat(store.countLeads(LeadQuery.all())).isEqualTo(20_000);
+                Set<String> ids = new HashSet<>();
+                store.forEachLead(LeadQuery.all(), l -> assertThat(ids.add(l.id())).as("duplicate " + l.id()).isTrue());
+                assertThat(ids).hasSize(20_000);
+            }
+        }
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void aFullDiskMidSyncExitsWith5KeepsWhatWasStoredAndTheNextSyncCompletes() throws Exception {
+        try (SampleGraphServer server = SampleGraphServer.start(SampleOptions.defaults().withLeads(20_000))) {
+            // The shell caps the size of any file the child writes at 4 MB: the cache fills up part-way, as on a full disk.
+            Process child = launch(List.of("bash", "-c", "ulimit -f 8192; exec \"$0\" \"$@\""), server.baseUrl(), SampleTokens.USER, "sync");
+            child.getOutputStream().close();
+            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(child.exitValue()).as(err).isEqualTo(ExitCode.STORAGE);
+            assertThat(err).contains("Could not write to the lead cache").contains("nothing already stored was lost");
+            assertThat(out).contains("failed");
+            long kept;
+            try (LeadStore store = LeadStore.open(home.resolve("leaddesk.db"))) {
+                kept = store.countLeads(LeadQuery.all());
+            }
+            assertThat(kept).as("pages committed before the disk filled are kept").isGreaterThan(0).isLessThan(20_000);
+
+            int code = Cli.run(new String[]{"sync"}, Map.of("LEADDESK_GRAPH_URL", server.baseUrl(), "LEADDESK_TOKEN", SampleTokens.USER,
+                    "LEADDESK_HOME", home.toString()), new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+            assertThat(code).isZero();
+            try (LeadStore store = LeadStore.open(home.resolve("leaddesk.db"))) {
                 Set<String> ids = new HashSet<>();
                 store.forEachLead(LeadQuery.all(), l -> assertThat(ids.add(l.id())).as("duplicate " + l.id()).isTrue());
                 assertThat(ids).hasSize(20_000);
