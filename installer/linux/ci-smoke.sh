@@ -110,6 +110,11 @@ if grep -q 'ci-not-a-valid-token' "$work/out"; then fail "the token appeared in 
 run 2 sample-user-token no-such-command
 say "ok exit codes 0/3/2 pass through the launcher; a rejected token is not echoed"
 
+# --- the runtime formats dates in the user's language (jdk.localedata is in the image) -----------------------------
+"$IMAGE/lib/runtime/bin/java" --list-modules >"$work/out" 2>&1 || fail "the image's runtime does not start"
+grep -q '^jdk.localedata' "$work/out" || fail "the image's runtime lacks jdk.localedata: dates would be English for every user"
+say "ok runtime has jdk.localedata (dates follow the user's locale)"
+
 # --- the AppCDS archive (made by build.sh when it could) maps with the image's own JVM ------------------------------
 jsa="$IMAGE/lib/app/leaddesk.jsa"
 if [ -s "$jsa" ]; then
