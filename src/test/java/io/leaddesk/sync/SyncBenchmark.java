@@ -83,16 +83,25 @@ class SyncBenchmark {
     }
 
     private static long downloadAndParse(GraphClient graph) {
+        return pullEveryForm(graph, leads -> { });
+    }
+
+    /**
+     * Pulls every form's leads with the same client and concurrency as the sync (4 forms at a time), hands each
+     * parsed result page to {@code perPage}, and returns how many leads came.
+     */
+    private static long pullEveryForm(GraphClient graph, java.util.function.Consumer<List<io.leaddesk.graph.Lead>> perPage) {
         AtomicLong count = new AtomicLong();
         List<PageInfo> pages = graph.pages(new AccessToken(SampleTokens.USER), graph.whoami(new AccessToken(SampleTokens.USER)));
-        // Same concurrency as the sync (4 forms at a time) so the comparison is fair.
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(SyncService.DEFAULT_CONCURRENCY);
         try {
             List<java.util.concurrent.Future<?>> fs = new java.util.ArrayList<>();
             for (PageInfo p : pages) {
                 for (LeadForm f : graph.forms(p)) {
-                    fs.add(pool.submit(() -> graph.leads(p, f.id(), null, leads -> count.addAndGet(leads.size()), () -> false,
-                            io.leaddesk.graph.RetryListener.NONE)));
+                    fs.add(pool.submit(() -> graph.leads(p, f.id(), null, leads -> {
+                        perPage.accept(leads);
+                        count.addAndGet(leads.size());
+                    }, () -> false, io.leaddesk.graph.RetryListener.NONE)));
                 }
             }
             for (var f : fs) {
@@ -113,7 +122,6 @@ class SyncBenchmark {
      * that keeps the leads as received can meet it on this machine.
      */
     private static long downloadAndStoreRawOnly(GraphClient graph, Path file) throws Exception {
-        AtomicLong count = new AtomicLong();
         org.sqlite.SQLiteConfig cfg = new org.sqlite.SQLiteConfig();
         cfg.setJournalMode(org.sqlite.SQLiteConfig.JournalMode.WAL);
         cfg.setSynchronous(org.sqlite.SQLiteConfig.SynchronousMode.NORMAL);
@@ -123,38 +131,22 @@ class SyncBenchmark {
                 st.execute("CREATE TABLE raw(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, json TEXT NOT NULL)");
             }
             c.setAutoCommit(false);
-            List<PageInfo> pages = graph.pages(new AccessToken(SampleTokens.USER), graph.whoami(new AccessToken(SampleTokens.USER)));
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(SyncService.DEFAULT_CONCURRENCY);
-            try {
-                List<java.util.concurrent.Future<?>> fs = new java.util.ArrayList<>();
-                for (PageInfo p : pages) {
-                    for (LeadForm f : graph.forms(p)) {
-                        fs.add(pool.submit(() -> graph.leads(p, f.id(), null, leads -> {
-                            synchronized (c) {
-                                try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO raw(id, json) VALUES (?,?)")) {
-                                    for (io.leaddesk.graph.Lead l : leads) {
-                                        ps.setString(1, l.id());
-                                        ps.setString(2, l.rawJson());
-                                        ps.addBatch();
-                                    }
-                                    ps.executeBatch();
-                                    c.commit();
-                                } catch (java.sql.SQLException e) {
-                                    throw new IllegalStateException(e);
-                                }
-                            }
-                            count.addAndGet(leads.size());
-                        }, () -> false, io.leaddesk.graph.RetryListener.NONE)));
+            return pullEveryForm(graph, leads -> {
+                synchronized (c) {
+                    try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO raw(id, json) VALUES (?,?)")) {
+                        for (io.leaddesk.graph.Lead l : leads) {
+                            ps.setString(1, l.id());
+                            ps.setString(2, l.rawJson());
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                        c.commit();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
                     }
                 }
-                for (var f : fs) {
-                    f.get();
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            });
         }
-        return count.get();
     }
 
     /** CPU time of the whole JVM (the sample server runs in it too). */
