@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "forget", mixinStandardHelpOptions = true, description = {"Delete personal data from the local cache (privacy requests, retention rules).",
-        "Deletes the given leads, or every lead created more than N days ago, with their reviews and export history."})
+        "Deletes the given leads, or every lead created more than N days ago, with their reviews and export history;"
+                + " no copy stays readable in the cache files.",
+        "A lead deleted with --lead is remembered by its id only, so that no later sync downloads it again."
+                + " Leads removed by --older-than come back with a full resync while Meta still serves them (90 days)."})
 final class ForgetCommand extends BaseCommand {
     @Option(names = "--lead", paramLabel = "ID", description = "Delete this lead (repeatable).")
     List<String> leads = new ArrayList<>();

@@ -95,6 +95,8 @@ public final class LeadStore implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ConcurrentLinkedDeque<Connection> idleReaders = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
+    /** Whether any lead was ever forgotten: only then does a sync look its ids up in {@code forgotten}. */
+    private volatile boolean anyForgotten;
 
     private LeadStore(Path file, Connection writer) {
         this.file = file;
@@ -131,7 +133,11 @@ public final class LeadStore implements AutoCloseable {
                 }
             }
             LOG.info("Lead cache opened: {}", db);
-            return new LeadStore(db, w);
+            LeadStore store = new LeadStore(db, w);
+            try (Statement st = w.createStatement(); ResultSet rs = st.executeQuery("SELECT EXISTS(SELECT 1 FROM forgotten)")) {
+                store.anyForgotten = rs.next() && rs.getInt(1) == 1;
+            }
+            return store;
         } catch (SQLException e) {
             closeQuietly(w);
             if (isDamage(e)) {
@@ -508,6 +514,7 @@ public final class LeadStore implements AutoCloseable {
         }
         long seen = seenAt.toEpochMilli();
         return write(c -> {
+            Set<String> forgotten = anyForgotten ? forgottenAmong(c, unique.keySet()) : Set.of();
             Map<String, Existing> existing = existing(c, unique.keySet());
             long nextRowId;
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT max(rowid) FROM leads")) {
@@ -521,6 +528,9 @@ public final class LeadStore implements AutoCloseable {
                  PreparedStatement ftsAdd = c.prepareStatement("INSERT INTO leads_fts(rowid, body) VALUES (?,?)")) {
                 int ups = 0, touches = 0, dels = 0;
                 for (Row r : rows) {
+                    if (!forgotten.isEmpty() && forgotten.contains(r.lead().id())) {
+                        continue; // deleted on the person's request: not stored again
+                    }
                     Existing old = existing.get(r.lead().id());
                     if (old != null && r.sameAs(old)) {
                         touch.setLong(1, seen);
@@ -586,6 +596,26 @@ public final class LeadStore implements AutoCloseable {
             return Objects.equals(old.raw(), raw) && old.name().equals(name) && old.email().equals(email)
                     && old.phone().equals(phone) && old.formId().equals(formId) && Objects.equals(old.pageId(), pageId);
         }
+    }
+
+    private static Set<String> forgottenAmong(Connection c, Collection<String> ids) throws SQLException {
+        Set<String> out = new HashSet<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int start = 0; start < all.size(); start += MAX_PARAMS) {
+            List<String> chunk = all.subList(start, Math.min(all.size(), start + MAX_PARAMS));
+            try (PreparedStatement ps = c.prepareStatement("SELECT lead_id FROM forgotten WHERE lead_id IN ("
+                    + SqlQuery.marks(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static Map<String, Existing> existing(Connection c, Collection<String> ids) throws SQLException {
@@ -1276,14 +1306,18 @@ public final class LeadStore implements AutoCloseable {
 
     // ---- privacy ---------------------------------------------------------------------------------
 
-    /** Deletes everything the cache holds about one lead (row, search index, review, export links). */
+    /**
+     * Deletes everything the cache holds about one lead (row, search index, review, export links) on the person's
+     * request; a later sync does not store it again (see {@link #deleteLeads}).
+     */
     public boolean deleteLead(String leadId) {
         return !deleteLeads(List.of(leadId)).isEmpty();
     }
 
     /**
      * Deletes these leads (with their reviews and export links) in one go, leaving no trace in the files (see
-     * {@link #deleteLead}); returns the ids that were in the cache.
+     * {@link #erase}), and remembers their ids so that no later sync stores them again; returns the ids that were
+     * in the cache.
      */
     public Set<String> deleteLeads(Collection<String> leadIds) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(leadIds));
@@ -1316,7 +1350,16 @@ public final class LeadStore implements AutoCloseable {
         }
         if (!found.isEmpty()) {
             List<Object> params = new ArrayList<>(found);
+            long now = System.currentTimeMillis();
             erase(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO forgotten(lead_id, at) VALUES (?,?)")) {
+                    for (String id : found) {
+                        ps.setString(1, id);
+                        ps.setLong(2, now);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
                 int n = 0;
                 for (int start = 0; start < params.size(); start += MAX_PARAMS) {
                     List<Object> chunk = params.subList(start, Math.min(params.size(), start + MAX_PARAMS));
@@ -1324,6 +1367,9 @@ public final class LeadStore implements AutoCloseable {
                 }
                 return n;
             });
+        }
+        if (!found.isEmpty()) {
+            anyForgotten = true;
         }
         return found;
     }

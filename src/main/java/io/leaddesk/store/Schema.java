@@ -100,7 +100,14 @@ final class Schema {
                     """
                     CREATE VIRTUAL TABLE leads_fts USING fts5(
                         body, content='', contentless_delete=1, detail=none,
-                        tokenize='unicode61 remove_diacritics 2')""")));
+                        tokenize='unicode61 remove_diacritics 2')""")),
+            // Leads deleted on a person's request: only the id is remembered, so that a later sync (a full resync,
+            // or the overlap of an incremental one) does not download the person again while Meta still serves it.
+            new Migration(2, List.of(
+                    """
+                    CREATE TABLE forgotten(
+                        lead_id TEXT PRIMARY KEY,
+                        at      INTEGER NOT NULL) WITHOUT ROWID""")));
 
     static int latestVersion() {
         return MIGRATIONS.get(MIGRATIONS.size() - 1).version();

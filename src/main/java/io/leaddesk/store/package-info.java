@@ -25,6 +25,10 @@
  *       per-row batches: the cost is SQLite's own work per lead (~5 us the five secondary indexes, ~7 us FTS,
  *       the rest table, unique id index, raw JSON and WAL); {@code columnsize=0} is refused with
  *       {@code contentless_delete=1}.</li>
+ *   <li><b>Forgetting a lead erases it.</b> Deleting on a person's request runs with {@code secure_delete} (freed
+ *       content zeroed), rebuilds the FTS index ({@code optimize}: a contentless index keeps a deleted row's words
+ *       until its segments merge) and truncates the WAL; the lead id alone goes into {@code forgotten} (schema 2)
+ *       so that a resync, while Meta still serves the lead, does not store it again.</li>
  *   <li><b>Schema versions in {@code PRAGMA user_version}, {@code application_id} 'LDK1'.</b> An existing file is
  *       inspected read-only first (SQLite header, application id, version), so a newer, foreign or damaged file is
  *       refused without a single byte written.</li>

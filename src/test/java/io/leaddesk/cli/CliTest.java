@@ -73,6 +73,11 @@ class CliTest {
         assertThat(r.err().strip()).isEqualTo("No cached lead has the id no-such-lead.");
         List<String> after = run(null, "leads", "--json").out().lines().toList();
         assertThat(after).hasSize(1198).doesNotContain(before.get(0), before.get(1));
+        // Meta still serves them, but a full resync does not bring the forgotten people back
+        Result resync = run(SampleTokens.USER, "sync", "--full");
+        assertThat(resync.code()).as(resync.err()).isZero();
+        assertThat(resync.out()).contains("1,200 leads fetched, 0 new");
+        assertThat(run(null, "leads", "--json").out().lines().toList()).hasSize(1198).doesNotContain(before.get(0));
         assertThat(run(null, "forget").code()).isEqualTo(ExitCode.USAGE);
     }
 

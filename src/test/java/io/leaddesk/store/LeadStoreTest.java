@@ -66,6 +66,10 @@ class LeadStoreTest {
             en("e3", 1_700_000_300L, "Bob", "bob@acme.com", "", null));
 
     void seed() {
+        seedInto(store);
+    }
+
+    static void seedInto(LeadStore store) {
         store.upsertPage(new PageInfo("p-1", "Банк Москва", new AccessToken("EAAGsecretPAGEtoken123456"), List.of()));
         store.upsertPage(new PageInfo("p-2", "Acme Ltd", new AccessToken("EAAGsecretPAGEtoken654321"), List.of()));
         store.upsertForms("p-1", List.of(Fixtures.russianForm()));
@@ -541,10 +545,40 @@ class LeadStoreTest {
         assertThat(store.exportsOf("r2")).hasSize(1);
         assertThat(store.totalLeads()).isEqualTo(5);
         assertThat(store.deleteLead("r1")).isFalse();
-        // synced again later: a fresh lead without the old review
-        assertThat(store.upsertLeads("p-1", Fixtures.russianForm(), List.of(RU.get(0)), T2)).isEqualTo(1);
-        assertThat(store.lead("r1").orElseThrow().status()).isEqualTo(ReviewStatus.NEW);
-        assertThat(store.countLeads(LeadQuery.all().withSearch("Иван"))).isEqualTo(1);
+        // synced again later (Meta still serves it): the person asked to be forgotten, so it is not stored again,
+        // while the other leads of the same page are
+        assertThat(store.upsertLeads("p-1", Fixtures.russianForm(), RU, T2)).isZero();
+        assertThat(store.lead("r1")).isEmpty();
+        assertThat(store.lead("r2")).isPresent();
+        assertThat(store.countLeads(LeadQuery.all().withSearch("Иван"))).isZero();
+        // also after reopening the cache
+        store.close();
+        store = LeadStore.open(dbFile);
+        assertThat(store.upsertLeads("p-1", Fixtures.russianForm(), List.of(RU.get(0)), T2)).isZero();
+        assertThat(store.lead("r1")).isEmpty();
+    }
+
+    @Test
+    void aCacheOfSchema1IsMigratedWithItsDataKept() throws Exception {
+        store.close();
+        Path old = dir.resolve("v1").resolve("leaddesk.db");
+        Files.createDirectories(old.getParent());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement st = c.createStatement()) {
+            for (String sql : Schema.MIGRATIONS.get(0).statements()) {
+                st.execute(sql);
+            }
+            st.execute("PRAGMA user_version = 1");
+            st.execute("INSERT INTO pages(id, name, updated_at) VALUES ('p-old', 'Kept page', 1)");
+        }
+        store = LeadStore.open(old);
+        assertThat(store.pages()).extracting(p -> p.name()).containsExactly("Kept page");
+        seedInto(store);
+        assertThat(store.deleteLead("e1")).isTrue();
+        assertThat(store.upsertLeads("p-2", Fixtures.englishForm(), EN, T2)).isZero();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            assertThat(rs.getInt(1)).isEqualTo(Schema.latestVersion()).isEqualTo(2);
+        }
     }
 
     @Test
