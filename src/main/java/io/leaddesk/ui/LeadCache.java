@@ -34,6 +34,12 @@ public interface LeadCache {
 
     void setReview(String leadId, ReviewStatus status, String note);
 
+    /**
+     * Deletes a lead on the person's request, leaving no readable copy in the cache and keeping later syncs from
+     * storing it again; false if it was not in the cache.
+     */
+    boolean deleteLead(String leadId);
+
     /** The exports this lead went into, newest first (none by default, for fakes). */
     default List<ExportRecord> exportsOf(String leadId) {
         return List.of();
@@ -79,6 +85,11 @@ public interface LeadCache {
             @Override
             public void setReview(String leadId, ReviewStatus status, String note) {
                 store.setReview(leadId, status, note);
+            }
+
+            @Override
+            public boolean deleteLead(String leadId) {
+                return store.deleteLead(leadId);
             }
 
             @Override

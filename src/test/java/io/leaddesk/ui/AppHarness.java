@@ -91,6 +91,11 @@ public final class AppHarness implements AutoCloseable {
                 .max(Comparator.comparingLong(StoredForm::cachedLeads)).orElseThrow();
     }
 
+    /** Whether the workspace's cache still holds this lead (read on the caller's thread, as the app's tasks do). */
+    public boolean cacheHasLead(String leadId) throws Exception {
+        return workspace().workspace().cache().lead(leadId).isPresent();
+    }
+
     /** Writes the scene as PNG (Scene.snapshot + PixelReader + BufferedImage + ImageIO). */
     public static void screenshot(Scene scene, Path file) throws Exception {
         WritableImage img = onFx(() -> scene.snapshot(null));

@@ -164,6 +164,49 @@ class EndToEndTest {
     }
 
     @Test
+    void deletingALeadAsksFirstThenErasesItFromTheTable(FxRobot robot) throws Exception {
+        robot.clickOn("#sample");
+        waitUntil(20, () -> app.window.workspaceViewModel() != null
+                && !app.window.workspaceViewModel().root().children().isEmpty());
+        WorkspaceViewModel vm = app.workspace();
+        robot.clickOn("#syncAll");
+        waitUntil(60, () -> vm.noticeProperty().get() != null && !vm.syncingProperty().get());
+        long total = onFx(() -> vm.leads().totalCountProperty().get());
+        @SuppressWarnings("unchecked")
+        TableView<LeadRow> table = robot.lookup("#table").queryAs(TableView.class);
+        waitUntil(10, () -> !table.getItems().isEmpty() && io.leaddesk.ui.leads.LeadRowList.isLoaded(table.getItems().get(0)));
+        robot.interact(() -> table.getSelectionModel().select(0));
+        waitUntil(10, () -> vm.detail().presentProperty().get());
+        String id = onFx(() -> vm.detail().leadIdProperty().get());
+        String who = onFx(() -> vm.detail().titleProperty().get());
+
+        // Cancel (the default answer) keeps the lead
+        robot.clickOn("#delete");
+        waitUntil(10, () -> dialogButton(robot, "Cancel") != null);
+        assertThat(onFx(() -> dialogButton(robot, "Cancel").isDefaultButton())).isTrue();
+        robot.clickOn(dialogButton(robot, "Cancel"));
+        waitUntil(10, () -> dialogButton(robot, "Cancel") == null);
+        assertThat(onFx(() -> vm.detail().leadIdProperty().get())).isEqualTo(id);
+        assertThat(app.cacheHasLead(id)).isTrue();
+
+        // Delete erases it: gone from the table, the cache and the detail pane
+        robot.clickOn("#delete");
+        waitUntil(10, () -> dialogButton(robot, "Delete") != null);
+        robot.clickOn(dialogButton(robot, "Delete"));
+        waitUntil(20, () -> vm.leads().totalCountProperty().get() == total - 1);
+        assertThat(onFx(() -> robot.lookup("#noticeText").queryAs(Label.class).getText()))
+                .isEqualTo("Deleted the lead of " + who + " from this computer.");
+        assertThat(app.cacheHasLead(id)).isFalse();
+    }
+
+    /** A button of the open confirmation dialog, by its text; null when no dialog shows one. */
+    private static javafx.scene.control.Button dialogButton(FxRobot robot, String text) {
+        return robot.lookup(n -> n instanceof javafx.scene.control.Button b && text.equals(b.getText())
+                && b.getScene() != null && b.getScene().getRoot() instanceof javafx.scene.control.DialogPane && b.isVisible())
+                .tryQuery().map(javafx.scene.control.Button.class::cast).orElse(null);
+    }
+
+    @Test
     void expiredTokenShowsTheInlineMessageAndNoWorkspace(FxRobot robot) throws Exception {
         robot.interact(() -> robot.lookup("#tokenHidden").queryAs(TextField.class).setText(SampleTokens.EXPIRED));
         robot.clickOn("#signIn");

@@ -153,6 +153,14 @@ public final class FakeLeadCache implements LeadCache {
     }
 
     @Override
+    public boolean deleteLead(String leadId) {
+        if (failQueries != null) {
+            throw failQueries;
+        }
+        return leads.removeIf(l -> l.id().equals(leadId));
+    }
+
+    @Override
     public void setReview(String leadId, ReviewStatus status, String note) {
         for (int i = 0; i < leads.size(); i++) {
             StoredLead s = leads.get(i);

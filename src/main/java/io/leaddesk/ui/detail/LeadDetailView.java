@@ -4,17 +4,25 @@ import io.leaddesk.store.ReviewStatus;
 import io.leaddesk.ui.Messages;
 import io.leaddesk.ui.Views;
 import java.util.Arrays;
+import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -30,6 +38,7 @@ public final class LeadDetailView {
     @FXML private Label empty;
     @FXML private ScrollPane scroll;
     @FXML private Label title;
+    @FXML private Button delete;
     @FXML private Label formName;
     @FXML private Label created;
     @FXML private Label expiry;
@@ -55,6 +64,20 @@ public final class LeadDetailView {
         this.vm = vm;
         this.m = messages;
         this.root = Views.load(LeadDetailView.class, "LeadDetailView.fxml", this, messages);
+        // Ctrl+Delete (Cmd+Delete on macOS) deletes the shown lead, after asking, wherever the focus is in the window
+        KeyCombination shortcut = new KeyCodeCombination(KeyCode.DELETE, KeyCombination.SHORTCUT_DOWN);
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) {
+                old.getAccelerators().remove(shortcut);
+            }
+            if (scene != null) {
+                scene.getAccelerators().put(shortcut, () -> {
+                    if (vm.presentProperty().get()) {
+                        confirmAndDelete();
+                    }
+                });
+            }
+        });
     }
 
     public StackPane root() {
@@ -75,6 +98,9 @@ public final class LeadDetailView {
         copyEmail.disableProperty().bind(vm.emailProperty().isEmpty());
         copyPhone.disableProperty().bind(vm.phoneProperty().isEmpty());
         copyEmail.setOnAction(e -> vm.copyEmail());
+        delete.setTooltip(new Tooltip(m.get("detail.delete.tooltip")));
+        delete.setOnAction(e -> confirmAndDelete());
+
         copyPhone.setOnAction(e -> vm.copyPhone());
 
         status.setItems(FXCollections.observableArrayList(Arrays.asList(ReviewStatus.values())));
@@ -113,6 +139,23 @@ public final class LeadDetailView {
         vm.attribution().addListener((ListChangeListener<LeadDetailViewModel.Field>) c -> rebuildAttribution());
         vm.exports().addListener((ListChangeListener<LeadDetailViewModel.ExportEntry>) c -> rebuildExports());
         rebuildExports();
+    }
+
+    /** Asks first (Cancel is the default answer), then lets the ViewModel delete. */
+    private void confirmAndDelete() {
+        ButtonType erase = new ButtonType(m.get("detail.delete.confirm"), ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, vm.deleteQuestion(), erase, ButtonType.CANCEL);
+        if (root.getScene() != null) {
+            a.initOwner(root.getScene().getWindow());
+        }
+        a.setTitle(m.get("detail.delete.title"));
+        a.setHeaderText(null);
+        ((Button) a.getDialogPane().lookupButton(erase)).setDefaultButton(false);
+        ((Button) a.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        Optional<ButtonType> answer = a.showAndWait();
+        if (answer.isPresent() && answer.get() == erase) {
+            vm.deleteLead();
+        }
     }
 
     private static void toggle(Node n, String style, boolean on) {

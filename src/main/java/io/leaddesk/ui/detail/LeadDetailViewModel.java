@@ -100,6 +100,7 @@ public final class LeadDetailViewModel {
     private boolean applying;
     private Cancellable loading = Cancellable.NONE;
     private BiConsumer<String, ReviewStatus> onReviewSaved = (id, s) -> { };
+    private BiConsumer<String, String> onDeleted = (id, who) -> { };
 
     public LeadDetailViewModel(LeadCache cache, TaskExecutor executor, Messages messages, Formats formats, Clock clock,
                                ClipboardPort clipboard) {
@@ -120,6 +121,35 @@ public final class LeadDetailViewModel {
 
     public void setOnReviewSaved(BiConsumer<String, ReviewStatus> callback) {
         this.onReviewSaved = callback;
+    }
+
+    /** Called with the lead id and the name shown for it once a lead was deleted from the cache. */
+    public void setOnDeleted(BiConsumer<String, String> callback) {
+        this.onDeleted = callback;
+    }
+
+    /** What the view asks before deleting the shown lead: who, and what deleting means. */
+    public String deleteQuestion() {
+        return m.format("detail.delete.question", title.get());
+    }
+
+    /**
+     * Deletes the shown lead from the cache on the person's request (the view has asked first): its answers, review
+     * and export history are erased from this computer and later syncs do not download it again.
+     */
+    public void deleteLead() {
+        String id = leadId.get();
+        if (id == null) {
+            return;
+        }
+        String who = title.get();
+        loading.cancel();
+        executor.submit("delete lead", () -> cache.deleteLead(id), deleted -> {
+            if (id.equals(leadId.get())) {
+                clear();
+            }
+            onDeleted.accept(id, who);
+        }, e -> message.set(errors.describe(e)));
     }
 
     /** Shows the lead with this id (null = nothing selected). Loads from the cache in the background. */

@@ -108,6 +108,11 @@ public final class WorkspaceViewModel {
                 leads.refresh();
             }
         });
+        detail.setOnDeleted((id, who) -> {
+            notify(NoticeKind.SUCCESS, m.format("notice.leadDeleted", who));
+            leads.refresh();
+            reloadTree(() -> { });
+        });
         identity.set(identityText());
         statusText.set(workspace.sync().isPresent() ? m.get("status.ready") : m.get("status.offline"));
     }

@@ -70,6 +70,42 @@ class LeadDetailViewModelTest {
     }
 
     @Test
+    void deletingAskedForTheShownLeadErasesItClearsThePaneAndSaysWho() {
+        FakeLeadCache cache = TestData.cache(3);
+        LeadDetailViewModel vm = vm(cache, Instant.ofEpochSecond(CREATED));
+        List<String> deleted = new ArrayList<>();
+        vm.setOnDeleted((id, who) -> deleted.add(id + " " + who));
+        vm.show("L2");
+        assertThat(vm.deleteQuestion()).startsWith("Delete the lead of Person 2 from this computer?")
+                .contains("later syncs will not download it again");
+
+        vm.deleteLead();
+
+        assertThat(cache.lead("L2")).isEmpty();
+        assertThat(cache.lead("L1")).isPresent();
+        assertThat(vm.presentProperty().get()).isFalse();
+        assertThat(vm.answers()).isEmpty();
+        assertThat(deleted).containsExactly("L2 Person 2");
+    }
+
+    @Test
+    void aDeleteThatFailsKeepsTheLeadShownAndSaysWhy() {
+        FakeLeadCache cache = TestData.cache(3);
+        LeadDetailViewModel vm = vm(cache, Instant.ofEpochSecond(CREATED));
+        List<String> deleted = new ArrayList<>();
+        vm.setOnDeleted((id, who) -> deleted.add(id));
+        vm.show("L2");
+        cache.failQueries = new io.leaddesk.store.StoreException("Could not write to the lead cache at /x/leaddesk.db: the disk is full.", null);
+
+        vm.deleteLead();
+
+        assertThat(vm.presentProperty().get()).isTrue();
+        assertThat(vm.titleProperty().get()).isEqualTo("Person 2");
+        assertThat(vm.messageProperty().get()).contains("Could not write to the lead cache");
+        assertThat(deleted).isEmpty();
+    }
+
+    @Test
     void copyButtonsPutEmailAndPhoneOnTheClipboard() {
         LeadDetailViewModel vm = vm(TestData.cache(1), Instant.ofEpochSecond(CREATED));
         vm.show("L1");

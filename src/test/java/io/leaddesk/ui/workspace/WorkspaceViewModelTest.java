@@ -66,6 +66,20 @@ class WorkspaceViewModelTest {
     }
 
     @Test
+    void deletingALeadFromTheDetailNotifiesAndRefreshesTheTable() {
+        WorkspaceViewModel vm = vm(opener.signIn(new AccessToken("EAAB1234567890"), null));
+        vm.leads().select(0);
+        assertThat(vm.detail().titleProperty().get()).isEqualTo("Person 10");
+
+        vm.detail().deleteLead();
+
+        assertThat(vm.noticeProperty().get().kind()).isEqualTo(WorkspaceViewModel.NoticeKind.SUCCESS);
+        assertThat(vm.noticeProperty().get().text()).isEqualTo("Deleted the lead of Person 10 from this computer.");
+        assertThat(vm.leads().countTextProperty().get()).isEqualTo("9 of 9");
+        assertThat(vm.leads().rowsProperty().get()).extracting(r -> r.name()).doesNotContain("Person 10");
+    }
+
+    @Test
     void syncShowsProgressThenNotifiesHowManyNewLeadsArrivedAndRefreshes() {
         WorkspaceViewModel vm = vm(opener.signIn(new AccessToken("EAAB1234567890"), null));
         List<Double> progress = new ArrayList<>();
