@@ -153,8 +153,6 @@ public final class WorkspaceView {
         syncAll.disableProperty().bind(vm.canSyncProperty().not());
         cancel.disableProperty().bind(vm.syncingProperty().not().or(vm.cancellingProperty()));
         export.disableProperty().bind(vm.exportAvailableProperty().not());
-        export.textProperty().bind(Bindings.when(vm.exportAvailableProperty())
-                .then(m.get("workspace.export")).otherwise(m.get("workspace.export.coming")));
         syncSelected.setTooltip(new Tooltip("Ctrl+R"));
         export.setTooltip(new Tooltip("Ctrl+E"));
         identity.textProperty().bind(vm.identityProperty());

@@ -374,7 +374,7 @@ public final class WorkspaceViewModel {
 
     // ---- other commands -----------------------------------------------------------------------------
 
-    /** Set by the export feature; until then Export says it is coming. */
+    /** Set by the window that opens the Export dialog; until then Export is disabled. */
     public void setOnExport(Runnable hook) {
         this.onExport = hook;
         exportAvailable.set(hook != null);
@@ -383,8 +383,6 @@ public final class WorkspaceViewModel {
     public void onExport() {
         if (onExport != null) {
             onExport.run();
-        } else {
-            notify(NoticeKind.INFO, m.get("notice.exportComing"));
         }
     }
 
