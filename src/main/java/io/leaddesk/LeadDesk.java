@@ -15,7 +15,9 @@ public final class LeadDesk {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             Class.forName("io.leaddesk.ui.LeadDeskApp").getMethod("main", String[].class).invoke(null, (Object) args);
-            return;
+            // The window has closed and the app has shut down: end the process even if a library left a
+            // non-daemon thread behind (as java-keyring's D-Bus connection did), instead of lingering unseen.
+            System.exit(0);
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));

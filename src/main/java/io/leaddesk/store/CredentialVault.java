@@ -8,7 +8,7 @@ import java.util.Optional;
  * (Windows Credential Manager, macOS Keychain, Secret Service on Linux) and nowhere else.
  * When no credential store is available the token is not stored at all and {@link #unavailableReason()} says why.
  */
-public interface CredentialVault {
+public interface CredentialVault extends AutoCloseable {
 
     /** True when tokens can be stored here. */
     boolean isAvailable();
@@ -24,4 +24,9 @@ public interface CredentialVault {
 
     /** Forgets the remembered token (no-op when none). */
     void delete();
+
+    /** Lets go of the credential store's connection (D-Bus on Linux), whose threads would keep the app running. */
+    @Override
+    default void close() {
+    }
 }

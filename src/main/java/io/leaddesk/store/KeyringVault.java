@@ -76,6 +76,23 @@ public final class KeyringVault implements CredentialVault {
         }
     }
 
+    /**
+     * Closes the credential store connection. On Linux java-keyring talks to the Secret Service over D-Bus, and that
+     * connection's threads are not daemon threads: left open, they kept the JVM alive after the window closed.
+     */
+    @Override
+    public synchronized void close() {
+        if (keyring != null) {
+            try {
+                keyring.close();
+            } catch (Exception e) {
+                LOG.debug("Closing the credential store connection failed ({})", e.getClass().getSimpleName());
+            }
+        }
+        keyring = null;
+        probed = false;
+    }
+
     @Override
     public void delete() {
         Keyring k = keyring();

@@ -209,5 +209,6 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
                 // shutting down
             }
         }
+        config.vault().close();
     }
 }
