@@ -47,6 +47,15 @@ public final class MainWindow {
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.setTitle(ctx.messages().get("app.title"));
+        // Ctrl+Q (Cmd+Q on macOS) quits, as a window close would: the app shuts down and the process ends
+        scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Q"), () -> {
+            javafx.stage.WindowEvent request = new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
+            stage.fireEvent(request);
+            if (!request.isConsumed()) {
+                stage.close();
+                javafx.application.Platform.exit();
+            }
+        });
     }
 
     /**
