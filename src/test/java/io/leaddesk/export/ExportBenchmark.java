@@ -18,12 +18,16 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -194,15 +198,33 @@ class ExportBenchmark {
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         // live heap: what the last garbage collection left, sampled every 10,000 leads; flat memory = flat series
         List<Long> liveSamples = new ArrayList<>();
+        Map<String, Long> threads0 = threadTicks();
+        Map<String, Long> seen = new HashMap<>(); // threads that end before the export returns (the reader)
         long cpu0 = processCpuNanos();
         long wall0 = System.nanoTime();
         ExportResult r = run.run(p -> {
             if (p.done() % 10_000 == 0) {
                 liveSamples.add(heap.stream().mapToLong(b -> b.getCollectionUsage() == null ? 0 : b.getCollectionUsage().getUsed()).sum());
             }
+            if (p.done() % 100_000 == 0) {
+                threadTicks().forEach((k, v) -> seen.merge(k, v, Math::max));
+            }
         });
         long cpu = processCpuNanos() - cpu0;
         long wall = System.nanoTime() - wall0;
+        Map<String, Long> threads1 = threadTicks();
+        seen.forEach(threads1::putIfAbsent);
+        if (!threads1.isEmpty() && r.rowsWritten() > 0) {
+            // where the process CPU went, per thread kind (Linux /proc, 10 ms ticks; the reader's last 100k rows are missed)
+            StringBuilder sb = new StringBuilder("  CPU s per 1M rows by thread:");
+            threads1.forEach((k, v) -> {
+                long d = v - threads0.getOrDefault(k, 0L);
+                if (d > 2) {
+                    sb.append(String.format(" %s %.2f;", k, d / 100.0 * 1_000_000 / r.rowsWritten()));
+                }
+            });
+            System.out.println(sb);
+        }
         long peak = heap.stream().mapToLong(b -> b.getPeakUsage().getUsed()).sum();
         // the export reads on one thread and writes on another: ~2 cores busy means both overlap; ~1 means they wait on
         // each other or the machine has no second core free (the load average says which)
@@ -228,6 +250,36 @@ class ExportBenchmark {
                 r.rowsWritten() == 0 ? 0 : cpu / 1e9 * 1_000_000 / r.rowsWritten(), (double) cpu / wall, liveMax >> 20,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return r;
+    }
+
+    /** CPU ticks of this process's threads by kind (JIT, GC, the export reader, the caller...), empty off Linux. */
+    static Map<String, Long> threadTicks() {
+        Map<String, Long> m = new TreeMap<>();
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return m;
+        }
+        String caller = Thread.currentThread().getName();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(tasks)) {
+            for (Path t : ds) {
+                String st;
+                try {
+                    st = Files.readString(t.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // ended meanwhile
+                }
+                String name = st.substring(st.indexOf('(') + 1, st.lastIndexOf(')'));
+                String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
+                String kind = name.startsWith("C1 Comp") || name.startsWith("C2 Comp") ? "JIT"
+                        : name.startsWith("GC Thr") || name.startsWith("G1 ") ? "GC"
+                        : name.startsWith("leaddesk-export") ? "reader"
+                        : caller.startsWith(name) || name.equals("java") ? "caller" : "other";
+                m.merge(kind, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+            }
+        } catch (IOException e) {
+            return new TreeMap<>();
+        }
+        return m;
     }
 
     static long processCpuNanos() {
