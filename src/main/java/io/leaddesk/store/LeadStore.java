@@ -600,44 +600,40 @@ public final class LeadStore implements AutoCloseable {
 
     private static Set<String> forgottenAmong(Connection c, Collection<String> ids) throws SQLException {
         Set<String> out = new HashSet<>();
-        List<String> all = new ArrayList<>(ids);
-        for (int start = 0; start < all.size(); start += MAX_PARAMS) {
-            List<String> chunk = all.subList(start, Math.min(all.size(), start + MAX_PARAMS));
-            try (PreparedStatement ps = c.prepareStatement("SELECT lead_id FROM forgotten WHERE lead_id IN ("
-                    + SqlQuery.marks(chunk.size()) + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-        }
+        forEachAmong(c, "SELECT lead_id FROM forgotten WHERE lead_id IN ", ids, rs -> out.add(rs.getString(1)));
         return out;
     }
 
     private static Map<String, Existing> existing(Connection c, Collection<String> ids) throws SQLException {
         Map<String, Existing> out = new HashMap<>();
+        forEachAmong(c, "SELECT l.rowid, l.id, l.form_id, l.page_id, l.name, l.email, l.phone, j.raw_json"
+                + " FROM leads l LEFT JOIN lead_json j ON j.rowid = l.rowid WHERE l.id IN ", ids,
+                rs -> out.put(rs.getString(2), new Existing(rs.getLong(1), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))));
+        return out;
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code sql + "(?,?,…)"} over the ids in chunks of at most MAX_PARAMS, handing every result row to {@code row}. */
+    private static void forEachAmong(Connection c, String sql, Collection<String> ids, RowReader row) throws SQLException {
         List<String> all = new ArrayList<>(ids);
         for (int start = 0; start < all.size(); start += MAX_PARAMS) {
             List<String> chunk = all.subList(start, Math.min(all.size(), start + MAX_PARAMS));
-            try (PreparedStatement ps = c.prepareStatement("SELECT l.rowid, l.id, l.form_id, l.page_id, l.name,"
-                    + " l.email, l.phone, j.raw_json FROM leads l LEFT JOIN lead_json j ON j.rowid = l.rowid"
-                    + " WHERE l.id IN (" + SqlQuery.marks(chunk.size()) + ")")) {
+            try (PreparedStatement ps = c.prepareStatement(sql + "(" + SqlQuery.marks(chunk.size()) + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setString(i + 1, chunk.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.put(rs.getString(2), new Existing(rs.getLong(1), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                        row.read(rs);
                     }
                 }
             }
         }
-        return out;
     }
 
     private static void bindLead(PreparedStatement ps, long rowId, Lead l, String formId, String pageId, String name,
@@ -1324,24 +1320,11 @@ public final class LeadStore implements AutoCloseable {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        Set<String> present = new HashSet<>();
-        for (int start = 0; start < ids.size(); start += MAX_PARAMS) {
-            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + MAX_PARAMS));
-            present.addAll(read(c -> {
-                Set<String> out = new HashSet<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM leads WHERE id IN (" + SqlQuery.marks(chunk.size()) + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 1, chunk.get(i));
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(rs.getString(1));
-                        }
-                    }
-                }
-                return out;
-            }));
-        }
+        Set<String> present = read(c -> {
+            Set<String> out = new HashSet<>();
+            forEachAmong(c, "SELECT id FROM leads WHERE id IN ", ids, rs -> out.add(rs.getString(1)));
+            return out;
+        });
         Set<String> found = new LinkedHashSet<>();
         for (String id : ids) {
             if (present.contains(id)) {

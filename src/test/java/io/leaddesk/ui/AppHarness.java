@@ -91,6 +91,13 @@ public final class AppHarness implements AutoCloseable {
                 .max(Comparator.comparingLong(StoredForm::cachedLeads)).orElseThrow();
     }
 
+    /** Clicks "Try with sample data" and waits until the demo workspace shows its pages. */
+    public WorkspaceViewModel openSampleWorkspace(org.testfx.api.FxRobot robot) throws Exception {
+        robot.clickOn("#sample");
+        waitUntil(30, () -> window.workspaceViewModel() != null && !window.workspaceViewModel().root().children().isEmpty());
+        return workspace();
+    }
+
     /** Whether the workspace's cache still holds this lead (read on the caller's thread, as the app's tasks do). */
     public boolean cacheHasLead(String leadId) throws Exception {
         return workspace().workspace().cache().lead(leadId).isPresent();

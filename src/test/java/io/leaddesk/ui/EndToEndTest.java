@@ -165,10 +165,7 @@ class EndToEndTest {
 
     @Test
     void deletingALeadAsksFirstThenErasesItFromTheTable(FxRobot robot) throws Exception {
-        robot.clickOn("#sample");
-        waitUntil(20, () -> app.window.workspaceViewModel() != null
-                && !app.window.workspaceViewModel().root().children().isEmpty());
-        WorkspaceViewModel vm = app.workspace();
+        WorkspaceViewModel vm = app.openSampleWorkspace(robot);
         robot.clickOn("#syncAll");
         waitUntil(60, () -> vm.noticeProperty().get() != null && !vm.syncingProperty().get());
         long total = onFx(() -> vm.leads().totalCountProperty().get());
@@ -230,10 +227,7 @@ class EndToEndTest {
 
     @Test
     void windowStaysResponsiveDuringASlowSync(FxRobot robot) throws Exception {
-        robot.clickOn("#sample");
-        waitUntil(20, () -> app.window.workspaceViewModel() != null
-                && !app.window.workspaceViewModel().root().children().isEmpty());
-        WorkspaceViewModel vm = app.workspace();
+        WorkspaceViewModel vm = app.openSampleWorkspace(robot);
         CountDownLatch searched = new CountDownLatch(1);
         AtomicBoolean syncRunningWhenAnswered = new AtomicBoolean();
         robot.clickOn("#syncAll");

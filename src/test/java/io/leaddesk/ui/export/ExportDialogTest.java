@@ -45,10 +45,7 @@ class ExportDialogTest {
 
     @Test
     void exportFromTheToolbarPreviewsRowsWritesTheFileAndTheLeadDetailShowsIt(FxRobot robot) throws Exception {
-        robot.clickOn("#sample");
-        waitUntil(30, () -> app.window.workspaceViewModel() != null
-                && !app.window.workspaceViewModel().root().children().isEmpty());
-        WorkspaceViewModel vm = app.workspace();
+        WorkspaceViewModel vm = app.openSampleWorkspace(robot);
         robot.clickOn("#syncAll");
         waitUntil(60, () -> !vm.syncingProperty().get() && vm.noticeProperty().get() != null
                 && vm.leads().matchCountProperty().get() > 0);
