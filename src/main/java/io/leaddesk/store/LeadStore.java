@@ -1332,6 +1332,7 @@ public final class LeadStore implements AutoCloseable {
             }
         }
         if (!found.isEmpty()) {
+            anyForgotten = true; // before the erase commits, so that a sync writing meanwhile already looks them up
             List<Object> params = new ArrayList<>(found);
             long now = System.currentTimeMillis();
             erase(c -> {
@@ -1350,9 +1351,6 @@ public final class LeadStore implements AutoCloseable {
                 }
                 return n;
             });
-        }
-        if (!found.isEmpty()) {
-            anyForgotten = true;
         }
         return found;
     }

@@ -72,7 +72,8 @@ public final class LeadDetailView {
             }
             if (scene != null) {
                 scene.getAccelerators().put(shortcut, () -> {
-                    if (vm.presentProperty().get()) {
+                    // in a text field Ctrl+Delete deletes the next word, not the lead
+                    if (vm.presentProperty().get() && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
                         confirmAndDelete();
                     }
                 });
