@@ -29,7 +29,8 @@ public interface ExportSource {
     /**
      * Streams the same leads as {@link #forEachLead}, each as a supplier that gives the StoredLead when asked (on any
      * thread, once, after the stream has moved on). The real store hands them over unparsed, so the reading thread
-     * only reads and the thread that calls {@code get()} parses; this default wraps {@link #forEachLead}.
+     * only reads and the thread that calls {@code get()} parses; this default wraps {@link #forEachLead}. The lead's
+     * {@code rawJson()} may be null (exports never write it, so the real store does not decode it).
      */
     default void forEachLeadDeferred(LeadQuery query, Consumer<Supplier<io.leaddesk.store.StoredLead>> consumer) {
         forEachLead(query, lead -> consumer.accept(() -> lead));
@@ -71,7 +72,8 @@ public interface ExportSource {
 
             @Override
             public void forEachLeadDeferred(LeadQuery query, Consumer<Supplier<io.leaddesk.store.StoredLead>> consumer) {
-                store.forEachRawLead(query, consumer::accept);
+                // the export never writes the raw JSON: its text is not decoded
+                store.forEachRawLead(query, raw -> consumer.accept(raw::parseWithoutRawJson));
             }
 
             @Override

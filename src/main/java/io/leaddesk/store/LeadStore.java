@@ -1103,7 +1103,19 @@ public final class LeadStore implements AutoCloseable {
 
         /** Parses the raw JSON exactly as forEachLead does. May read the cache (rarely); throws StoreException then. */
         public StoredLead parse() {
-            Lead lead = LeadJson.parse(rawJson(), new LeadJson.Fallback() {
+            return parse(true);
+        }
+
+        /**
+         * {@link #parse()} for a reader that never looks at the raw text (an export): the same StoredLead, except that
+         * {@code lead().rawJson()} may be null, so the text is never decoded to a String.
+         */
+        public StoredLead parseWithoutRawJson() {
+            return parse(false);
+        }
+
+        private StoredLead parse(boolean keepRaw) {
+            Lead lead = LeadJson.parse(rawUtf8, new LeadJson.Fallback() {
                 @Override
                 public String id() {
                     return (String) column(0);
@@ -1163,7 +1175,7 @@ public final class LeadStore implements AutoCloseable {
                 public String platform() {
                     return (String) column(10);
                 }
-            });
+            }, keepRaw);
             return new StoredLead(lead, pageId, firstSeen, lastSeen, status, note);
         }
 

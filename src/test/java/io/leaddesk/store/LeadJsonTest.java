@@ -3,6 +3,7 @@ package io.leaddesk.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leaddesk.graph.Lead;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,65 @@ class LeadJsonTest {
             Lead fast = LeadJson.parse(raw, COLS);
             assertThat(fast).as(raw).isEqualTo(LeadJson.parseTree(raw, COLS));
             assertThat(fast.rawJson()).isSameAs(raw);
+        }
+    }
+
+    /** UTF-8 bytes that are not well-formed, inside the usual shape, each as its own lead. */
+    static List<byte[]> illFormed() {
+        int[][] seqs = {{0xC0, 0x80}, {0xC1, 0x81}, {0xE0, 0x80, 0x80}, {0xED, 0xA0, 0x80}, {0xED, 0xBF, 0xBF},
+            {0xF0, 0x80, 0x80, 0x80}, {0xF4, 0x90, 0x80, 0x80}, {0xF5, 0x80, 0x80, 0x80}, {0xF8, 0x88, 0x80, 0x80},
+            {0x80}, {0xBF}, {0xD0}, {0xD0, 0x41}, {0xE2, 0x82}, {0xFF}, {0xFE}};
+        List<byte[]> out = new java.util.ArrayList<>();
+        for (int[] seq : seqs) {
+            // at every offset within an 8-byte word (the check reads words), in a value, a key and between tokens
+            for (String where : List.of("value", "value1", "value2", "value3", "value4", "value5", "value6", "value7",
+                    "name", "outside")) {
+                java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+                byte[] bad = new byte[seq.length];
+                for (int i = 0; i < seq.length; i++) {
+                    bad[i] = (byte) seq[i];
+                }
+                String before = switch (where) {
+                    case "name" -> "{\"id\":\"1\",\"field_data\":[{\"name\":\"n";
+                    case "outside" -> "{\"id\":\"1\",";
+                    default -> "{\"id\":\"1\",\"field_data\":[{\"name\":\"n\",\"values\":[\"a"
+                            + "x".repeat(where.length() - 5);
+                };
+                String after = switch (where) {
+                    case "name" -> "\",\"values\":[\"v\"]}]}";
+                    case "outside" -> "\"x\":1}";
+                    default -> "b\"]}]}";
+                };
+                b.writeBytes(before.getBytes(StandardCharsets.UTF_8));
+                b.writeBytes(bad);
+                b.writeBytes(after.getBytes(StandardCharsets.UTF_8));
+                out.add(b.toByteArray());
+            }
+        }
+        // a byte order mark, zero bytes that would look like UTF-16/32, a string that is not an object
+        out.add(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'});
+        out.add(new byte[] {'{', 0, '}', 0});
+        out.add(new byte[] {0, '{', 0, '}'});
+        out.add("[\"x\"]".getBytes(StandardCharsets.UTF_8));
+        out.add(new byte[0]);
+        return out;
+    }
+
+    @Test
+    void parsingTheStoredBytesGivesWhatParsingTheDecodedTextGives() {
+        List<byte[]> all = new java.util.ArrayList<>(illFormed());
+        SHAPES.forEach(s -> all.add(s.getBytes(StandardCharsets.UTF_8)));
+        for (byte[] raw : all) {
+            String text = new String(raw, StandardCharsets.UTF_8);
+            Lead expected = LeadJson.parse(text, COLS);
+            assertThat(LeadJson.parse(raw, COLS, true)).as(text).isEqualTo(expected);
+            Lead withoutRaw = LeadJson.parse(raw, COLS, false);
+            assertThat(withoutRaw.rawJson()).as(text).isIn(null, text);
+            assertThat(new Lead(withoutRaw.id(), withoutRaw.createdTime(), withoutRaw.createdEpochSecond(), withoutRaw.formId(),
+                    withoutRaw.adId(), withoutRaw.adName(), withoutRaw.adsetId(), withoutRaw.adsetName(), withoutRaw.campaignId(),
+                    withoutRaw.campaignName(), withoutRaw.isOrganic(), withoutRaw.platform(), withoutRaw.partnerName(),
+                    withoutRaw.retailerItemId(), withoutRaw.fieldData(), withoutRaw.disclaimerResponses(), text))
+                    .as(text).isEqualTo(expected);
         }
     }
 
