@@ -33,6 +33,9 @@ public final class LeadRowData {
     private Map<String, FieldAnswer> answers;
     private ContactFields contact;
     private String e164;
+    /** The question types of {@link #typesForm}'s keys, kept while rows of the same form follow each other. */
+    private LeadForm typesForm;
+    private Map<String, String> typesByKey;
 
     LeadRowData(ExportOptions options, PhoneNormalizer phones) {
         this.multiValueSeparator = options.multiValueSeparator();
@@ -157,7 +160,11 @@ public final class LeadRowData {
     /** Name, email, phone and country, found through the form's question types. */
     public ContactFields contact() {
         if (contact == null) {
-            contact = ContactFields.of(form == null ? null : form.questions(), lead().fieldData());
+            if (form != typesForm || typesByKey == null) {
+                typesByKey = ContactFields.typesByKey(form == null ? null : form.questions());
+                typesForm = form;
+            }
+            contact = ContactFields.of(typesByKey, lead().fieldData());
         }
         return contact;
     }

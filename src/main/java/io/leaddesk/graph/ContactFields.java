@@ -23,6 +23,11 @@ public record ContactFields(String fullName, String firstName, String lastName, 
     }
 
     public static ContactFields of(List<Question> questions, List<FieldAnswer> answers) {
+        return of(typesByKey(questions), answers);
+    }
+
+    /** The upper-case question type of each question key; computed once per form, it serves every lead of the form. */
+    public static Map<String, String> typesByKey(List<Question> questions) {
         Map<String, String> typeByKey = new HashMap<>();
         if (questions != null) {
             for (Question q : questions) {
@@ -31,13 +36,18 @@ public record ContactFields(String fullName, String firstName, String lastName, 
                 }
             }
         }
+        return typeByKey;
+    }
+
+    /** {@link #of(List, List)} with the form's {@link #typesByKey(List)} already at hand. */
+    public static ContactFields of(Map<String, String> typeByKey, List<FieldAnswer> answers) {
         String full = "", first = "", last = "", email = "", phone = "", country = "";
         for (FieldAnswer a : answers) {
             String type = typeByKey.get(a.name());
             if (type == null) {
                 type = FALLBACK_TYPES.get(a.name().toLowerCase(Locale.ROOT));
             }
-            if (type == null) {
+            if (type == null || !CONTACT_TYPES.contains(type)) {
                 continue;
             }
             String v = String.join(", ", a.values()).strip();
@@ -53,6 +63,9 @@ public record ContactFields(String fullName, String firstName, String lastName, 
         }
         return new ContactFields(full, first, last, email, phone, country);
     }
+
+    private static final java.util.Set<String> CONTACT_TYPES = java.util.Set.of("FULL_NAME", "FIRST_NAME", "LAST_NAME",
+            "EMAIL", "WORK_EMAIL", "PHONE", "WORK_PHONE_NUMBER", "COUNTRY");
 
     /** Only for answers whose key the form's questions do not describe (forms synced without questions). */
     private static final Map<String, String> FALLBACK_TYPES = Map.ofEntries(
