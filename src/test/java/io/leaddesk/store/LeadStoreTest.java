@@ -442,6 +442,26 @@ class LeadStoreTest {
     }
 
     @Test
+    void exportHistoryKeepsIdsOfAnyTextExactly() {
+        seed();
+        List<String> odd = List.of("q\"uote", "back\\slash", "tab\tnl\n", "\u0000zero", "лід-1", "😀", "[\"x\"]", "", " ");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            ids.add(Long.toString(100_000_000_000L + i));
+            if (i % 400 == 7) {
+                ids.addAll(odd); // inside chunks and at their edges, repeated
+            }
+        }
+        long id = store.recordExport("/tmp/odd.csv", null, T1, ids);
+        for (String x : odd) {
+            assertThat(store.exportsOf(x)).as(x).singleElement()
+                    .isEqualTo(new ExportRecord(id, T1, "/tmp/odd.csv", null, 2500 + odd.size()));
+        }
+        assertThat(store.exportsOf("100000002499")).hasSize(1);
+        assertThat(store.exportsOf("q")).isEmpty();
+    }
+
+    @Test
     void sortsByEveryColumnWithRowIdAsTieBreak() {
         seed();
         assertThat(ids(LeadQuery.all())).containsExactly("e3", "e2", "r3", "r2", "e1", "r1"); // newest first
