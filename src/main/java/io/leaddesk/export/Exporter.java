@@ -38,8 +38,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +86,15 @@ public final class Exporter {
     /** How long either side waits on the queue before it looks again at cancel / abort. */
     private static final long WAIT_MILLIS = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Strict quoting: only values that need it are quoted (as commons-csv's RFC4180 format does, minus its extras). */
+    private static final CsvFactory CSV = CsvFactory.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+    /** A one-column file quotes every value: an empty one must not become a blank line (strict quoting leaves it bare). */
+    private static final CsvFactory CSV_ONE_COLUMN = CSV.rebuild()
+            .enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
+            .build();
 
     /** Opens the stream the partial file is written through (a seam for tests that simulate a full disk). */
     @FunctionalInterface
@@ -258,17 +269,9 @@ public final class Exporter {
 
     private void writeFile(ExportSource source, ExportOptions options, Plan plan, Path partial, ExportListener progress,
                            BooleanSupplier cancel, long total, CompactIdList ids, long[] rows) throws IOException {
-        Charset cs = options.charset();
         try (OutputStream raw = opener.open(partial)) {
-            Writer w = new UnsyncBufferedWriter(new OutputStreamWriter(raw, cs.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-            if (options.bom() && isUnicode(cs)) {
-                w.write('\uFEFF');
-            }
-            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(options.delimiter()).setRecordSeparator("\r\n").get();
-            CSVPrinter printer = new CSVPrinter(w, format);
-            printer.printRecord((Object[]) plan.header());
+            JsonGenerator csv = csvWriter(raw, options, plan.columnCount());
+            writeRecord(csv, plan.header());
             long[] read = {0};
             readAhead(source, options.query(), cancel, lead -> {
                 if ((read[0] & 63) == 0 && cancel.getAsBoolean()) {
@@ -277,7 +280,7 @@ public final class Exporter {
                 String[] row = plan.row(lead);
                 try {
                     if (row != null) {
-                        printer.printRecord((Object[]) row);
+                        writeRecord(csv, row);
                         rows[0]++;
                     }
                 } catch (IOException e) {
@@ -289,13 +292,40 @@ public final class Exporter {
                     progress.progress(new ExportProgress(ExportProgress.Phase.WRITING, read[0], total, rows[0]));
                 }
             });
-            printer.flush();
-            w.flush();
+            csv.flush();
             if (raw instanceof FileOutputStream f) {
                 f.getFD().sync();
             }
             progress.progress(new ExportProgress(ExportProgress.Phase.WRITING, read[0], total, rows[0]));
         }
+    }
+
+    /**
+     * RFC 4180 CSV through jackson-dataformat-csv: a value is quoted when it holds the separator, a quote (doubled
+     * inside), CR or LF, or starts with '#' in the first column; records end with CRLF. A one-column file quotes every
+     * value, so an empty one is {@code ""} and not a blank line, which readers skip. The text goes
+     * through an encoder that REPORTs what the charset cannot hold (including a broken surrogate pair in UTF-8), so
+     * such a lead fails the export with a clear message instead of writing '?'.
+     */
+    static JsonGenerator csvWriter(OutputStream raw, ExportOptions options, int columns) throws IOException {
+        Charset cs = options.charset();
+        Writer w = new OutputStreamWriter(raw, cs.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        if (options.bom() && isUnicode(cs)) {
+            w.write('\uFEFF');
+        }
+        JsonGenerator g = (columns == 1 ? CSV_ONE_COLUMN : CSV).createGenerator(w);
+        g.setSchema(CsvSchema.emptySchema().withColumnSeparator(options.delimiter()).withLineSeparator("\r\n").withComments());
+        return g;
+    }
+
+    static void writeRecord(JsonGenerator csv, String[] cells) throws IOException {
+        csv.writeStartArray();
+        for (String c : cells) {
+            csv.writeString(c);
+        }
+        csv.writeEndArray();
     }
 
     // ---- the reader thread ------------------------------------------------------------------------
@@ -570,6 +600,10 @@ public final class Exporter {
             List<String> boxes = new ArrayList<>(schema.extraDisclaimerKeys());
             boxes.addAll(newDisclaimerKeys);
             return new Plan(options, new FormSchema(schema.forms(), fields, boxes), forms, phones, dedupe);
+        }
+
+        int columnCount() {
+            return columns.length;
         }
 
         String[] header() {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ExporterTest {
 
@@ -152,6 +153,38 @@ class ExporterTest {
         assertThat(csv.header()).isEqualTo(ref.header());
         assertThat(csv.rows()).isEqualTo(ref.rows());
         assertThat(csv.header().get(0)).isEqualTo("id");
+    }
+
+    /**
+     * Values that trip CSV writers: a lone LF or CR (not the CRLF record separator), a leading '#' in the first column
+     * (comment marker for some readers), spaces at either end, every separator, quotes. Each reads back as it is, with
+     * each separator; and a one-column file with an empty value keeps that record instead of writing a blank line.
+     */
+    @ParameterizedTest
+    @ValueSource(chars = {',', ';', '\t'})
+    void awkwardValuesReadBackExactlyWithEverySeparator(char delimiter) throws IOException {
+        String[] awkward = {"#1 fan", "lone\nLF", "lone\rCR", "  spaced  ", "a,b;c\td", "\"quoted\"", "", " "};
+        source.leads.clear();
+        for (int i = 0; i < awkward.length; i++) {
+            source.leads.add(Fixtures.stored(Fixtures.lead("#" + (2000 + i), "f1", T - i, a("коментар", awkward[i]))));
+        }
+        CustomProfile profile = new CustomProfile("Two", List.of(new CustomProfile.CustomColumn("id", null),
+                new CustomProfile.CustomColumn("field:коментар", "c")));
+        Path file = out("awkward.csv");
+        run(ExportOptions.defaults().withProfile(profile).withDelimiter(delimiter), file);
+        CsvReadBack csv = CsvReadBack.read(file, delimiter);
+        assertThat(csv.rows()).hasSize(awkward.length);
+        for (int i = 0; i < awkward.length; i++) {
+            assertThat(csv.rows().get(i)).containsExactly("#" + (2000 + i), awkward[i]);
+        }
+
+        CustomProfile one = new CustomProfile("One", List.of(new CustomProfile.CustomColumn("field:коментар", "c")));
+        Path single = out("single.csv");
+        run(ExportOptions.defaults().withProfile(one).withDelimiter(delimiter), single);
+        CsvReadBack oneCol = CsvReadBack.read(single, delimiter);
+        assertThat(oneCol.rows()).extracting(r -> r.get(0)).containsExactly(awkward);
+        // many readers (and CRM importers) drop blank lines: the empty answer must be a record of its own
+        assertThat(Files.readString(single)).doesNotContain("\r\n\r\n").contains("\r\n\"\"\r\n");
     }
 
     @Test
