@@ -467,7 +467,8 @@ final class LeadJson {
     static Lead parseTree(String raw, Fallback c) {
         JsonNode n;
         try {
-            n = MAPPER.readTree(raw);
+            // null = the lead's JSON row is missing (a damaged cache): the lead is rebuilt from its columns
+            n = raw == null ? null : MAPPER.readTree(raw);
         } catch (JsonProcessingException e) {
             n = null;
         }

@@ -991,7 +991,7 @@ public final class LeadStore implements AutoCloseable {
      * The first 7 of LEAD_COLUMNS, then the rowid (8) and a bit per fallback column that is not NULL (9). The fallback
      * columns themselves are not selected: SQLite would decode them for every row (a tenth of the reading time).
      */
-    private static final String RAW_LEAD_COLUMNS = "(SELECT j.raw_json FROM lead_json j WHERE j.rowid = l.rowid),"
+    private static final String RAW_LEAD_COLUMNS = "j.raw_json,"
             + " l.page_id, l.created_time, l.first_seen, l.last_seen, r.status, r.note, l.rowid, (l.id IS NOT NULL)"
             + " | ((l.created_time_raw IS NOT NULL) << 1) | ((l.form_id IS NOT NULL) << 2) | ((l.ad_id IS NOT NULL) << 3)"
             + " | ((l.ad_name IS NOT NULL) << 4) | ((l.adset_id IS NOT NULL) << 5) | ((l.adset_name IS NOT NULL) << 6)"
@@ -1010,7 +1010,7 @@ public final class LeadStore implements AutoCloseable {
      * lead's columns then, by rowid.
      */
     public void forEachRawLead(LeadQuery query, Consumer<RawStoredLead> consumer) {
-        SqlQuery q = SqlQuery.of(query, true);
+        SqlQuery q = SqlQuery.of(query, true, true);
         read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + RAW_LEAD_COLUMNS + q.fromWhere + q.orderBy,
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {

@@ -27,6 +27,14 @@ final class SqlQuery {
      * @param needReview join reviews even when the query itself does not need it (to read the status column)
      */
     static SqlQuery of(LeadQuery q, boolean needReview) {
+        return of(q, needReview, false);
+    }
+
+    /**
+     * @param joinRawJson also LEFT JOIN the lead's raw JSON as {@code j} (cheaper per row than a correlated subquery;
+     *                    LEFT so that a lead whose JSON row is missing still comes, with NULL)
+     */
+    static SqlQuery of(LeadQuery q, boolean needReview, boolean joinRawJson) {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (!q.pageIds().isEmpty()) {
@@ -73,6 +81,9 @@ final class SqlQuery {
                 ? " FROM leads_fts JOIN leads l ON l.rowid = leads_fts.rowid" : " FROM leads l");
         if (join) {
             sql.append(" LEFT JOIN reviews r ON r.lead_id = l.id");
+        }
+        if (joinRawJson) {
+            sql.append(" LEFT JOIN lead_json j ON j.rowid = l.rowid");
         }
         if (!where.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", where));

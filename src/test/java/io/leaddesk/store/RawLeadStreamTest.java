@@ -114,6 +114,24 @@ class RawLeadStreamTest {
         });
     }
 
+    /** A damaged cache whose raw-JSON row of a lead is gone still streams that lead, from its stored columns. */
+    @Test
+    void aLeadWhoseRawJsonRowIsMissingStillStreamsFromItsColumns() throws Exception {
+        seedVaried();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("leaddesk.db"));
+             java.sql.Statement st = c.createStatement()) {
+            assertThat(st.executeUpdate("DELETE FROM lead_json WHERE rowid = (SELECT rowid FROM leads WHERE id = 'e3')")).isEqualTo(1);
+        }
+        List<StoredLead> expected = eager(LeadQuery.all());
+        assertThat(expected).hasSize(10);
+
+        List<StoredLead> actual = parsed(LeadQuery.all());
+
+        assertThat(actual).containsExactlyElementsOf(expected);
+        assertThat(actual).filteredOn(s -> s.id().equals("e3")).singleElement()
+                .satisfies(s -> assertThat(s.lead().adName()).isNotBlank());
+    }
+
     @Test
     void filteredAndSortedQueriesStreamTheSameRowsInTheSameOrder() {
         seedVaried();
