@@ -24,9 +24,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -63,12 +65,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Two threads.</b> Reading the store and writing CSV cost about the same, so an export overlaps them: a reader
  * thread ({@value #READER_THREAD}) runs {@code forEachLeadDeferred} (the real store hands each lead over with its JSON
- * still unparsed: the writing side parses them, and the reader too while the writing side is behind, so the work is
- * shared) and hands the leads over in batches of {@value #BATCH}
- * through a queue of {@value #QUEUE_BATCHES} batches (so at most a few thousand leads are in flight, whatever the
- * export's size); the calling thread turns them into rows and writes them. A store error on the reader ends the export
- * exactly as before; a cancel, an I/O error or any other failure on the writing side stops the reader at its next
- * lead; the reader is always joined before the export returns.
+ * still unparsed) and hands the leads over in batches of {@value #BATCH} through a queue of {@value #QUEUE_BATCHES}
+ * batches (so at most a few thousand leads are in flight, whatever the export's size); the calling thread turns them
+ * into rows and writes them. Each lead's JSON is parsed once, by whichever thread claims it first: the writing side
+ * from the front of its batch, the reader from the back of the batches in flight whenever the queue is full (see
+ * {@link #readAhead}). A store error on the reader ends the export exactly as before; a cancel, an I/O error or any
+ * other failure on the writing side stops the reader at its next lead; the reader is always joined before the export
+ * returns.
  *
  * <p><b>Never a half file.</b> The file is written to {@code .<name>.partial-<random>} in the target folder, flushed
  * and fsynced, then renamed over the target (atomically where the file system allows). On cancel, a store error or an
@@ -86,7 +89,7 @@ public final class Exporter {
     /** How long either side waits on the queue before it looks again at cancel / abort. */
     private static final long WAIT_MILLIS = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Strict quoting: only values that need it are quoted (as commons-csv's RFC4180 format does, minus its extras). */
+    /** Strict quoting: only values that need it are quoted (see {@link #csvWriter}). */
     private static final CsvFactory CSV = CsvFactory.builder()
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -335,6 +338,11 @@ public final class Exporter {
      * thread reads them from {@code source}. Whatever {@code source} throws is thrown here (the same object); whatever
      * {@code consumer} throws stops the reader and is thrown here. {@code cancel} is also polled (on the calling thread)
      * while the reader is slow to deliver. The reader has ended when this returns or throws.
+     *
+     * <p>Parsing is shared: each lead is parsed once, by whichever thread claims it first. The calling thread claims
+     * leads in order from the front of the batch it is writing; the reader, whenever the queue is full (the writing side
+     * is behind), claims leads from the back of the batches in flight, newest first. So neither thread idles while the
+     * other has parsing left, whichever side is the slower one on a given machine.
      */
     static void readAhead(ExportSource source, LeadQuery query, BooleanSupplier cancel, Consumer<StoredLead> consumer) {
         ReadAhead ahead = new ReadAhead(source, query);
@@ -343,7 +351,7 @@ public final class Exporter {
         reader.start();
         try {
             while (true) {
-                Supplier<StoredLead>[] batch = ahead.queue.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                Batch batch = ahead.queue.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
                 if (batch == null) {
                     if (cancel.getAsBoolean()) {
                         throw Stop.CANCELLED;
@@ -357,8 +365,8 @@ public final class Exporter {
                     ahead.throwFailure();
                     return;
                 }
-                for (Supplier<StoredLead> lead : batch) {
-                    consumer.accept(lead.get());
+                for (int i = 0; i < batch.size; i++) {
+                    consumer.accept(batch.take(i));
                 }
             }
         } catch (InterruptedException e) {
@@ -386,23 +394,91 @@ public final class Exporter {
         }
     }
 
+    /**
+     * Up to {@value #BATCH} leads in flight, each still unparsed until a thread claims it: state 0 = unclaimed,
+     * 1 = being parsed, 2 = parsed (result, or what the parse threw, in {@code results}).
+     */
+    static final class Batch {
+        final Supplier<StoredLead>[] leads;
+        final Object[] results;
+        final AtomicIntegerArray state;
+        int size;
+        /** The reader's next candidate from the back (reader thread only). */
+        int readerCursor = -1;
+
+        @SuppressWarnings("unchecked")
+        Batch(int capacity) {
+            leads = (Supplier<StoredLead>[]) new Supplier<?>[capacity];
+            results = new Object[capacity];
+            state = new AtomicIntegerArray(capacity);
+        }
+
+        /** Parses lead {@code i} here unless another thread has claimed it; true if this call parsed it. */
+        boolean tryParse(int i) {
+            if (!state.compareAndSet(i, 0, 1)) {
+                return false;
+            }
+            Object r;
+            try {
+                r = leads[i].get();
+            } catch (Throwable t) {
+                r = t;
+            }
+            results[i] = r;
+            leads[i] = null;
+            state.set(i, 2);
+            return true;
+        }
+
+        /**
+         * The reader's share: parses the unclaimed lead nearest the back; false when none is left (the writing side
+         * claims from the front in order, so once it holds a lead it holds every lead before it too).
+         */
+        boolean parseFromBack() {
+            if (readerCursor >= 0) {
+                int i = readerCursor--;
+                if (tryParse(i)) {
+                    return true;
+                }
+                readerCursor = -1;
+            }
+            return false;
+        }
+
+        /** Lead {@code i}, parsed here, or by the reader (then waited for: one lead's parse, a few microseconds). */
+        StoredLead take(int i) {
+            if (!tryParse(i)) {
+                int spins = 0;
+                while (state.get(i) != 2) {
+                    if (++spins < 10_000) {
+                        Thread.onSpinWait();
+                    } else {
+                        Thread.yield();
+                    }
+                }
+            }
+            Object r = results[i];
+            results[i] = null;
+            if (r instanceof Throwable t) {
+                Exporter.<RuntimeException>sneakyThrow(t);
+            }
+            return (StoredLead) r;
+        }
+    }
+
     /** The reader's side: batches leads into a bounded queue; ends with {@link #END}, after noting a failure if any. */
     private static final class ReadAhead {
-        static final Supplier<StoredLead>[] END = newBatch(0);
+        static final Batch END = new Batch(0);
 
-        final BlockingQueue<Supplier<StoredLead>[]> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+        final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
         final ExportSource source;
         final LeadQuery query;
         /** Set by the writing side when it stops (done, cancelled or failed): the reader stops at its next lead. */
         volatile boolean aborted;
         private volatile Throwable failure;
-        private Supplier<StoredLead>[] batch = newBatch(BATCH);
-        private int size;
-
-        @SuppressWarnings("unchecked")
-        static Supplier<StoredLead>[] newBatch(int size) {
-            return (Supplier<StoredLead>[]) new Supplier<?>[size];
-        }
+        private Batch batch = new Batch(BATCH);
+        /** Batches handed over lately, newest last: the reader parses from their backs while the queue is full. */
+        private final ArrayDeque<Batch> handed = new ArrayDeque<>();
 
         ReadAhead(ExportSource source, LeadQuery query) {
             this.source = source;
@@ -415,15 +491,14 @@ public final class Exporter {
                     if (aborted) {
                         throw Stop.ABORTED;
                     }
-                    batch[size++] = lead;
-                    if (size == BATCH) {
+                    batch.leads[batch.size++] = lead;
+                    if (batch.size == BATCH) {
                         handSharingWork(batch);
-                        batch = newBatch(BATCH);
-                        size = 0;
+                        batch = new Batch(BATCH);
                     }
                 });
-                if (size > 0) {
-                    handSharingWork(Arrays.copyOf(batch, size));
+                if (batch.size > 0) {
+                    handSharingWork(batch);
                 }
             } catch (Throwable t) {
                 if (!aborted) {
@@ -431,6 +506,7 @@ public final class Exporter {
                 }
             } finally {
                 batch = null;
+                handed.clear();
                 try {
                     hand(END);
                 } catch (Stop ignored) {
@@ -441,25 +517,40 @@ public final class Exporter {
 
         /**
          * Hands a batch over; while the writing side is behind (queue full) this thread, which would otherwise wait,
-         * parses the batch's leads itself, so the two threads share the parsing as their loads allow.
+         * parses leads from the back of this batch and then of the batches in flight, newest first.
          */
-        private void handSharingWork(Supplier<StoredLead>[] leads) {
-            int next = 0;
-            while (next < leads.length && !queue.offer(leads)) {
+        private void handSharingWork(Batch b) {
+            b.readerCursor = b.size - 1;
+            while (!queue.offer(b)) {
                 if (aborted) {
                     throw Stop.ABORTED;
                 }
-                StoredLead lead = leads[next].get();
-                leads[next++] = () -> lead;
+                if (!parseOne(b)) {
+                    hand(b);
+                    break;
+                }
             }
-            if (next == leads.length) {
-                hand(leads);
+            handed.addLast(b);
+            if (handed.size() > QUEUE_BATCHES + 1) {
+                handed.removeFirst();
             }
         }
 
-        private void hand(Supplier<StoredLead>[] leads) {
+        private boolean parseOne(Batch current) {
+            if (current.parseFromBack()) {
+                return true;
+            }
+            for (Iterator<Batch> it = handed.descendingIterator(); it.hasNext(); ) {
+                if (it.next().parseFromBack()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void hand(Batch b) {
             try {
-                while (!queue.offer(leads, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                while (!queue.offer(b, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                     if (aborted) {
                         throw Stop.ABORTED;
                     }

@@ -133,6 +133,96 @@ class ExportPipelineTest {
         assertThat(readerAlive()).isFalse();
     }
 
+    /**
+     * Hands leads over unparsed (as the real store does); notes which thread parsed each one and how often; lead
+     * {@code failAt}'s parse throws {@link #BOOM}. {@code readerParsed} counts down once per lead the reader parses.
+     */
+    static final class Deferred extends Generated {
+        static final IllegalStateException BOOM = new IllegalStateException("boom");
+        final AtomicInteger[] parses;
+        final String[] parsedOn;
+        final int failAt;
+        final CountDownLatch readerParsed;
+
+        Deferred(int count, int failAt, int readerParses) {
+            super(count);
+            this.parses = new AtomicInteger[count];
+            this.parsedOn = new String[count];
+            this.failAt = failAt;
+            this.readerParsed = new CountDownLatch(readerParses);
+            for (int i = 0; i < count; i++) {
+                parses[i] = new AtomicInteger();
+            }
+        }
+
+        @Override
+        public void forEachLeadDeferred(LeadQuery query, Consumer<java.util.function.Supplier<StoredLead>> consumer) {
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                consumer.accept(() -> {
+                    parses[n].incrementAndGet();
+                    parsedOn[n] = Thread.currentThread().getName();
+                    if (parsedOn[n].equals(Exporter.READER_THREAD)) {
+                        readerParsed.countDown();
+                    }
+                    if (n == failAt) {
+                        throw BOOM;
+                    }
+                    return lead(n);
+                });
+            }
+        }
+    }
+
+    @Test
+    void whileTheWriterIsBehindTheReaderParsesTooEachLeadOnceAndInOrder() throws InterruptedException {
+        // the writing side stalls on its first lead until the reader has parsed more than its own batch, i.e. also
+        // leads of batches already in the queue
+        int count = 20 * Exporter.BATCH;
+        Deferred s = new Deferred(count, -1, Exporter.BATCH + 10);
+        List<String> written = new java.util.ArrayList<>();
+        boolean[] stalled = {false};
+        Exporter.readAhead(s, LeadQuery.all(), () -> false, lead -> {
+            if (!stalled[0]) {
+                stalled[0] = true;
+                try {
+                    assertThat(s.readerParsed.await(20, TimeUnit.SECONDS)).as("the reader parses while the writer is behind").isTrue();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }
+            written.add(lead.id());
+        });
+
+        assertThat(written).hasSize(count);
+        for (int i = 0; i < count; i++) {
+            assertThat(written.get(i)).as("lead %d in store order", i).isEqualTo(lead(i).id());
+            assertThat(s.parses[i].get()).as("lead %d parsed once", i).isEqualTo(1);
+        }
+        assertThat(Stream.of(s.parsedOn).filter(Exporter.READER_THREAD::equals).count()).isGreaterThan(Exporter.BATCH);
+        assertThat(Stream.of(s.parsedOn).filter(t -> !Exporter.READER_THREAD.equals(t)).count()).isPositive();
+        assertThat(readerAlive()).isFalse();
+    }
+
+    @Test
+    void aParseFailureSurfacesAtItsLeadWhicheverThreadParsedIt() {
+        int failAt = 3 * Exporter.BATCH + 7;
+        Deferred s = new Deferred(20 * Exporter.BATCH, failAt, Exporter.BATCH + 10);
+        List<String> written = new java.util.ArrayList<>();
+        assertThatThrownBy(() -> Exporter.readAhead(s, LeadQuery.all(), () -> false, lead -> {
+            if (written.isEmpty()) {
+                try {
+                    assertThat(s.readerParsed.await(20, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }
+            written.add(lead.id());
+        })).isSameAs(Deferred.BOOM);
+        assertThat(written).hasSize(failAt);
+        assertThat(readerAlive()).isFalse();
+    }
+
     @Test
     void storeFailureMidStreamSurfacesAsBeforeAndLeavesNothing() throws IOException {
         Generated s = new Generated(MANY) {
