@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -664,6 +665,8 @@ public final class Exporter {
         private final Set<String> fieldKeys;
         private final Set<String> disclaimerKeys;
         final Set<String> newFieldKeys = new LinkedHashSet<>();
+        /** The answer key last checked at each answer position (see row). */
+        private String[] seenFieldKeys = new String[0];
         final Set<String> newDisclaimerKeys = new LinkedHashSet<>();
         private final LeadRowData data;
 
@@ -720,9 +723,19 @@ public final class Exporter {
                 }
             }
             if (trackKeys) {
-                for (FieldAnswer a : lead.lead().fieldData()) {
-                    if (!fieldKeys.contains(a.name())) {
-                        newFieldKeys.add(a.name());
+                List<FieldAnswer> answers = lead.lead().fieldData();
+                if (seenFieldKeys.length < answers.size()) {
+                    seenFieldKeys = Arrays.copyOf(seenFieldKeys, answers.size());
+                }
+                for (int i = 0; i < answers.size(); i++) {
+                    String k = answers.get(i).name();
+                    // the parser shares key Strings across leads: the very object seen at this position before was
+                    // checked then (an identity test, no hashing); any other key is looked up
+                    if (k != seenFieldKeys[i]) {
+                        if (!fieldKeys.contains(k)) {
+                            newFieldKeys.add(k);
+                        }
+                        seenFieldKeys[i] = k;
                     }
                 }
                 for (DisclaimerResponse r : lead.lead().disclaimerResponses()) {

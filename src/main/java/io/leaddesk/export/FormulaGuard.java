@@ -45,16 +45,29 @@ public final class FormulaGuard {
         }
     }
 
+    /** Per ASCII char: 2 = digit, 1 = allowed separator (space . , ( ) -), 0 = anything else. */
+    private static final byte[] NUMBER_TAIL = new byte[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            NUMBER_TAIL[c] = 2;
+        }
+        for (char c : " .,()-".toCharArray()) {
+            NUMBER_TAIL[c] = 1;
+        }
+    }
+
     private static boolean isPlainNumberTail(String value) {
-        boolean digit = false;
+        // every phone number cell comes here: one table lookup per char
+        int seen = 0;
         for (int i = 1; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digit = true;
-            } else if (c != ' ' && c != '.' && c != ',' && c != '(' && c != ')' && c != '-') {
+            int kind = c < 128 ? NUMBER_TAIL[c] : 0;
+            if (kind == 0) {
                 return false;
             }
+            seen |= kind;
         }
-        return digit;
+        return (seen & 2) != 0;
     }
 }
