@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,10 @@ import io.leaddesk.graph.Question;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** JSON columns of the cache: form questions / disclaimer as synced, and leads rebuilt from their raw Graph JSON. */
 final class LeadJson {
@@ -257,7 +261,14 @@ final class LeadJson {
         List<FieldAnswer> answers = List.of();
         List<DisclaimerResponse> responses = List.of();
         String field;
-        while ((field = p.nextFieldName()) != null) {
+        int next = 0;
+        while ((field = nextField(p, next < TOP_FIELDS.length ? TOP_FIELDS[next] : null)) != null) {
+            if (next < TOP_FIELDS.length && field == TOP_FIELDS[next].getValue()) {
+                next++;
+            } else {
+                Integer at = TOP_INDEX.get(field);
+                next = at == null ? TOP_FIELDS.length : at + 1;
+            }
             JsonToken t = p.nextToken();
             switch (field) {
                 case "id" -> id = text(p, t);
@@ -302,6 +313,42 @@ final class LeadJson {
                 platform == UNSET ? c.platform() : platform, partner, retailer, answers, responses, raw);
     }
 
+    /**
+     * Field names in the order the Graph API sends them (the order of our {@code fields} request): the parser first
+     * compares the expected name's bytes in place, and only on a mismatch parses and looks the name up. Any order is
+     * read correctly; the usual one is just cheaper.
+     */
+    private static final SerializedString[] TOP_FIELDS = Stream.of("id", "created_time", "ad_id", "ad_name",
+            "adset_id", "adset_name", "campaign_id", "campaign_name", "form_id", "field_data",
+            "custom_disclaimer_responses", "is_organic", "platform", "partner_name", "retailer_item_id")
+            .map(SerializedString::new).toArray(SerializedString[]::new);
+    private static final Map<String, Integer> TOP_INDEX = new HashMap<>();
+
+    static {
+        for (int i = 0; i < TOP_FIELDS.length; i++) {
+            TOP_INDEX.put(TOP_FIELDS[i].getValue(), i);
+        }
+    }
+
+    private static final SerializedString NAME = new SerializedString("name");
+    private static final SerializedString VALUES = new SerializedString("values");
+    private static final SerializedString CHECKBOX_KEY = new SerializedString("checkbox_key");
+    private static final SerializedString IS_CHECKED = new SerializedString("is_checked");
+
+    /**
+     * Moves to the next field of the current object and returns its name, or null at the object's end. When it is
+     * {@code expected} (matched as bytes), the very String of {@code expected.getValue()} is returned.
+     */
+    private static String nextField(JsonParser p, SerializedString expected) throws IOException {
+        if (expected == null) {
+            return p.nextFieldName();
+        }
+        if (p.nextFieldName(expected)) {
+            return expected.getValue();
+        }
+        return p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null;
+    }
+
     /** Marks a field absent or null in the JSON (compared by identity, never equal to a parsed value). */
     @SuppressWarnings("StringOperationCanBeSimplified")
     private static final String UNSET = new String("\0unset");
@@ -344,7 +391,9 @@ final class LeadJson {
             String name = "";
             List<String> values = List.of();
             String field;
-            while ((field = p.nextFieldName()) != null) {
+            SerializedString expected = NAME;
+            while ((field = nextField(p, expected)) != null) {
+                expected = field == NAME.getValue() ? VALUES : NAME;
                 JsonToken v = p.nextToken();
                 if ("name".equals(field)) {
                     name = v == JsonToken.VALUE_STRING ? canonicalKey(p) : text(p, v, "");
@@ -439,7 +488,9 @@ final class LeadJson {
             String key = "";
             boolean on = false;
             String field;
-            while ((field = p.nextFieldName()) != null) {
+            SerializedString expected = CHECKBOX_KEY;
+            while ((field = nextField(p, expected)) != null) {
+                expected = field == CHECKBOX_KEY.getValue() ? IS_CHECKED : CHECKBOX_KEY;
                 JsonToken v = p.nextToken();
                 if ("checkbox_key".equals(field)) {
                     key = v == JsonToken.VALUE_STRING ? canonicalKey(p) : text(p, v, "");

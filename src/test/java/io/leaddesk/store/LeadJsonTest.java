@@ -22,6 +22,21 @@ class LeadJsonTest {
                     + "{\"name\":\"multi\",\"values\":[\"a\",\"b\",\"c\"]},{\"name\":\"skipped\",\"values\":[]}],"
                     + "\"custom_disclaimer_responses\":[{\"checkbox_key\":\"k1\",\"is_checked\":\"1\"},"
                     + "{\"checkbox_key\":\"k2\",\"is_checked\":\"\"},{\"checkbox_key\":\"k3\",\"is_checked\":true}]}",
+            // exactly the order of our fields request (each name matched in place), then the same lead in reverse
+            // order and with each answer's and response's keys swapped or repeated (each name looked up)
+            "{\"id\":\"7\",\"created_time\":\"2025-10-08T09:09:27+0000\",\"ad_id\":\"a\",\"ad_name\":\"Ad\","
+                    + "\"adset_id\":\"s\",\"adset_name\":\"Set\",\"campaign_id\":\"c\",\"campaign_name\":\"Весна\","
+                    + "\"form_id\":\"f\",\"field_data\":[{\"name\":\"full_name\",\"values\":[\"Олена\"]},"
+                    + "{\"name\":\"multi\",\"values\":[\"a\",\"b\"]}],\"custom_disclaimer_responses\":"
+                    + "[{\"checkbox_key\":\"k1\",\"is_checked\":\"1\"}],\"is_organic\":true,\"platform\":\"fb\","
+                    + "\"partner_name\":\"P\",\"retailer_item_id\":\"r\"}",
+            "{\"retailer_item_id\":\"r\",\"partner_name\":\"P\",\"platform\":\"fb\",\"is_organic\":true,"
+                    + "\"custom_disclaimer_responses\":[{\"is_checked\":\"1\",\"checkbox_key\":\"k1\"}],"
+                    + "\"field_data\":[{\"values\":[\"Олена\"],\"name\":\"full_name\"},"
+                    + "{\"name\":\"x\",\"name\":\"multi\",\"values\":[\"z\"],\"values\":[\"a\",\"b\"]}],"
+                    + "\"form_id\":\"f\",\"campaign_name\":\"Весна\",\"campaign_id\":\"c\",\"adset_name\":\"Set\","
+                    + "\"adset_id\":\"s\",\"ad_name\":\"Ad\",\"ad_id\":\"a\",\"created_time\":\"2025-10-08T09:09:27+0000\","
+                    + "\"id\":\"7\"}",
             // fields missing: the stored columns fill in
             "{\"id\":\"2\",\"field_data\":[]}",
             "{}",
@@ -120,6 +135,14 @@ class LeadJsonTest {
                 .containsExactly("full_name=[Олена 😀]", "multi=[a, b, c]", "skipped=[]");
         assertThat(l.disclaimerResponses()).extracting(d -> d.checkboxKey() + "=" + d.checked())
                 .containsExactly("k1=true", "k2=false", "k3=true");
+        // the same lead with its names in the usual order and in reverse (swapped, repeated) order
+        Lead usual = LeadJson.parse(SHAPES.get(1).getBytes(StandardCharsets.UTF_8), COLS, false);
+        Lead reversed = LeadJson.parse(SHAPES.get(2).getBytes(StandardCharsets.UTF_8), COLS, false);
+        assertThat(reversed).isEqualTo(usual);
+        assertThat(usual.fieldData()).extracting(a -> a.name() + "=" + a.values())
+                .containsExactly("full_name=[Олена]", "multi=[a, b]");
+        assertThat(usual.platform()).isEqualTo("fb");
+        assertThat(usual.retailerItemId()).isEqualTo("r");
         Lead sparse = LeadJson.parse("{}", COLS);
         assertThat(sparse.id()).isEqualTo("col-id");
         assertThat(sparse.isOrganic()).isTrue();
