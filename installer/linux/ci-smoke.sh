@@ -3,7 +3,8 @@
 # without them it runs `mvn -B package -DskipTests` first). Builds the app image with installer/linux/build.sh and
 # runs its native launcher headless (no display needed) against the built-in sample Graph API:
 #   leaddesk sample-server --leads 300 (background, free port)  ->  whoami (exit 0, "kind: user")
-#   sync (exit 0, 300 new leads)  ->  leads (300 rows, UTF-8 names intact)  ->  data only under LEADDESK_HOME
+#   sync (exit 0, 300 new leads)  ->  leads (300 rows, UTF-8 names intact)  ->  export (Meta CSV, 300 records,
+#   UTF-8)  ->  data only under LEADDESK_HOME
 #   wrong token -> exit 3 and the token is not echoed; unknown command -> exit 2 (exit codes pass the launcher)
 #   the AppCDS archive, when the build made one, maps (-Xshare:on) with the image's own java.
 # Every wait is bounded, the background server is always stopped, any failure exits non-zero; it prints each check
@@ -100,6 +101,15 @@ rows=$(( $(wc -l < "$work/out") - 1 ))
 LC_ALL=C grep -q $'[\xd0\xd1][\x80-\xbf]' "$work/out" && LC_ALL=C grep -q $'[\xc3\xd8-\xdb][\x80-\xbf]' "$work/out" \
     || { head -5 "$work/out" >&2; fail "leads output lost non-ASCII names"; }
 say "ok leads (exit 0): $rows rows from the SQLite cache, UTF-8 names intact"
+# the packaged app writes CSV (its CSV library ships in the package): Meta columns, one record per lead, UTF-8
+run 0 "" export --out "$work/leads.csv"
+head -c 40 "$work/leads.csv" | grep -q '^id,created_time,ad_id' || { head -c 300 "$work/leads.csv" >&2; fail "export wrote no Meta header"; }
+grep -q '^Wrote 300 rows (300 leads) to ' "$work/out" || { cat "$work/out" >&2; fail "export did not report 300 rows"; }
+# count the records as a CSV reader would: a CRLF ends a record only outside quotes (a doubled quote keeps the parity)
+records=$(awk 'BEGIN { q = 0; n = 0 } { q += gsub(/"/, "\""); if (q % 2 == 0 && /\r$/) n++ } END { print n }' "$work/leads.csv")
+[ "$records" = 301 ] || fail "export wrote $records records, expected a header and 300"
+LC_ALL=C grep -q $'[\xd0\xd1][\x80-\xbf]' "$work/leads.csv" || fail "export lost the Cyrillic answers"
+say "ok export (exit 0): header and 300 records, UTF-8"
 [ -s "$LEADDESK_HOME/leaddesk.db" ] || fail "no database in LEADDESK_HOME ($LEADDESK_HOME)"
 written=$(find "$IMAGE" -newer "$work/start" -type f | head -5)
 [ -z "$written" ] || fail "the app wrote into its install folder: $written"
