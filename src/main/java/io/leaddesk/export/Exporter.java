@@ -327,7 +327,9 @@ public final class Exporter {
     static void writeRecord(JsonGenerator csv, String[] cells) throws IOException {
         csv.writeStartArray();
         for (String c : cells) {
-            csv.writeString(c);
+            // never null (ExportColumn gives ""), and it must stay so: without a schema the generator drops a null
+            // cell from a record instead of writing it empty, which would shift every later column
+            csv.writeString(c == null ? "" : c);
         }
         csv.writeEndArray();
     }

@@ -187,6 +187,27 @@ class ExporterTest {
         assertThat(Files.readString(single)).doesNotContain("\r\n\r\n").contains("\r\n\"\"\r\n");
     }
 
+    /** A lead without ad, campaign or platform (an organic or hand-made lead): empty cells, every other column in place. */
+    @Test
+    void missingFieldsAreEmptyCellsAndTheOtherColumnsStayInPlace() throws IOException {
+        source.leads.clear();
+        source.leads.add(Fixtures.stored(new io.leaddesk.graph.Lead("3001", Fixtures.iso(T), T, "f1", null, null, null,
+                null, null, null, null, null, null, null, List.of(a("коментар", "після порожніх")), List.of(), null)));
+        Path file = out("nulls.csv");
+        run(ExportOptions.defaults(), file);
+        CsvReadBack csv = CsvReadBack.read(file, ',');
+        assertThat(csv.rows()).hasSize(1);
+        assertThat(csv.rows().get(0)).hasSameSizeAs(csv.header());
+        for (String column : List.of("ad_id", "ad_name", "adset_id", "adset_name", "campaign_id", "campaign_name",
+                "is_organic", "platform")) {
+            assertThat(csv.cell(0, column)).as(column).isEmpty();
+        }
+        assertThat(csv.cell(0, "id")).isEqualTo("3001");
+        assertThat(csv.cell(0, "form_id")).isEqualTo("f1");
+        assertThat(csv.cell(0, "коментар")).isEqualTo("після порожніх");
+        assertThat(csv.cell(0, "lead_status")).isEqualTo("new");
+    }
+
     @Test
     void excelPresetIsUtf8WithBomAndComma() throws IOException {
         Path file = out("excel.csv");
