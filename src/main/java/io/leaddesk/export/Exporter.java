@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.BooleanSupplier;
@@ -151,10 +152,24 @@ public final class Exporter {
      * depend on all of them), so a preview of a huge export takes a moment; run it off the UI thread.
      */
     public List<List<String>> preview(ExportSource source, ExportOptions options, int rows) {
+        return preview(source, options, rows, () -> false);
+    }
+
+    /**
+     * As {@link #preview(ExportSource, ExportOptions, int)}, stopping within a few leads once {@code cancelled} answers
+     * true (the dialog cancels a preview whose options changed meanwhile: on a big cache a preview reads every lead).
+     *
+     * @throws CancellationException when cancelled
+     */
+    public List<List<String>> preview(ExportSource source, ExportOptions options, int rows, BooleanSupplier cancelled) {
+        BooleanSupplier cancel = cancelled == null ? () -> false : cancelled;
         Plan plan;
         try {
-            plan = plan(source, options, ExportListener.NONE, () -> false, -1, true);
+            plan = plan(source, options, ExportListener.NONE, cancel, -1, true);
         } catch (RuntimeException e) {
+            if (find(e, Stop.class) != null) {
+                throw new CancellationException("The preview was cancelled.");
+            }
             throw readFailure(e, null);
         }
         List<List<String>> out = new ArrayList<>();
@@ -164,6 +179,9 @@ public final class Exporter {
         }
         try {
             source.forEachLead(options.query(), lead -> {
+                if (cancel.getAsBoolean()) {
+                    throw Stop.CANCELLED;
+                }
                 String[] row = plan.row(lead);
                 if (row != null) {
                     out.add(List.of(row));
@@ -173,7 +191,11 @@ public final class Exporter {
                 }
             });
         } catch (RuntimeException e) {
-            if (find(e, Stop.class) == null) {
+            Stop stop = find(e, Stop.class);
+            if (stop == Stop.CANCELLED) {
+                throw new CancellationException("The preview was cancelled.");
+            }
+            if (stop == null) {
                 throw readFailure(e, null);
             }
         }

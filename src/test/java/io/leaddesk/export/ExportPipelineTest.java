@@ -224,6 +224,16 @@ class ExportPipelineTest {
     }
 
     @Test
+    void aCancelledPreviewStopsReadingWithinAFewLeads() {
+        // the Meta profile's preview reads every lead for its columns: a cancel must stop that pass
+        Generated s = new Generated(MANY);
+        assertThatThrownBy(() -> new Exporter().preview(s, ExportOptions.defaults(), 20, () -> s.emitted.get() >= 1000))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(s.emitted.get()).isLessThan(1000 + MAX_AHEAD);
+        assertThat(readerAlive()).isFalse();
+    }
+
+    @Test
     void storeFailureMidStreamSurfacesAsBeforeAndLeavesNothing() throws IOException {
         Generated s = new Generated(MANY) {
             @Override

@@ -416,8 +416,11 @@ public final class ExportViewModel {
         ExportOptions o = options();
         previewLoading.set(true);
         previewText.set(m.get("export.preview.loading"));
-        previewTask = executor.submit("export preview", () -> new Preview(exporter.preview(source, o, PREVIEW_ROWS),
-                source.countLeads(o.query())), p -> {
+        // a newer refresh cancels this one: its result would be dropped anyway, and on a big cache the preview reads
+        // every lead (Meta columns, dedupe), which must not go on in the background
+        AtomicBoolean stop = new AtomicBoolean();
+        Cancellable task = executor.submit("export preview", () -> new Preview(exporter.preview(source, o, PREVIEW_ROWS,
+                stop::get), source.countLeads(o.query())), p -> {
             if (gen != previewGeneration) {
                 return;
             }
@@ -435,6 +438,10 @@ public final class ExportViewModel {
             previewRows.clear();
             previewText.set(describe(e));
         });
+        previewTask = () -> {
+            stop.set(true);
+            task.cancel();
+        };
     }
 
     // ---- export -------------------------------------------------------------------------------------

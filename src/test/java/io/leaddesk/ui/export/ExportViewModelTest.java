@@ -1,6 +1,7 @@
 package io.leaddesk.ui.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leaddesk.export.BuiltInProfile;
 import io.leaddesk.export.CustomProfile;
@@ -90,6 +91,55 @@ class ExportViewModelTest {
 
     private Path target(ExportViewModel vm) {
         return Path.of(vm.targetProperty().get());
+    }
+
+    /**
+     * Runs every task at once, except previews: their work is kept for the test to run later, as if each were still
+     * running when it was cancelled.
+     */
+    static final class HeldWork implements io.leaddesk.ui.TaskExecutor {
+        final List<java.util.concurrent.Callable<?>> work = new ArrayList<>();
+        final SyncTaskExecutor others = new SyncTaskExecutor();
+
+        @Override
+        public <T> io.leaddesk.ui.Cancellable submit(String name, java.util.concurrent.Callable<T> w,
+                                                     java.util.function.Consumer<T> ok, java.util.function.Consumer<Throwable> fail) {
+            if (!name.equals("export preview")) {
+                return others.submit(name, w, ok, fail);
+            }
+            work.add(w);
+            return io.leaddesk.ui.Cancellable.NONE;
+        }
+
+        @Override
+        public void onUi(Runnable action) {
+            action.run();
+        }
+
+        @Override
+        public io.leaddesk.ui.Cancellable schedule(Duration delay, Runnable action) {
+            return others.schedule(delay, action);
+        }
+    }
+
+    @Test
+    void aPreviewStillRunningWhenTheOptionsChangeOrTheDialogClosesStopsReading() throws Exception {
+        HeldWork held = new HeldWork();
+        ExportViewModel vm = new ExportViewModel(ExportSource.of(store), LeadCache.of(store), new Exporter(CLOCK),
+                new CustomProfiles(dir.resolve("settings")), held, m, formats, CLOCK, "UA", out, Duration.ofMillis(200));
+        vm.open(Set.of(), Set.of());
+        assertThat(held.work).hasSize(1);
+        int first = 0;
+        vm.refreshPreview();   // e.g. another profile picked: the first preview is now stale
+        assertThat(held.work).hasSize(2);
+        int second = 1;
+
+        assertThatThrownBy(() -> held.work.get(first).call()).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(held.work.get(second).call()).as("the current preview runs").isNotNull();
+
+        vm.close();
+        assertThatThrownBy(() -> held.work.get(second).call()).as("closing the dialog stops its preview")
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
     }
 
     @Test
