@@ -39,10 +39,10 @@ final class LeadsCommand extends BaseCommand {
                 Table t = new Table("CREATED", "ID", "FORM", "NAME", "EMAIL", "PHONE", "PLATFORM", "STATUS");
                 DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
                 // Questions of every cached form, read once (not one query per lead).
-                java.util.Map<String, List<io.leaddesk.graph.Question>> questions = new java.util.HashMap<>();
+                java.util.Map<String, List<io.leaddesk.model.Question>> questions = new java.util.HashMap<>();
                 store.forms(List.of()).forEach(f -> questions.put(f.id(), f.form().questions()));
                 store.forEachLead(q, l -> {
-                    var c = io.leaddesk.graph.ContactFields.of(
+                    var c = io.leaddesk.model.ContactFields.of(
                             questions.getOrDefault(l.lead().formId(), List.of()), l.lead().fieldData());
                     t.row(fmt.format(Instant.ofEpochSecond(l.lead().createdEpochSecond())), l.id(), l.lead().formId(),
                             c.displayName(), c.email(), c.phone(), l.lead().platform(), l.status().wireName());

@@ -1,12 +1,24 @@
 package io.leaddesk.export;
 
+import io.leaddesk.model.FailureKind;
+import io.leaddesk.model.LeadDeskException;
+
 /** An export could not be done. {@link #getMessage()} is one plain sentence saying what happened and what to do. */
-public class ExportException extends RuntimeException {
+public class ExportException extends LeadDeskException {
+    /** A storage failure (the file cannot be written); use the kind-taking constructors for anything else. */
     public ExportException(String message) {
-        super(message);
+        super(FailureKind.STORAGE, message);
     }
 
     public ExportException(String message, Throwable cause) {
-        super(message, cause);
+        super(FailureKind.STORAGE, message, cause);
+    }
+
+    public ExportException(FailureKind kind, String message) {
+        super(kind, message);
+    }
+
+    public ExportException(FailureKind kind, String message, Throwable cause) {
+        super(kind, message, cause);
     }
 }

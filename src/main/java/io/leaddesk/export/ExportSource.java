@@ -1,6 +1,6 @@
 package io.leaddesk.export;
 
-import io.leaddesk.graph.LeadForm;
+import io.leaddesk.model.LeadForm;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadStore;
 import io.leaddesk.store.StoredForm;

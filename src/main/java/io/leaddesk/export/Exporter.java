@@ -1,8 +1,8 @@
 package io.leaddesk.export;
 
-import io.leaddesk.graph.DisclaimerResponse;
-import io.leaddesk.graph.FieldAnswer;
-import io.leaddesk.graph.LeadForm;
+import io.leaddesk.model.DisclaimerResponse;
+import io.leaddesk.model.FieldAnswer;
+import io.leaddesk.model.LeadForm;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadStore;
 import io.leaddesk.store.StoreException;

@@ -1,8 +1,8 @@
 package io.leaddesk.export;
 
-import io.leaddesk.graph.DisclaimerCheckbox;
-import io.leaddesk.graph.LeadForm;
-import io.leaddesk.graph.Question;
+import io.leaddesk.model.DisclaimerCheckbox;
+import io.leaddesk.model.LeadForm;
+import io.leaddesk.model.Question;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.leaddesk.export;
 
-import io.leaddesk.graph.ContactFields;
-import io.leaddesk.graph.DisclaimerResponse;
-import io.leaddesk.graph.FieldAnswer;
-import io.leaddesk.graph.Lead;
-import io.leaddesk.graph.LeadForm;
-import io.leaddesk.graph.Question;
+import io.leaddesk.model.ContactFields;
+import io.leaddesk.model.DisclaimerResponse;
+import io.leaddesk.model.FieldAnswer;
+import io.leaddesk.model.Lead;
+import io.leaddesk.model.LeadForm;
+import io.leaddesk.model.Question;
 import io.leaddesk.store.StoredLead;
 import java.time.Instant;
 import java.time.LocalDateTime;

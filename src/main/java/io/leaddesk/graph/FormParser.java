@@ -1,5 +1,11 @@
 package io.leaddesk.graph;
 
+import io.leaddesk.model.CustomDisclaimer;
+import io.leaddesk.model.DisclaimerCheckbox;
+import io.leaddesk.model.LeadForm;
+import io.leaddesk.model.Question;
+import io.leaddesk.model.QuestionOption;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package io.leaddesk.graph;
 
+import io.leaddesk.model.Lead;
+import io.leaddesk.model.LeadForm;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.HttpUrl;

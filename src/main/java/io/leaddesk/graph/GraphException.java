@@ -1,10 +1,13 @@
 package io.leaddesk.graph;
 
+import io.leaddesk.model.FailureKind;
+import io.leaddesk.model.LeadDeskException;
+
 /**
  * A Graph API failure sorted into a {@link GraphErrorKind}. {@link #getMessage()} is one plain sentence
  * saying what happened and what to do; it never contains the access token or the app secret.
  */
-public class GraphException extends RuntimeException {
+public class GraphException extends LeadDeskException {
     private final GraphErrorKind kind;
     private final int code;
     private final int subcode;
@@ -14,7 +17,7 @@ public class GraphException extends RuntimeException {
 
     public GraphException(GraphErrorKind kind, String message, int code, int subcode, int httpStatus,
                           String missingPermission, String fbtraceId, Throwable cause) {
-        super(message, cause);
+        super(failureKind(kind), message, cause);
         this.kind = kind;
         this.code = code;
         this.subcode = subcode;
@@ -27,8 +30,17 @@ public class GraphException extends RuntimeException {
         this(kind, message, 0, 0, 0, null, null, null);
     }
 
+    /** What Graph's failure was; {@link #failureKind()} is the broader kind every part of LeadDesk acts on. */
     public GraphErrorKind kind() {
         return kind;
+    }
+
+    /** Token and permission problems are ACCESS; everything Meta or the network did otherwise is REMOTE. */
+    public static FailureKind failureKind(GraphErrorKind kind) {
+        if (kind == GraphErrorKind.TOKEN || kind == GraphErrorKind.PERMISSION) {
+            return FailureKind.ACCESS;
+        }
+        return FailureKind.REMOTE;
     }
 
     /** Graph error code, 0 when the failure did not come with an error envelope. */

@@ -1,5 +1,9 @@
 package io.leaddesk.graph;
 
+import io.leaddesk.model.DisclaimerResponse;
+import io.leaddesk.model.FieldAnswer;
+import io.leaddesk.model.Lead;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;

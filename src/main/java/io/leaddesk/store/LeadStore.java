@@ -1,8 +1,8 @@
 package io.leaddesk.store;
 
-import io.leaddesk.graph.ContactFields;
-import io.leaddesk.graph.Lead;
-import io.leaddesk.graph.LeadForm;
+import io.leaddesk.model.ContactFields;
+import io.leaddesk.model.Lead;
+import io.leaddesk.model.LeadForm;
 import io.leaddesk.graph.PageInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -490,7 +490,7 @@ public final class LeadStore implements AutoCloseable {
     /**
      * Upserts one result page of leads of {@code form} in ONE transaction (crash-safe unit).
      * Same lead id twice = one row; last_seen updated, first_seen kept, review kept.
-     * name/email/phone columns are derived through {@code form}'s question types ({@link io.leaddesk.graph.ContactFields}).
+     * name/email/phone columns are derived through {@code form}'s question types ({@link io.leaddesk.model.ContactFields}).
      *
      * @return how many of these leads were new to the cache
      */

@@ -1,7 +1,7 @@
 package io.leaddesk.store;
 
-import io.leaddesk.graph.FieldAnswer;
-import io.leaddesk.graph.Lead;
+import io.leaddesk.model.FieldAnswer;
+import io.leaddesk.model.Lead;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;

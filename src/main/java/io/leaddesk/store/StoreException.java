@@ -1,15 +1,18 @@
 package io.leaddesk.store;
 
+import io.leaddesk.model.FailureKind;
+import io.leaddesk.model.LeadDeskException;
+
 /**
  * A local storage problem (database cannot be opened, is corrupt, was written by a newer LeadDesk, disk full...).
  * {@link #getMessage()} is one plain sentence saying what happened and what to do.
  */
-public class StoreException extends RuntimeException {
+public class StoreException extends LeadDeskException {
     public StoreException(String message, Throwable cause) {
-        super(message, cause);
+        super(FailureKind.STORAGE, message, cause);
     }
 
     public StoreException(String message) {
-        super(message);
+        super(FailureKind.STORAGE, message);
     }
 }

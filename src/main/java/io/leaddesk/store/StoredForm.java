@@ -1,6 +1,6 @@
 package io.leaddesk.store;
 
-import io.leaddesk.graph.LeadForm;
+import io.leaddesk.model.LeadForm;
 import java.time.Instant;
 
 /**

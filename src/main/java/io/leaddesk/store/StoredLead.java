@@ -1,6 +1,6 @@
 package io.leaddesk.store;
 
-import io.leaddesk.graph.Lead;
+import io.leaddesk.model.Lead;
 import java.time.Instant;
 
 /**

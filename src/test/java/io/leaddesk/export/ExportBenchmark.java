@@ -5,9 +5,9 @@ import static io.leaddesk.export.Fixtures.form;
 import static io.leaddesk.export.Fixtures.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leaddesk.graph.FieldAnswer;
-import io.leaddesk.graph.Lead;
-import io.leaddesk.graph.LeadForm;
+import io.leaddesk.model.FieldAnswer;
+import io.leaddesk.model.Lead;
+import io.leaddesk.model.LeadForm;
 import io.leaddesk.graph.PageInfo;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadStore;

@@ -3,7 +3,7 @@ package io.leaddesk.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.leaddesk.graph.LeadForm;
+import io.leaddesk.model.LeadForm;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.StoreException;
 import io.leaddesk.store.StoredLead;

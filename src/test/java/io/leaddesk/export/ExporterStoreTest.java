@@ -7,10 +7,10 @@ import static io.leaddesk.export.Fixtures.iso;
 import static io.leaddesk.export.Fixtures.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leaddesk.graph.DisclaimerResponse;
-import io.leaddesk.graph.FieldAnswer;
-import io.leaddesk.graph.Lead;
-import io.leaddesk.graph.LeadForm;
+import io.leaddesk.model.DisclaimerResponse;
+import io.leaddesk.model.FieldAnswer;
+import io.leaddesk.model.Lead;
+import io.leaddesk.model.LeadForm;
 import io.leaddesk.graph.PageInfo;
 import io.leaddesk.store.ExportRecord;
 import io.leaddesk.store.LeadQuery;

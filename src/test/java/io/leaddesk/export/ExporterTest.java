@@ -10,9 +10,9 @@ import static io.leaddesk.export.Fixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.leaddesk.graph.DisclaimerResponse;
-import io.leaddesk.graph.FieldAnswer;
-import io.leaddesk.graph.LeadForm;
+import io.leaddesk.model.DisclaimerResponse;
+import io.leaddesk.model.FieldAnswer;
+import io.leaddesk.model.LeadForm;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.ReviewStatus;
 import io.leaddesk.store.StoredLead;
@@ -191,7 +191,7 @@ class ExporterTest {
     @Test
     void missingFieldsAreEmptyCellsAndTheOtherColumnsStayInPlace() throws IOException {
         source.leads.clear();
-        source.leads.add(Fixtures.stored(new io.leaddesk.graph.Lead("3001", Fixtures.iso(T), T, "f1", null, null, null,
+        source.leads.add(Fixtures.stored(new io.leaddesk.model.Lead("3001", Fixtures.iso(T), T, "f1", null, null, null,
                 null, null, null, null, null, null, null, List.of(a("коментар", "після порожніх")), List.of(), null)));
         Path file = out("nulls.csv");
         run(ExportOptions.defaults(), file);

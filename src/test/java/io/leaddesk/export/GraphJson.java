@@ -3,12 +3,12 @@ package io.leaddesk.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leaddesk.graph.DisclaimerCheckbox;
-import io.leaddesk.graph.DisclaimerResponse;
-import io.leaddesk.graph.FieldAnswer;
-import io.leaddesk.graph.Lead;
-import io.leaddesk.graph.LeadForm;
-import io.leaddesk.graph.Question;
+import io.leaddesk.model.DisclaimerCheckbox;
+import io.leaddesk.model.DisclaimerResponse;
+import io.leaddesk.model.FieldAnswer;
+import io.leaddesk.model.Lead;
+import io.leaddesk.model.LeadForm;
+import io.leaddesk.model.Question;
 
 /**
  * Gives fixture leads and forms the raw JSON Graph would have sent for them, so a real store that keeps (and may

@@ -1,5 +1,13 @@
 package io.leaddesk.graph;
 
+import io.leaddesk.model.ContactFields;
+import io.leaddesk.model.DisclaimerCheckbox;
+import io.leaddesk.model.FieldAnswer;
+import io.leaddesk.model.Lead;
+import io.leaddesk.model.LeadForm;
+import io.leaddesk.model.Question;
+import io.leaddesk.model.QuestionOption;
+
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;

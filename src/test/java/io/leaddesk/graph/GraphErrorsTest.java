@@ -1,5 +1,7 @@
 package io.leaddesk.graph;
 
+import io.leaddesk.model.Lead;
+
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;

@@ -2,7 +2,7 @@ package io.leaddesk.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leaddesk.graph.Lead;
+import io.leaddesk.model.Lead;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package io.leaddesk.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leaddesk.graph.FieldAnswer;
-import io.leaddesk.graph.Lead;
-import io.leaddesk.graph.LeadForm;
+import io.leaddesk.model.FieldAnswer;
+import io.leaddesk.model.Lead;
+import io.leaddesk.model.LeadForm;
 import io.leaddesk.graph.PageInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

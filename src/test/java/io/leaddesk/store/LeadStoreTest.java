@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leaddesk.graph.AccessToken;
-import io.leaddesk.graph.DisclaimerResponse;
-import io.leaddesk.graph.FieldAnswer;
-import io.leaddesk.graph.Lead;
+import io.leaddesk.model.DisclaimerResponse;
+import io.leaddesk.model.FieldAnswer;
+import io.leaddesk.model.Lead;
 import io.leaddesk.graph.PageInfo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

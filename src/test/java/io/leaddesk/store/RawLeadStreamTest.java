@@ -5,8 +5,8 @@ import static io.leaddesk.store.Fixtures.ru;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leaddesk.graph.AccessToken;
-import io.leaddesk.graph.FieldAnswer;
-import io.leaddesk.graph.Lead;
+import io.leaddesk.model.FieldAnswer;
+import io.leaddesk.model.Lead;
 import io.leaddesk.graph.PageInfo;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import io.leaddesk.sample.SampleOptions;
 import io.leaddesk.sample.SampleTokens;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadStore;
-import io.leaddesk.graph.LeadForm;
+import io.leaddesk.model.LeadForm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -90,7 +90,7 @@ class SyncBenchmark {
      * Pulls every form's leads with the same client and concurrency as the sync (4 forms at a time), hands each
      * parsed result page to {@code perPage}, and returns how many leads came.
      */
-    private static long pullEveryForm(GraphClient graph, java.util.function.Consumer<List<io.leaddesk.graph.Lead>> perPage) {
+    private static long pullEveryForm(GraphClient graph, java.util.function.Consumer<List<io.leaddesk.model.Lead>> perPage) {
         AtomicLong count = new AtomicLong();
         List<PageInfo> pages = graph.pages(new AccessToken(SampleTokens.USER), graph.whoami(new AccessToken(SampleTokens.USER)));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(SyncService.DEFAULT_CONCURRENCY);
@@ -134,7 +134,7 @@ class SyncBenchmark {
             return pullEveryForm(graph, leads -> {
                 synchronized (c) {
                     try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO raw(id, json) VALUES (?,?)")) {
-                        for (io.leaddesk.graph.Lead l : leads) {
+                        for (io.leaddesk.model.Lead l : leads) {
                             ps.setString(1, l.id());
                             ps.setString(2, l.rawJson());
                             ps.addBatch();

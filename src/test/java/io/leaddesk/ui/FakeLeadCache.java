@@ -1,8 +1,8 @@
 package io.leaddesk.ui;
 
-import io.leaddesk.graph.ContactFields;
-import io.leaddesk.graph.Lead;
-import io.leaddesk.graph.LeadForm;
+import io.leaddesk.model.ContactFields;
+import io.leaddesk.model.Lead;
+import io.leaddesk.model.LeadForm;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadRow;
 import io.leaddesk.store.ReviewStatus;

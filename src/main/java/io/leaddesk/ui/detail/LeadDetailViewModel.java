@@ -1,14 +1,14 @@
 package io.leaddesk.ui.detail;
 
 import io.leaddesk.export.BuiltInProfile;
-import io.leaddesk.graph.CustomDisclaimer;
-import io.leaddesk.graph.DisclaimerCheckbox;
-import io.leaddesk.graph.DisclaimerResponse;
-import io.leaddesk.graph.FieldAnswer;
-import io.leaddesk.graph.Lead;
-import io.leaddesk.graph.LeadForm;
-import io.leaddesk.graph.Question;
-import io.leaddesk.graph.ContactFields;
+import io.leaddesk.model.CustomDisclaimer;
+import io.leaddesk.model.DisclaimerCheckbox;
+import io.leaddesk.model.DisclaimerResponse;
+import io.leaddesk.model.FieldAnswer;
+import io.leaddesk.model.Lead;
+import io.leaddesk.model.LeadForm;
+import io.leaddesk.model.Question;
+import io.leaddesk.model.ContactFields;
 import io.leaddesk.store.ExportRecord;
 import io.leaddesk.store.ReviewStatus;
 import io.leaddesk.store.StoredForm;

@@ -14,7 +14,7 @@ import io.leaddesk.export.ExportSource;
 import io.leaddesk.export.Exporter;
 import io.leaddesk.export.FormSchema;
 import io.leaddesk.export.PhoneNormalizer;
-import io.leaddesk.graph.LeadForm;
+import io.leaddesk.model.LeadForm;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.ReviewStatus;
 import io.leaddesk.store.StoredForm;

@@ -9,7 +9,7 @@ import io.leaddesk.export.CustomProfiles;
 import io.leaddesk.export.ExportResult;
 import io.leaddesk.export.ExportSource;
 import io.leaddesk.export.Exporter;
-import io.leaddesk.graph.Lead;
+import io.leaddesk.model.Lead;
 import io.leaddesk.graph.PageInfo;
 import io.leaddesk.store.LeadStore;
 import io.leaddesk.store.ReviewStatus;

@@ -2,11 +2,11 @@ package io.leaddesk.ui.leads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leaddesk.graph.FieldAnswer;
-import io.leaddesk.graph.Lead;
-import io.leaddesk.graph.LeadForm;
+import io.leaddesk.model.FieldAnswer;
+import io.leaddesk.model.Lead;
+import io.leaddesk.model.LeadForm;
 import io.leaddesk.graph.PageInfo;
-import io.leaddesk.graph.Question;
+import io.leaddesk.model.Question;
 import io.leaddesk.graph.AccessToken;
 import io.leaddesk.store.LeadRow;
 import io.leaddesk.store.LeadStore;

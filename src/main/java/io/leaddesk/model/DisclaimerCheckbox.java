@@ -1,4 +1,4 @@
-package io.leaddesk.graph;
+package io.leaddesk.model;
 
 public record DisclaimerCheckbox(String id, String key, String text, boolean required, boolean checkedByDefault) {
 }

@@ -1,4 +1,4 @@
-package io.leaddesk.graph;
+package io.leaddesk.model;
 
 import java.util.List;
 

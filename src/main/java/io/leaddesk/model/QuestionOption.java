@@ -1,4 +1,4 @@
-package io.leaddesk.graph;
+package io.leaddesk.model;
 
 public record QuestionOption(String key, String value) {
 }
