@@ -1,18 +1,43 @@
 package io.leaddesk.sample;
 
+import java.util.Locale;
+
 /**
  * How the sample Graph API behaves.
  *
- * @param leads       total leads across all forms (default 5000; up to a few million)
- * @param faults      fault spec, see {@link SampleFaults} (null or blank = none)
- * @param latencyMs   added to every request, server side
- * @param seed        data seed (default 42): same seed and lead total give the same data
- * @param appSecret   when not null every request must carry a correct {@code appsecret_proof}
- * @param maxPageSize the server cap on {@code limit} (default 1000); larger limits are capped silently
- * @param port        0 = a random free port
+ * @param leads              total leads across all forms (default 5000; up to a few million)
+ * @param faults             fault spec, see {@link SampleFaults} (null or blank = none)
+ * @param latencyMs          added to every request, server side
+ * @param seed               data seed (default 42): same seed and lead total give the same data
+ * @param appSecret          when not null every request must carry a correct {@code appsecret_proof}
+ * @param maxPageSize        the server cap on {@code limit} (default 1000); larger limits are capped silently
+ * @param port               0 = a random free port
+ * @param cursor             how /leads pages are addressed (default {@link Cursor#KEYSET})
+ * @param arrivalsPerRequest new leads that arrive in a form at every request for its leads (default 0): leads
+ *                           submitted while a client pages
  */
 public record SampleOptions(int leads, String faults, int latencyMs, long seed, String appSecret, int maxPageSize,
-                            int port) {
+                            int port, Cursor cursor, int arrivalsPerRequest) {
+
+    /** The paging cursors of /leads. */
+    public enum Cursor {
+        /** created_time + id of the last lead served: pages never shift (what Graph does for most forms). */
+        KEYSET,
+        /**
+         * How many of the newest leads come before the page: a lead that arrives while a client pages pushes every
+         * later page down, so pages repeat leads already served (what some servers do under load).
+         */
+        OFFSET;
+
+        /** {@code keyset} or {@code offset} (any case). */
+        public static Cursor parse(String s) {
+            try {
+                return valueOf(s.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException("the cursor must be keyset or offset, not " + s, e);
+            }
+        }
+    }
 
     public SampleOptions {
         if (leads < 0) {
@@ -27,39 +52,57 @@ public record SampleOptions(int leads, String faults, int latencyMs, long seed, 
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
+        if (arrivalsPerRequest < 0) {
+            throw new IllegalArgumentException("arrivalsPerRequest must be >= 0: " + arrivalsPerRequest);
+        }
+        cursor = cursor == null ? Cursor.KEYSET : cursor;
         SampleFaults.parse(faults); // fail early on a bad spec
     }
 
+    /** Keyset cursors and no arrivals. */
+    public SampleOptions(int leads, String faults, int latencyMs, long seed, String appSecret, int maxPageSize,
+                         int port) {
+        this(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, Cursor.KEYSET, 0);
+    }
+
     public static SampleOptions defaults() {
-        return new SampleOptions(5000, null, 0, 42L, null, 1000, 0);
+        return new SampleOptions(5000, null, 0, 42L, null, 1000, 0, Cursor.KEYSET, 0);
     }
 
     public SampleOptions withLeads(int v) {
-        return new SampleOptions(v, faults, latencyMs, seed, appSecret, maxPageSize, port);
+        return new SampleOptions(v, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivalsPerRequest);
     }
 
     public SampleOptions withFaults(String v) {
-        return new SampleOptions(leads, v, latencyMs, seed, appSecret, maxPageSize, port);
+        return new SampleOptions(leads, v, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivalsPerRequest);
     }
 
     public SampleOptions withLatencyMs(int v) {
-        return new SampleOptions(leads, faults, v, seed, appSecret, maxPageSize, port);
+        return new SampleOptions(leads, faults, v, seed, appSecret, maxPageSize, port, cursor, arrivalsPerRequest);
     }
 
     public SampleOptions withSeed(long v) {
-        return new SampleOptions(leads, faults, latencyMs, v, appSecret, maxPageSize, port);
+        return new SampleOptions(leads, faults, latencyMs, v, appSecret, maxPageSize, port, cursor, arrivalsPerRequest);
     }
 
     public SampleOptions withAppSecret(String v) {
-        return new SampleOptions(leads, faults, latencyMs, seed, v, maxPageSize, port);
+        return new SampleOptions(leads, faults, latencyMs, seed, v, maxPageSize, port, cursor, arrivalsPerRequest);
     }
 
     public SampleOptions withMaxPageSize(int v) {
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, v, port);
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, v, port, cursor, arrivalsPerRequest);
     }
 
     public SampleOptions withPort(int v) {
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, v);
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, v, cursor, arrivalsPerRequest);
+    }
+
+    public SampleOptions withCursor(Cursor v) {
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, v, arrivalsPerRequest);
+    }
+
+    public SampleOptions withArrivalsPerRequest(int v) {
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, v);
     }
 
     /** Masks the app secret. */
@@ -67,6 +110,6 @@ public record SampleOptions(int leads, String faults, int latencyMs, long seed, 
     public String toString() {
         return "SampleOptions[leads=" + leads + ", faults=" + faults + ", latencyMs=" + latencyMs + ", seed=" + seed
                 + ", appSecret=" + (appSecret == null ? "none" : "***") + ", maxPageSize=" + maxPageSize
-                + ", port=" + port + "]";
+                + ", port=" + port + ", cursor=" + cursor + ", arrivalsPerRequest=" + arrivalsPerRequest + "]";
     }
 }
