@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "sample-server", mixinStandardHelpOptions = true, description = {"Run the built-in sample Graph API on 127.0.0.1 in the foreground (invented data; Ctrl+C stops it).",
         "Point the other commands at it with LEADDESK_GRAPH_URL and one of the tokens it prints.",
-        "To reproduce a server whose pages shift while people submit leads: --max-page-size 25 --cursor offset --arrivals 10."})
+        "To reproduce a server whose pages shift while people submit leads: --max-page-size 25 --cursor offset --arrivals 25,25,25,25,5."})
 final class SampleServerCommand extends BaseCommand {
     @Option(names = "--port", paramLabel = "N", description = "Port (default: a free one).")
     int port;
@@ -29,22 +29,23 @@ final class SampleServerCommand extends BaseCommand {
     @Option(names = "--max-page-size", paramLabel = "N", description = "Largest page the server serves; a larger limit is capped silently (default: ${DEFAULT-VALUE}).", defaultValue = "1000")
     int maxPageSize;
 
-    @Option(names = "--cursor", paramLabel = "KIND", description = {"Paging cursors of /leads: keyset (default; pages never shift) or offset",
-            "(counted from the newest lead: a lead that arrives while a client pages pushes later pages down, so pages repeat leads)."}, defaultValue = "keyset")
+    @Option(names = "--cursor", paramLabel = "KIND", description = "Paging cursors of /leads: keyset (default; pages never shift) or offset "
+            + "(counted from the newest lead: a lead that arrives while a client pages pushes later pages down, so pages repeat leads).", defaultValue = "keyset")
     String cursor;
 
-    @Option(names = "--arrivals", paramLabel = "N", description = "New leads that arrive in a form at every request for its leads, as if people submitted while a sync runs (default: 0).")
-    int arrivals;
+    @Option(names = "--arrivals", paramLabel = "N[,N...]", description = "New leads that arrive in a form at each request for its leads, as if people submitted while a sync runs "
+            + "(default: none). Several numbers are used in turn, request after request: 25,25,25,25,5 gives bursts in which whole pages repeat.")
+    String arrivals;
 
     @Override
     public Integer call() throws InterruptedException {
-        if (leads < 0 || port < 0 || port > 65535 || latencyMs < 0 || arrivals < 0 || maxPageSize < 1) {
-            throw new CliException(ExitCode.USAGE, "--leads, --port, --latency-ms, --arrivals and --max-page-size must be positive numbers (port at most 65535).");
+        if (leads < 0 || port < 0 || port > 65535 || latencyMs < 0 || maxPageSize < 1) {
+            throw new CliException(ExitCode.USAGE, "--leads, --port, --latency-ms and --max-page-size must be positive numbers (port at most 65535).");
         }
         SampleOptions options;
         try {
             options = SampleOptions.defaults().withLeads(leads).withPort(port).withFaults(faults).withLatencyMs(latencyMs)
-                    .withMaxPageSize(maxPageSize).withCursor(SampleOptions.Cursor.parse(cursor)).withArrivalsPerRequest(arrivals);
+                    .withMaxPageSize(maxPageSize).withCursor(SampleOptions.Cursor.parse(cursor)).withArrivals(SampleOptions.parseArrivals(arrivals));
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, "The sample server options are not valid (" + e.getMessage() + "); see 'leaddesk sample-server --help'.", e);
         }

@@ -34,9 +34,9 @@ final class LeadPager {
     /** At most this many result pages in a row without any lead (but with a next link) are followed. */
     static final int MAX_EMPTY_PAGES = 5;
     /** The page cap is never below this many result pages. */
-    static final int PAGE_CAP_MINIMUM = 1_000;
+    static final int PAGE_CAP_MINIMUM = 100;
     /** The cap allows this many times the pages the form's leads need at the smallest page size. */
-    static final int PAGE_CAP_FACTOR = 4;
+    static final int PAGE_CAP_FACTOR = 10;
     /** The smallest page size servers are known to cap {@code limit} at silently (Graph's default). */
     static final int SMALLEST_PAGE = 25;
 
@@ -52,7 +52,8 @@ final class LeadPager {
      * The most result pages one pull of a form may read: {@value #PAGE_CAP_MINIMUM} plus {@value #PAGE_CAP_FACTOR}
      * times the pages its leads fill at the smallest page size (25, or the asked page size when smaller). The count
      * is the larger of the form's leads_count and the leads delivered so far, so arrivals during the pull raise it.
-     * A 5,000-lead form may take 1,800 pages where 200 would do; a pull that needs more is going round in circles.
+     * A 5,000-lead form may take 2,100 pages where 200 would do at 25 a page (and 10 at the usual 500); a pull that
+     * needs more is going round in circles, and each page costs a request against Meta's rate limits.
      */
     static long pageCap(long leadsCount, long delivered, int pageSize) {
         long leads = Math.max(0, Math.max(leadsCount, delivered));
@@ -80,7 +81,7 @@ final class LeadPager {
             long cap = pageCap(leadsCount, deliveredCount, pageSize);
             if (pagesRead >= cap) {
                 LOG.warn("Form {}: {} result pages read, the most one pull may take; stopped", formId, pagesRead);
-                return LeadPull.stopped(pagesRead, deliveredCount, "the form took more than " + cap
+                return LeadPull.stopped(pagesRead, deliveredCount, "the form needed more than " + cap
                         + " result pages, LeadDesk's safety limit for a form of its size");
             }
             PageParsers.LeadPage result;

@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code /{form_id}/leads}: the leads of a form, newest first, {@code filtering} on time_created, paged by keyset
  * cursors (created_time + id: leads added while paging do not shift pages) or, with
  * {@link SampleOptions.Cursor#OFFSET}, by offset cursors counted from the newest lead, as some servers do: there a
  * lead that arrives while a client pages pushes every later page down by one, so pages repeat leads already served.
- * With {@link SampleOptions#arrivalsPerRequest()} that many new leads arrive in the form at every request for its
- * leads, before the page is cut.
+ * With {@link SampleOptions#arrivals()} new leads arrive in the form at every request for its leads, before the page
+ * is cut: the form's n-th request brings {@code arrivals[n % size]}.
  */
 final class LeadEndpoints {
     private static final String OFFSET = "offset:";
@@ -20,7 +24,8 @@ final class LeadEndpoints {
     private final SamplePaging paging;
     private final SampleFaultInjector faults;
     private final SampleOptions.Cursor cursor;
-    private final int arrivals;
+    private volatile int[] arrivals;
+    private final Map<String, AtomicInteger> requestsByForm = new ConcurrentHashMap<>();
     private final ObjectMapper mapper = new ObjectMapper();
 
     LeadEndpoints(SampleDataset dataset, SamplePaging paging, SampleFaultInjector faults, SampleOptions options) {
@@ -28,7 +33,21 @@ final class LeadEndpoints {
         this.paging = paging;
         this.faults = faults;
         this.cursor = options.cursor();
-        this.arrivals = options.arrivalsPerRequest();
+        arrivals(options.arrivals());
+    }
+
+    /** Replaces the arrivals pattern (the count of requests per form goes on). */
+    void arrivals(List<Integer> perRequest) {
+        this.arrivals = perRequest.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private int arrivalsNow(SampleForm form) {
+        int[] pattern = arrivals;
+        if (pattern.length == 0) {
+            return 0;
+        }
+        int n = requestsByForm.computeIfAbsent(form.id(), k -> new AtomicInteger()).getAndIncrement();
+        return pattern[Math.floorMod(n, pattern.length)];
     }
 
     static int leadMask(SampleRequest req) {
@@ -46,8 +65,9 @@ final class LeadEndpoints {
         }
         int mask = leadMask(req);
         int limit = paging.limit(req);
-        if (arrivals > 0) {
-            dataset.arrive(form, arrivals);
+        int arriving = arrivalsNow(form);
+        if (arriving > 0) {
+            dataset.arrive(form, arriving);
         }
         int count = form.count();
         int lo = 0;

@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Example: {@code transient=0.05,ratelimit=0.02,truncate=0.02,usage=90,seed=7}.
  * {@code latencyMs} is slept on the server before every answer. {@code limit} above {@code maxPageSize} is capped
  * silently. Lead cursors are keyset positions (created_time + id) by default, so leads added while paging do not
- * shift pages; {@link SampleOptions.Cursor#OFFSET} with {@link SampleOptions#arrivalsPerRequest()} reproduces a
+ * shift pages; {@link SampleOptions.Cursor#OFFSET} with {@link SampleOptions#arrivals()} reproduces a
  * server whose pages shift while leads arrive.
  */
 public final class SampleGraphServer implements AutoCloseable {
@@ -64,6 +64,8 @@ public final class SampleGraphServer implements AutoCloseable {
     private final ExecutorService executor;
     private final String baseUrl;
     private final SampleHttp http;
+    private final LeadEndpoints leads;
+    private final SamplePaging paging;
 
     private SampleGraphServer(SampleOptions options) throws IOException {
         this.options = options;
@@ -72,10 +74,11 @@ public final class SampleGraphServer implements AutoCloseable {
                 Instant.now().with(ChronoField.NANO_OF_SECOND, 0));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-        SamplePaging paging = new SamplePaging(baseUrl, options.maxPageSize());
+        this.paging = new SamplePaging(baseUrl, options.maxPageSize());
+        this.leads = new LeadEndpoints(dataset, paging, faults, options);
         SampleRouter router = new SampleRouter(dataset, new SampleAuth(dataset, options.appSecret()),
-                new AccountEndpoints(dataset, paging), new FormEndpoints(paging, faults),
-                new LeadEndpoints(dataset, paging, faults, options), new SingleLeadEndpoint());
+                new AccountEndpoints(dataset, paging), new FormEndpoints(paging, faults), leads,
+                new SingleLeadEndpoint());
         this.http = new SampleHttp(options, router, faults);
         AtomicInteger threadNo = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(THREADS, r -> {
@@ -124,6 +127,19 @@ public final class SampleGraphServer implements AutoCloseable {
     /** Requests whose path (e.g. {@code /v25.0/914200000007001/leads}) contains {@code substring}. */
     public long requestsWithPath(String substring) {
         return http.requestsWithPath(substring);
+    }
+
+    /**
+     * From now on, new leads arrive in a form at each request for its leads, cycling through {@code perRequest}
+     * (nothing: arrivals stop); replaces {@link SampleOptions#arrivals()}.
+     */
+    public void arrivals(int... perRequest) {
+        leads.arrivals(java.util.Arrays.stream(perRequest).boxed().toList());
+    }
+
+    /** From now on, a larger {@code limit} than this is capped silently; replaces {@link SampleOptions#maxPageSize()}. */
+    public void maxPageSize(int n) {
+        paging.maxPageSize(n);
     }
 
     /** hex HMAC-SHA256 of the token keyed by the app secret (what {@code appsecret_proof} must be). */

@@ -15,11 +15,18 @@ final class SamplePaging {
     static final int DEFAULT_LIMIT = 25;
 
     private final String baseUrl;
-    private final int maxPageSize;
+    private volatile int maxPageSize;
 
     SamplePaging(String baseUrl, int maxPageSize) {
         this.baseUrl = baseUrl;
         this.maxPageSize = maxPageSize;
+    }
+
+    void maxPageSize(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("maxPageSize must be >= 1: " + n);
+        }
+        this.maxPageSize = n;
     }
 
     /** Writes item {@code index} of a list. */

@@ -54,7 +54,7 @@ class LeadPagingTest extends GraphTestSupport {
     void aPullThatNeverMovesOnStopsAtThePageCapAndIsNotComplete() {
         // as many leads arrive per request as a page holds: with offset cursors every page is the first one again
         try (SampleGraphServer sample = SampleGraphServer.start(SampleOptions.defaults().withLeads(200)
-                .withMaxPageSize(25).withCursor(SampleOptions.Cursor.OFFSET).withArrivalsPerRequest(25))) {
+                .withMaxPageSize(25).withCursor(SampleOptions.Cursor.OFFSET).withArrivals(25))) {
             SampleForm f = sample.dataset().pages().get(0).forms().get(0);
             long leadsCount = f.leadCount();
             client = new GraphClient(settings().withBaseUrl(sample.baseUrl()), recordingSleeper, () -> 1.0, virtualTicker);
@@ -65,10 +65,10 @@ class LeadPagingTest extends GraphTestSupport {
                     () -> false, RetryListener.NONE);
 
             long cap = LeadPager.pageCap(leadsCount, 25, 25);
-            assertThat(cap).isEqualTo(1000 + 4 * ((leadsCount + 24) / 25));
+            assertThat(cap).isEqualTo(100 + 10 * ((Math.max(25, leadsCount) + 24) / 25));
             assertThat(pull.complete()).isFalse();
             assertThat(pull.resultPages()).isEqualTo(cap);
-            assertThat(pull.stopReason()).isEqualTo("the form took more than " + cap + " result pages, LeadDesk's "
+            assertThat(pull.stopReason()).isEqualTo("the form needed more than " + cap + " result pages, LeadDesk's "
                     + "safety limit for a form of its size");
             assertThat(ids).hasSize(25).doesNotHaveDuplicates();
             assertThat(sample.requestsWithPath(f.id() + "/leads")).isEqualTo(cap);
@@ -77,10 +77,10 @@ class LeadPagingTest extends GraphTestSupport {
 
     @Test
     void thePageCapGrowsWithTheFormAndWithWhatArrives() {
-        assertThat(LeadPager.pageCap(0, 0, 500)).isEqualTo(1000);
-        assertThat(LeadPager.pageCap(5000, 0, 500)).isEqualTo(1000 + 4 * 200);
-        assertThat(LeadPager.pageCap(5000, 9000, 500)).isEqualTo(1000 + 4 * 360);
-        assertThat(LeadPager.pageCap(100, 0, 10)).isEqualTo(1000 + 4 * 10); // a smaller asked page counts
+        assertThat(LeadPager.pageCap(0, 0, 500)).isEqualTo(100);
+        assertThat(LeadPager.pageCap(5000, 0, 500)).isEqualTo(100 + 10 * 200);
+        assertThat(LeadPager.pageCap(5000, 9000, 500)).isEqualTo(100 + 10 * 360);
+        assertThat(LeadPager.pageCap(100, 0, 10)).isEqualTo(100 + 10 * 10); // a smaller asked page counts
     }
 
     @Test

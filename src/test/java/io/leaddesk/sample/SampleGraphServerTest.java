@@ -395,7 +395,7 @@ class SampleGraphServerTest {
     @Test
     void offsetCursorsWithArrivalsRepeatLeadsAlreadyServedAndKeysetCursorsDoNot() {
         SampleOptions offset = SampleOptions.defaults().withLeads(400).withMaxPageSize(25)
-                .withCursor(SampleOptions.Cursor.OFFSET).withArrivalsPerRequest(10);
+                .withCursor(SampleOptions.Cursor.OFFSET).withArrivals(10);
         try (SampleGraphServer s = SampleGraphServer.start(offset)) {
             SampleForm f = s.dataset().pages().get(0).forms().get(0);
             int before = (int) f.leadCount();
