@@ -717,11 +717,9 @@ class SampleGraphServerTest {
     // ------------------------------------------------------------------ scale
 
     @Test
-    void aMillionLeadsBuildFastAndDeepPagesAreFast() {
-        long t0 = System.nanoTime();
+    void aMillionLeadsAreServedFromTheirDeepestPages() {
+        // how fast: SampleServerBenchmarkTest (tag benchmark)
         try (SampleGraphServer big = SampleGraphServer.start(SampleOptions.defaults().withLeads(1_000_000))) {
-            long startMs = (System.nanoTime() - t0) / 1_000_000;
-            assertThat(startMs).isLessThan(2_000);
             SampleDataset d = big.dataset();
             assertThat(d.allForms().stream().mapToLong(SampleForm::leadCount).sum()).isEqualTo(1_000_000);
             SampleForm f = d.pages().get(0).forms().get(0);
@@ -731,16 +729,12 @@ class SampleGraphServerTest {
             String filtering = "[{\"field\":\"time_created\",\"operator\":\"LESS_THAN\",\"value\":" + deepTime + "}]";
             String u = url(big, "/" + f.id() + "/leads?limit=1000&fields=" + enc(SampleDataset.ALL_LEAD_FIELDS)
                     + "&filtering=" + enc(filtering) + "&access_token=" + SampleTokens.pageToken(f.pageId()));
-            get(u); // warm up
-            long t1 = System.nanoTime();
             Http.Resp r = get(u);
-            long pageMs = (System.nanoTime() - t1) / 1_000_000;
             assertThat(r.status()).isEqualTo(200);
             JsonNode data = r.json().path("data");
             assertThat(data.size()).isEqualTo(1000);
             assertThat(data.get(0).path("id").asText()).isEqualTo(d.leadId(f.id(), 999));
             assertThat(r.json().path("paging").has("next")).isFalse();
-            assertThat(pageMs).isLessThan(1_000);
             Iterator<JsonNode> it = data.elements();
             assertThat(it.next().path("created_time").asText()).isNotEmpty();
         }
