@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "sync", mixinStandardHelpOptions = true, description = {"Pull leads into the local cache: progress on stderr, one summary line on stdout.",
         "After a form's first complete pull only newer leads are fetched; --full pulls everything again (still one row per lead).",
-        "Ctrl+C stops cleanly: every page already fetched is kept and the next sync continues."})
+        "Ctrl+C stops cleanly: every page already fetched is kept and the next sync continues.",
+        "Exits 4 when a form could not be read to the end (the next sync reads it again) or leads Meta sent incomplete were skipped."})
 final class SyncCommand extends BaseCommand {
     @Option(names = "--page", paramLabel = "ID", description = "Sync the forms of this Page (repeatable). Default: every Page.")
     List<String> pages = new ArrayList<>();
@@ -43,14 +44,26 @@ final class SyncCommand extends BaseCommand {
             }
             int exit = ExitCode.OK;
             for (FormOutcome o : report.forms()) {
-                if (o.status() == FormOutcome.Status.FAILED || o.status() == FormOutcome.Status.SKIPPED) {
+                if (o.status() == FormOutcome.Status.FAILED || o.status() == FormOutcome.Status.SKIPPED
+                        || o.status() == FormOutcome.Status.INCOMPLETE || (o.complete() && !o.skippedLeads().isEmpty())) {
                     env().err().println((o.formName() == null ? "" : o.formName() + ": ") + o.message());
-                    exit = Math.max(exit, o.status() == FormOutcome.Status.SKIPPED ? ExitCode.GRAPH : failureCode(o));
+                    exit = Math.max(exit, exitCode(o));
                 }
             }
             env().out().println(report.summary());
             return exit;
         }
+    }
+
+    /**
+     * A failed form by its failure; a form not found, a pull that stopped before the end, or one that completed
+     * with skipped leads: 4 ("incomplete").
+     */
+    private static int exitCode(FormOutcome o) {
+        if (o.status() == FormOutcome.Status.FAILED) {
+            return failureCode(o);
+        }
+        return ExitCode.GRAPH;
     }
 
     private static int failureCode(FormOutcome o) {
@@ -86,7 +99,8 @@ final class SyncCommand extends BaseCommand {
                 err.printf(Locale.ROOT, "  form %s: waiting %d s (%s)%n", w.formId(), w.delay().toSeconds(), w.reason());
             } else if (e instanceof SyncEvent.FormFinished f) {
                 FormOutcome o = f.outcome();
-                err.printf(Locale.ROOT, "  %s: %s, %,d fetched, %,d new%n", o.formName(), o.status().name().toLowerCase(Locale.ROOT), o.fetched(), o.newLeads());
+                err.printf(Locale.ROOT, "  %s: %s, %,d fetched, %,d new%s%n", o.formName(), o.status().name().toLowerCase(Locale.ROOT),
+                        o.fetched(), o.newLeads(), o.skippedLeads().isEmpty() ? "" : String.format(Locale.ROOT, ", %,d skipped", o.skippedLeads().size()));
             }
         }
     }

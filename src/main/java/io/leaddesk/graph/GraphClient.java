@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,19 +19,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 
 /**
  * Graph API client (OkHttp + Jackson). Thread-safe; one instance serves all pages and forms.
- * Every call retries transient and rate-limit failures with exponential backoff and jitter, honouring
- * usage headers, and throws {@link GraphException} with a typed {@link GraphErrorKind} otherwise.
+ * Every call retries transient and rate-limit failures with exponential backoff and jitter within a wall-clock
+ * budget, honouring usage headers ({@link GraphCaller}), and throws {@link GraphException} with a typed
+ * {@link GraphErrorKind} otherwise. Lead paging and its loop guards are {@link LeadPager}'s.
+ *
+ * <p>Different purposes can use different settings (a quick token check with short timeouts, a sync with a long
+ * retry budget): {@link #withSettings} gives a client that shares this one's connections and usage records.
  *
  * <p>The token travels only in the {@code Authorization: Bearer} header; URLs (which OkHttp and logs may show)
  * never carry it. Logs show paths without query strings.
@@ -51,22 +49,26 @@ public final class GraphClient implements AutoCloseable {
     static final String ACCOUNT_FIELDS = "id,name,access_token,tasks";
     /** The limit asked for on /me/accounts and /leadgen_forms. */
     static final int LIST_LIMIT = 100;
-    /** At most this many consecutive result pages without anything new are followed. */
-    static final int MAX_EMPTY_PAGES = 3;
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+    /** At most this many consecutive result pages without anything in them are followed. */
+    static final int MAX_EMPTY_PAGES = LeadPager.MAX_EMPTY_PAGES;
+    static final Duration MAX_BACKOFF = GraphCaller.MAX_BACKOFF;
     /** Long waits are cut into slices so that cancellation is noticed within about a second. */
-    static final Duration WAIT_SLICE = Duration.ofSeconds(1);
+    static final Duration WAIT_SLICE = GraphCaller.WAIT_SLICE;
     private static final BooleanSupplier NEVER = () -> false;
 
     private final GraphSettings settings;
     private final Sleeper sleeper;
     private final DoubleSupplier jitter;
-    private final OkHttpClient http;
-    private final HttpUrl root;
+    private final Ticker ticker;
+    private final long maxResponseBytes;
+    /** Connections and threads, shared with every client made by {@link #withSettings}; closed by the owner. */
+    private final OkHttpClient shared;
+    private final boolean owner;
+    private final UsageTracker usage;
+    private final GraphUrls urls;
+    private final GraphCaller caller;
+    private final LeadPager pager;
     private final ObjectMapper mapper = new ObjectMapper();
-    /** Last usage percentages seen: the app-wide one, and per token (Page usage and business use case usage). */
-    private volatile int appUsage;
-    private final Map<AccessToken, Integer> tokenUsage = new ConcurrentHashMap<>();
 
     public GraphClient(GraphSettings settings) {
         this(settings, Sleeper.REAL);
@@ -79,30 +81,53 @@ public final class GraphClient implements AutoCloseable {
 
     /** With a custom jitter source in [0, 1] (tests make backoff deterministic). */
     GraphClient(GraphSettings settings, Sleeper sleeper, DoubleSupplier jitter) {
+        this(settings, sleeper, jitter, Ticker.SYSTEM);
+    }
+
+    /** With the clock the retry budget is measured with (tests advance it from their sleeper). */
+    GraphClient(GraphSettings settings, Sleeper sleeper, DoubleSupplier jitter, Ticker ticker) {
+        this(settings, sleeper, jitter, ticker, GraphCaller.MAX_RESPONSE_BYTES, null, new UsageTracker());
+    }
+
+    private GraphClient(GraphSettings settings, Sleeper sleeper, DoubleSupplier jitter, Ticker ticker,
+                        long maxResponseBytes, OkHttpClient shared, UsageTracker usage) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.jitter = Objects.requireNonNull(jitter, "jitter");
-        HttpUrl base = HttpUrl.parse(settings.baseUrl());
-        if (base == null) {
-            throw new IllegalArgumentException("The Graph API address is not a valid http(s) URL: " + settings.baseUrl());
-        }
-        this.root = base.newBuilder().addPathSegment(settings.version()).build();
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.maxResponseBytes = maxResponseBytes;
+        this.urls = new GraphUrls(settings.baseUrl(), settings.version());
+        this.owner = shared == null;
+        this.shared = shared != null ? shared : new OkHttpClient.Builder()
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .build();
+        this.usage = usage;
+        this.caller = new GraphCaller(settings, this.shared, sleeper, jitter, ticker, usage, mapper, maxResponseBytes);
+        this.pager = new LeadPager(caller, urls);
     }
 
     public GraphSettings settings() {
         return settings;
     }
 
+    /**
+     * A client for another purpose (other timeouts, retry budget, page size, even another address) that shares
+     * this client's connections, threads and rate-limit usage. Closing it does nothing; closing this one closes both.
+     */
+    public GraphClient withSettings(GraphSettings other) {
+        return new GraphClient(other, sleeper, jitter, ticker, maxResponseBytes, shared, usage);
+    }
+
+    /** The same client refusing answers above {@code bytes} (tests of the response cap). */
+    GraphClient withMaxResponseBytes(long bytes) {
+        return new GraphClient(settings, sleeper, jitter, ticker, bytes, shared, usage);
+    }
+
     /** {@code /me?metadata=1&fields=id,name}: user or page token, id and name (fallback through /me/accounts code 100). */
     public TokenInfo whoami(AccessToken token) {
-        HttpUrl url = path("me").addQueryParameter("fields", "id,name").addQueryParameter("metadata", "1").build();
-        JsonNode me = get(url, token, "me", mapper::readTree, NEVER, RetryListener.NONE);
+        HttpUrl url = urls.path("me").addQueryParameter("fields", "id,name").addQueryParameter("metadata", "1").build();
+        JsonNode me = caller.get(url, token, "me", mapper::readTree, NEVER, RetryListener.NONE);
         String id = text(me, "id");
         String name = text(me, "name");
         String type = text(me.path("metadata"), "type");
@@ -112,9 +137,9 @@ public final class GraphClient implements AutoCloseable {
         if ("page".equalsIgnoreCase(type)) {
             return new TokenInfo(TokenKind.PAGE, id, name);
         }
-        HttpUrl probe = path("me/accounts").addQueryParameter("limit", "1").build();
+        HttpUrl probe = urls.path("me/accounts").addQueryParameter("limit", "1").build();
         try {
-            get(probe, token, "accounts", PageParsers::raw, NEVER, RetryListener.NONE);
+            caller.get(probe, token, "accounts", PageParsers::raw, NEVER, RetryListener.NONE);
             return new TokenInfo(TokenKind.USER, id, name);
         } catch (GraphFailure e) {
             String gm = e.graphMessage() == null ? "" : e.graphMessage();
@@ -134,7 +159,7 @@ public final class GraphClient implements AutoCloseable {
         if (who.kind() == TokenKind.PAGE) {
             return List.of(new PageInfo(who.id(), who.name(), token, List.of()));
         }
-        HttpUrl first = path("me/accounts").addQueryParameter("fields", ACCOUNT_FIELDS)
+        HttpUrl first = urls.path("me/accounts").addQueryParameter("fields", ACCOUNT_FIELDS)
                 .addQueryParameter("limit", Integer.toString(LIST_LIMIT)).build();
         List<PageInfo> pages = new ArrayList<>();
         for (String raw : listAll(first, token, "accounts")) {
@@ -157,7 +182,7 @@ public final class GraphClient implements AutoCloseable {
 
     /** Every lead form of the page (all result pages), with questions and legal_content. */
     public List<LeadForm> forms(PageInfo page) {
-        HttpUrl first = path(page.id() + "/leadgen_forms").addQueryParameter("fields", FORM_FIELDS)
+        HttpUrl first = urls.path(page.id() + "/leadgen_forms").addQueryParameter("fields", FORM_FIELDS)
                 .addQueryParameter("limit", Integer.toString(LIST_LIMIT)).build();
         List<LeadForm> forms = new ArrayList<>();
         for (String raw : listAll(first, page.accessToken(), "leadgen_forms")) {
@@ -166,106 +191,48 @@ public final class GraphClient implements AutoCloseable {
         return forms;
     }
 
+    /** {@link #leads(PageInfo, String, Long, long, LeadPageHandler, BooleanSupplier, RetryListener)} for a form of unknown size. */
+    public LeadPull leads(PageInfo page, String formId, Long createdAfter, LeadPageHandler handler,
+                          BooleanSupplier cancelled, RetryListener retries) {
+        return leads(page, formId, createdAfter, 0, handler, cancelled, retries);
+    }
+
     /**
-     * Every lead of a form, newest first, one result page at a time to {@code handler}. Result pages that bring
-     * no lead not already delivered in this call are not handed to the handler. Exceptions of the handler propagate.
+     * Every lead of a form, newest first, one result page at a time to {@code handler}; leads already delivered in
+     * this call are not delivered again, and pages that bring nothing new are not handed over. Exceptions of the
+     * handler propagate. Paging goes on while the cursor advances; see {@link LeadPager} for when it stops early.
      *
      * @param createdAfter Unix seconds; when not null only leads with time_created GREATER_THAN it are asked for (filtering)
+     * @param leadsCount   the form's leads_count (0 when unknown): sets the cap on result pages
      * @param cancelled    checked between pages (and during backoff waits); when true a
      *                     {@link java.util.concurrent.CancellationException} is thrown
+     * @return whether the pull is complete, and if not, why it stopped
      */
-    public void leads(PageInfo page, String formId, Long createdAfter, LeadPageHandler handler,
-                      BooleanSupplier cancelled, RetryListener retries) {
+    public LeadPull leads(PageInfo page, String formId, Long createdAfter, long leadsCount, LeadPageHandler handler,
+                          BooleanSupplier cancelled, RetryListener retries) {
         Objects.requireNonNull(handler, "handler");
-        BooleanSupplier stop = cancelled == null ? NEVER : cancelled;
-        RetryListener listener = retries == null ? RetryListener.NONE : retries;
-        HttpUrl.Builder b = path(formId + "/leads").addQueryParameter("fields", LEAD_FIELDS)
+        HttpUrl.Builder b = urls.path(formId + "/leads").addQueryParameter("fields", LEAD_FIELDS)
                 .addQueryParameter("limit", Integer.toString(Math.max(1, settings.pageSize())));
         if (createdAfter != null) {
             b.addQueryParameter("filtering",
                     "[{\"field\":\"time_created\",\"operator\":\"GREATER_THAN\",\"value\":" + createdAfter + "}]");
         }
-        HttpUrl url = b.build();
-        AccessToken token = page.accessToken();
-        Set<String> seenUrls = new HashSet<>();
-        Set<String> seenAfters = new HashSet<>();
-        Set<String> delivered = new HashSet<>();
-        int emptyRun = 0;
-        boolean afterFallback = false;
-        int pagesRead = 0;
-        while (true) {
-            checkCancelled(stop);
-            if (!seenUrls.add(url.toString())) {
-                LOG.warn("Form {}: Graph sent a paging link it had sent before; stopped after {} result pages", formId, pagesRead);
-                return;
-            }
-            PageParsers.LeadPage result;
-            try {
-                result = get(url, token, "leads", PageParsers::leads, stop, listener);
-            } catch (GraphException e) {
-                if (afterFallback && (e.kind() == GraphErrorKind.INVALID_CURSOR || e.kind() == GraphErrorKind.OTHER)) {
-                    // the extra request was a guess past the last next link; everything real is already delivered
-                    LOG.info("Form {}: the after-cursor retry was refused ({}); done", formId, e.kind());
-                    return;
-                }
-                throw e;
-            }
-            pagesRead++;
-            List<Lead> fresh = new ArrayList<>(result.leads().size());
-            for (Lead lead : result.leads()) {
-                if (lead.id() == null || delivered.add(lead.id())) {
-                    fresh.add(lead);
-                }
-            }
-            if (!fresh.isEmpty()) {
-                handler.onPage(List.copyOf(fresh));
-            }
-            if (afterFallback && fresh.isEmpty()) {
-                LOG.debug("Form {}: the after-cursor retry brought no new leads; done", formId);
-                return;
-            }
-            afterFallback = false;
-            emptyRun = fresh.isEmpty() ? emptyRun + 1 : 0;
-            String after = result.after();
-            if (result.next() != null) {
-                if (emptyRun >= MAX_EMPTY_PAGES) {
-                    LOG.warn("Form {}: {} result pages in a row brought no new leads but still had a next link; stopped",
-                            formId, emptyRun);
-                    return;
-                }
-                if (after != null && !seenAfters.add(after)) {
-                    LOG.warn("Form {}: the paging cursor did not advance; stopped after {} result pages", formId, pagesRead);
-                    return;
-                }
-                HttpUrl next = followable(result.next());
-                if (next == null) {
-                    LOG.warn("Form {}: Graph sent a paging link that is not a URL; stopped", formId);
-                    return;
-                }
-                url = next;
-                continue;
-            }
-            if (after != null && !result.leads().isEmpty() && seenAfters.add(after)) {
-                // Known Graph bug: next missing although more may follow. Ask once with the cursor itself.
-                url = url.newBuilder().removeAllQueryParameters("before").removeAllQueryParameters("after")
-                        .addQueryParameter("after", after).build();
-                afterFallback = true;
-                continue;
-            }
-            return;
-        }
+        return pager.pull(formId, b.build(), page.accessToken(), leadsCount, handler,
+                cancelled == null ? NEVER : cancelled, retries == null ? RetryListener.NONE : retries);
     }
 
     /** A single lead, {@code /{lead_id}?fields=...}. */
     public Lead lead(AccessToken token, String leadId) {
-        HttpUrl url = path(leadId).addQueryParameter("fields", LEAD_FIELDS).build();
-        return get(url, token, "lead", PageParsers::singleLead, NEVER, RetryListener.NONE);
+        HttpUrl url = urls.path(leadId).addQueryParameter("fields", LEAD_FIELDS).build();
+        return caller.get(url, token, "lead", PageParsers::singleLead, NEVER, RetryListener.NONE);
     }
 
     @Override
     public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        if (owner) {
+            shared.dispatcher().executorService().shutdown();
+            shared.connectionPool().evictAll();
+        }
     }
 
     /** Hex HMAC-SHA256 of the token keyed by the app secret (Graph's {@code appsecret_proof}). */
@@ -293,212 +260,16 @@ public final class GraphClient implements AutoCloseable {
         int emptyRun = 0;
         HttpUrl url = first;
         while (url != null && seenUrls.add(url.toString())) {
-            PageParsers.RawPage page = get(url, token, endpoint, PageParsers::raw, NEVER, RetryListener.NONE);
+            PageParsers.RawPage page = caller.get(url, token, endpoint, PageParsers::raw, NEVER, RetryListener.NONE);
             items.addAll(page.items());
             emptyRun = page.items().isEmpty() ? emptyRun + 1 : 0;
             if (page.next() == null || emptyRun >= MAX_EMPTY_PAGES
                     || (page.after() != null && !seenAfters.add(page.after()))) {
                 break;
             }
-            url = followable(page.next());
+            url = urls.followable(page.next());
         }
         return items;
-    }
-
-    /**
-     * A next link made safe to follow: same scheme, host and port as the configured base (so the bearer token is
-     * never sent elsewhere), without access_token or appsecret_proof (the proof is added again when sending).
-     */
-    private HttpUrl followable(String next) {
-        HttpUrl u = HttpUrl.parse(next);
-        if (u == null) {
-            return null;
-        }
-        return u.newBuilder().scheme(root.scheme()).host(root.host()).port(root.port())
-                .removeAllQueryParameters("access_token").removeAllQueryParameters("appsecret_proof").build();
-    }
-
-    private HttpUrl.Builder path(String relative) {
-        HttpUrl.Builder b = root.newBuilder();
-        for (String segment : relative.split("/")) {
-            if (!segment.isEmpty()) {
-                b.addPathSegment(segment);
-            }
-        }
-        return b;
-    }
-
-    // ---- one call with retries ----
-
-    @FunctionalInterface
-    interface BodyParser<T> {
-        T parse(String body) throws IOException;
-    }
-
-    private <T> T get(HttpUrl url, AccessToken token, String endpoint, BodyParser<T> parser,
-                      BooleanSupplier cancelled, RetryListener listener) {
-        HttpUrl signed = sign(url, token);
-        String[] secrets = {token.reveal(), settings.appSecret()};
-        Duration budget = settings.maxRetryTime() == null ? Duration.ZERO : settings.maxRetryTime();
-        Duration initial = settings.initialBackoff() == null || settings.initialBackoff().isNegative()
-                ? Duration.ofSeconds(1) : settings.initialBackoff();
-        Duration waited = Duration.ZERO;
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            checkCancelled(cancelled);
-            if (attempt == 1) {
-                // a retry has just waited out its backoff; slowing down on top of that would wait twice
-                slowDownIfBusy(token, cancelled, listener);
-            }
-            Problem problem;
-            try {
-                return once(signed, token, endpoint, parser);
-            } catch (Problem.Raised r) {
-                problem = r.problem;
-            }
-            if (!problem.retryable()) {
-                LOG.debug("GET {} failed: {} (code {}), not retried", signed.encodedPath(), problem.kind(), problem.code());
-                throw problem.toException(secrets);
-            }
-            Duration wait;
-            if (problem.kind() == GraphErrorKind.RATE_LIMIT && problem.regainMinutes() > 0) {
-                wait = Duration.ofMinutes(problem.regainMinutes());
-                if (wait.compareTo(budget.minus(waited)) > 0) {
-                    LOG.warn("GET {}: rate limited, Meta asks to wait {} minutes; giving up", signed.encodedPath(),
-                            problem.regainMinutes());
-                    throw problem.giveUpTooLongToWait(attempt, budget, secrets);
-                }
-            } else {
-                long capNanos = Math.min(MAX_BACKOFF.toNanos(),
-                        initial.toNanos() * (1L << Math.min(attempt - 1, 30)));
-                double j = Math.max(0.0, Math.min(1.0, jitter.getAsDouble()));
-                wait = Duration.ofNanos((long) (capNanos * j));
-                if (waited.plus(wait).compareTo(budget) > 0) {
-                    LOG.warn("GET {}: {} after {} attempts; giving up", signed.encodedPath(), problem.kind(), attempt);
-                    throw problem.giveUp(attempt, waited, secrets);
-                }
-            }
-            LOG.info("GET {}: {} (code {}); retrying in {} ms", signed.encodedPath(), problem.kind(), problem.code(),
-                    wait.toMillis());
-            listener.waiting(problem.kind(), wait, attempt,
-                    Problem.scrub(problem.what() + "; retrying in " + Problem.human(wait) + ".", secrets));
-            pause(wait, cancelled);
-            waited = waited.plus(wait);
-        }
-    }
-
-    private <T> T once(HttpUrl url, AccessToken token, String endpoint, BodyParser<T> parser) throws Problem.Raised {
-        Request request = new Request.Builder().url(url)
-                .header("Authorization", "Bearer " + token.reveal())
-                .header("Accept", "application/json")
-                .get().build();
-        LOG.debug("GET {}", url.encodedPath());
-        Response response;
-        try {
-            response = http.newCall(request).execute();
-        } catch (IOException e) {
-            throw new Problem.Raised(Problem.fromIo(e, url.host(), false));
-        }
-        try (response) {
-            int status = response.code();
-            String body;
-            try {
-                ResponseBody rb = response.body();
-                body = rb == null ? "" : new String(rb.bytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new Problem.Raised(Problem.fromIo(e, url.host(), true));
-            }
-            recordUsage(token, response);
-            if (response.isSuccessful()) {
-                Problem inBody = startsWithError(body) ? Problem.fromBody(body, status, endpoint, mapper) : null;
-                if (inBody == null) {
-                    try {
-                        return parser.parse(body);
-                    } catch (IOException | RuntimeException e) {
-                        IOException io = e instanceof IOException ioe ? ioe : new IOException(e.getClass().getSimpleName());
-                        throw new Problem.Raised(Problem.malformed(status, io));
-                    }
-                }
-                throw new Problem.Raised(withRegain(inBody, response));
-            }
-            Problem p = Problem.fromBody(body, status, endpoint, mapper);
-            if (p == null) {
-                p = Problem.fromHttp(status);
-            }
-            throw new Problem.Raised(withRegain(p, response));
-        }
-    }
-
-    private static boolean startsWithError(String body) {
-        int i = 0;
-        while (i < body.length() && Character.isWhitespace(body.charAt(i))) {
-            i++;
-        }
-        return body.startsWith("{\"error\"", i);
-    }
-
-    private Problem withRegain(Problem p, Response response) {
-        if (p.kind() != GraphErrorKind.RATE_LIMIT) {
-            return p;
-        }
-        long minutes = Math.max(Usage.regainMinutes(response.header("X-Business-Use-Case-Usage"), mapper),
-                Usage.regainMinutes(response.header("X-Page-Usage"), mapper));
-        return minutes > 0 ? p.withRegainMinutes(minutes) : p;
-    }
-
-    private void recordUsage(AccessToken token, Response response) {
-        appUsage = Usage.percent(response.header("X-App-Usage"), mapper);
-        int page = Math.max(Usage.percent(response.header("X-Page-Usage"), mapper),
-                Usage.percent(response.header("X-Business-Use-Case-Usage"), mapper));
-        if (page > 0) {
-            tokenUsage.put(token, page);
-        } else {
-            tokenUsage.remove(token);
-        }
-    }
-
-    private void slowDownIfBusy(AccessToken token, BooleanSupplier cancelled, RetryListener listener) {
-        int usage = Math.max(appUsage, tokenUsage.getOrDefault(token, 0));
-        Duration delay = Usage.slowDown(usage, settings.initialBackoff());
-        if (delay.isZero()) {
-            return;
-        }
-        LOG.info("Meta reports {}% of a rate limit used; waiting {} ms before the next request", usage, delay.toMillis());
-        listener.waiting(GraphErrorKind.RATE_LIMIT, delay, 0,
-                "Meta reports " + usage + "% of the rate limit used; slowing down for " + Problem.human(delay) + ".");
-        pause(delay, cancelled);
-    }
-
-    private void pause(Duration wait, BooleanSupplier cancelled) {
-        Duration left = wait;
-        while (left.compareTo(Duration.ZERO) > 0) {
-            checkCancelled(cancelled);
-            Duration slice = left.compareTo(WAIT_SLICE) > 0 ? WAIT_SLICE : left;
-            try {
-                sleeper.sleep(slice);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("Interrupted while waiting to retry a Graph request");
-            }
-            left = left.minus(slice);
-        }
-        checkCancelled(cancelled);
-    }
-
-    private static void checkCancelled(BooleanSupplier cancelled) {
-        if (cancelled.getAsBoolean()) {
-            throw new CancellationException("Cancelled");
-        }
-    }
-
-    private HttpUrl sign(HttpUrl url, AccessToken token) {
-        HttpUrl.Builder b = url.newBuilder().removeAllQueryParameters("access_token")
-                .removeAllQueryParameters("appsecret_proof");
-        if (settings.appSecret() != null) {
-            b.addQueryParameter("appsecret_proof", appSecretProof(token.reveal(), settings.appSecret()));
-        }
-        return b.build();
     }
 
     private JsonNode readTree(String raw) {

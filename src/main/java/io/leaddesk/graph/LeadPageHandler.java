@@ -8,4 +8,14 @@ import java.util.List;
 @FunctionalInterface
 public interface LeadPageHandler {
     void onPage(List<Lead> leads);
+
+    /**
+     * The same, with where each lead stood: {@code page} counts the result pages of this pull from 1 and
+     * {@code positions[i]} is the 0-based index of {@code leads.get(i)} in that result page as Graph sent it (leads
+     * already delivered earlier in the pull are left out, so positions may skip). The client calls this method; by
+     * default it hands the leads to {@link #onPage(List)}.
+     */
+    default void onPage(int page, List<Lead> leads, int[] positions) {
+        onPage(leads);
+    }
 }

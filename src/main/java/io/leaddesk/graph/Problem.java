@@ -45,8 +45,9 @@ record Problem(GraphErrorKind kind, String what, String todo, int code, int subc
         return build(message(), secrets);
     }
 
-    GraphFailure giveUp(int attempts, Duration waited, String... secrets) {
-        String sentence = what + "; LeadDesk retried for " + human(waited) + " and gave up after " + attempts
+    /** {@code spent}: the wall-clock time since the first attempt began (waits and network time). */
+    GraphFailure giveUp(int attempts, Duration spent, String... secrets) {
+        String sentence = what + "; LeadDesk retried for " + human(spent) + " and gave up after " + attempts
                 + (attempts == 1 ? " attempt" : " attempts") + ": " + todo + ".";
         return build(sentence, secrets);
     }
@@ -266,6 +267,18 @@ record Problem(GraphErrorKind kind, String what, String todo, int code, int subc
     static Problem malformed(int http, IOException e) {
         return new Problem(GraphErrorKind.TRANSIENT, "Meta sent an incomplete or malformed answer (HTTP " + http + ")",
                 "try again later", 0, 0, http, null, null, null, 0, e);
+    }
+
+    /**
+     * An answer larger than the client accepts for one request. Not retried: asking again brings the same answer.
+     * Kind OTHER, so the sync reports the form as failed and goes on with the others.
+     */
+    static Problem tooLarge(int http, long limitBytes) {
+        String limit = limitBytes >= 1 << 20 ? (limitBytes >> 20) + " MB" : limitBytes + " bytes";
+        return new Problem(GraphErrorKind.OTHER, "The answer to one request was larger than "
+                + limit + ", far more than any real Graph page, so LeadDesk stopped reading it",
+                "check the Graph API address in the settings, lower the page size (LEADDESK_PAGE_SIZE), and try again",
+                0, 0, http, null, null, null, 0, null);
     }
 
     /** Carries a problem through the retry loop. */

@@ -251,6 +251,15 @@ public final class SampleDataset {
         return total;
     }
 
+    /**
+     * {@code n} leads arrive in the form now (the server's arrivals while a client pages): created at the current
+     * second, or with the newest lead added so far when the clock has not moved on, so times never go backwards.
+     */
+    synchronized void arrive(SampleForm form, int n) {
+        lastAddedEpoch = Math.max(Instant.now().getEpochSecond(), lastAddedEpoch);
+        form.add(n, lastAddedEpoch);
+    }
+
     private synchronized long nextAddedEpoch() {
         long wall = Instant.now().getEpochSecond();
         lastAddedEpoch = Math.max(wall, lastAddedEpoch + 1);

@@ -11,15 +11,24 @@ import java.util.Locale;
  *       Page...", with an {@code X-Business-Use-Case-Usage} header for the page.</li>
  *   <li>{@code truncate=P}: a 200 response whose body stops in the middle: alternately the full Content-Length is
  *       declared and the connection dropped early, or the body is chunked and ends cleanly after half the JSON.</li>
+ *   <li>{@code badleads=P}: with probability P a lead is served malformed, the same leads on every request (decided
+ *       by a hash of the lead, not by the dice): a third each without {@code id}, without {@code created_time}, or
+ *       with a created_time that is not a date. Meta sending such a lead is rare; one must not block a sync.</li>
  *   <li>{@code usage=N}: {@code X-App-Usage} reports N percent on every response.</li>
  *   <li>{@code seed=S}: the seed of the fault dice (default 1), so a run is reproducible for a sequential client.</li>
  * </ul>
  * Rates are per request, drawn once per request from one seeded {@link java.util.Random}; their sum must be at most 1.
  */
 public record SampleFaults(double transientRate, double rateLimitRate, double truncateRate, Integer usagePercent,
-                           long seed) {
+                           long seed, double badLeadRate) {
 
-    public static final SampleFaults NONE = new SampleFaults(0, 0, 0, null, 1);
+    public static final SampleFaults NONE = new SampleFaults(0, 0, 0, null, 1, 0);
+
+    /** Without malformed leads. */
+    public SampleFaults(double transientRate, double rateLimitRate, double truncateRate, Integer usagePercent,
+                        long seed) {
+        this(transientRate, rateLimitRate, truncateRate, usagePercent, seed, 0);
+    }
 
     /** @throws IllegalArgumentException on an unknown key or a bad value */
     public static SampleFaults parse(String spec) {
@@ -31,6 +40,7 @@ public record SampleFaults(double transientRate, double rateLimitRate, double tr
         double tc = 0;
         Integer usage = null;
         long seed = 1;
+        double bad = 0;
         for (String part : spec.split(",")) {
             String p = part.trim();
             if (p.isEmpty()) {
@@ -47,6 +57,7 @@ public record SampleFaults(double transientRate, double rateLimitRate, double tr
                     case "transient" -> tr = rate(key, value);
                     case "ratelimit" -> rl = rate(key, value);
                     case "truncate" -> tc = rate(key, value);
+                    case "badleads" -> bad = rate(key, value);
                     case "usage" -> {
                         usage = Integer.parseInt(value);
                         if (usage < 0 || usage > 1000) {
@@ -55,7 +66,7 @@ public record SampleFaults(double transientRate, double rateLimitRate, double tr
                     }
                     case "seed" -> seed = Long.parseLong(value);
                     default -> throw new IllegalArgumentException(
-                            "unknown fault '" + key + "' (known: transient, ratelimit, truncate, usage, seed)");
+                            "unknown fault '" + key + "' (known: transient, ratelimit, truncate, badleads, usage, seed)");
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("bad number for fault '" + key + "': " + value, e);
@@ -64,7 +75,7 @@ public record SampleFaults(double transientRate, double rateLimitRate, double tr
         if (tr + rl + tc > 1.0 + 1e-9) {
             throw new IllegalArgumentException("fault rates add up to more than 1");
         }
-        return new SampleFaults(tr, rl, tc, usage, seed);
+        return new SampleFaults(tr, rl, tc, usage, seed, bad);
     }
 
     private static double rate(String key, String value) {
@@ -75,6 +86,7 @@ public record SampleFaults(double transientRate, double rateLimitRate, double tr
         return d;
     }
 
+    /** True when a request may fail or be cut (what the dice decide); {@code badleads} and {@code usage} do not count. */
     public boolean any() {
         return transientRate > 0 || rateLimitRate > 0 || truncateRate > 0;
     }

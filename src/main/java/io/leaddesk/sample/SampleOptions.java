@@ -1,18 +1,46 @@
 package io.leaddesk.sample;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * How the sample Graph API behaves.
  *
- * @param leads       total leads across all forms (default 5000; up to a few million)
- * @param faults      fault spec, see {@link SampleFaults} (null or blank = none)
- * @param latencyMs   added to every request, server side
- * @param seed        data seed (default 42): same seed and lead total give the same data
- * @param appSecret   when not null every request must carry a correct {@code appsecret_proof}
- * @param maxPageSize the server cap on {@code limit} (default 1000); larger limits are capped silently
- * @param port        0 = a random free port
+ * @param leads              total leads across all forms (default 5000; up to a few million)
+ * @param faults             fault spec, see {@link SampleFaults} (null or blank = none)
+ * @param latencyMs          added to every request, server side
+ * @param seed               data seed (default 42): same seed and lead total give the same data
+ * @param appSecret          when not null every request must carry a correct {@code appsecret_proof}
+ * @param maxPageSize        the server cap on {@code limit} (default 1000); larger limits are capped silently
+ * @param port               0 = a random free port
+ * @param cursor             how /leads pages are addressed (default {@link Cursor#KEYSET})
+ * @param arrivals           new leads that arrive in a form at each request for its leads, as if people submitted
+ *                           while a client pages: the n-th request of a form brings {@code arrivals[n % size]}
+ *                           (default none); e.g. {@code [25, 25, 25, 25, 5]} gives bursts in which whole pages repeat
  */
 public record SampleOptions(int leads, String faults, int latencyMs, long seed, String appSecret, int maxPageSize,
-                            int port) {
+                            int port, Cursor cursor, List<Integer> arrivals) {
+
+    /** The paging cursors of /leads. */
+    public enum Cursor {
+        /** created_time + id of the last lead served: pages never shift (what Graph does for most forms). */
+        KEYSET,
+        /**
+         * How many of the newest leads come before the page: a lead that arrives while a client pages pushes every
+         * later page down, so pages repeat leads already served (what some servers do under load).
+         */
+        OFFSET;
+
+        /** {@code keyset} or {@code offset} (any case). */
+        public static Cursor parse(String s) {
+            try {
+                return valueOf(s.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException("the cursor must be keyset or offset, not " + s, e);
+            }
+        }
+    }
 
     public SampleOptions {
         if (leads < 0) {
@@ -27,39 +55,90 @@ public record SampleOptions(int leads, String faults, int latencyMs, long seed, 
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
+        arrivals = arrivals == null ? List.of() : List.copyOf(arrivals);
+        for (int a : arrivals) {
+            if (a < 0) {
+                throw new IllegalArgumentException("arrivals must be >= 0: " + arrivals);
+            }
+        }
+        cursor = cursor == null ? Cursor.KEYSET : cursor;
         SampleFaults.parse(faults); // fail early on a bad spec
     }
 
+    /** Keyset cursors and no arrivals. */
+    public SampleOptions(int leads, String faults, int latencyMs, long seed, String appSecret, int maxPageSize,
+                         int port) {
+        this(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, Cursor.KEYSET, List.of());
+    }
+
     public static SampleOptions defaults() {
-        return new SampleOptions(5000, null, 0, 42L, null, 1000, 0);
+        return new SampleOptions(5000, null, 0, 42L, null, 1000, 0, Cursor.KEYSET, List.of());
     }
 
     public SampleOptions withLeads(int v) {
-        return new SampleOptions(v, faults, latencyMs, seed, appSecret, maxPageSize, port);
+        return new SampleOptions(v, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals);
     }
 
     public SampleOptions withFaults(String v) {
-        return new SampleOptions(leads, v, latencyMs, seed, appSecret, maxPageSize, port);
+        return new SampleOptions(leads, v, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals);
     }
 
     public SampleOptions withLatencyMs(int v) {
-        return new SampleOptions(leads, faults, v, seed, appSecret, maxPageSize, port);
+        return new SampleOptions(leads, faults, v, seed, appSecret, maxPageSize, port, cursor, arrivals);
     }
 
     public SampleOptions withSeed(long v) {
-        return new SampleOptions(leads, faults, latencyMs, v, appSecret, maxPageSize, port);
+        return new SampleOptions(leads, faults, latencyMs, v, appSecret, maxPageSize, port, cursor, arrivals);
     }
 
     public SampleOptions withAppSecret(String v) {
-        return new SampleOptions(leads, faults, latencyMs, seed, v, maxPageSize, port);
+        return new SampleOptions(leads, faults, latencyMs, seed, v, maxPageSize, port, cursor, arrivals);
     }
 
     public SampleOptions withMaxPageSize(int v) {
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, v, port);
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, v, port, cursor, arrivals);
     }
 
     public SampleOptions withPort(int v) {
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, v);
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, v, cursor, arrivals);
+    }
+
+    public SampleOptions withCursor(Cursor v) {
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, v, arrivals);
+    }
+
+    /** New leads per request for a form's leads, cycling through the values (none: no arrivals). */
+    public SampleOptions withArrivals(int... perRequest) {
+        List<Integer> v = new ArrayList<>(perRequest.length);
+        for (int n : perRequest) {
+            v.add(n);
+        }
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, v);
+    }
+
+    /** {@code 25,25,25,25,5} (what {@code sample-server --arrivals} takes) into the list of arrivals. */
+    public static List<Integer> parseArrivals(String spec) {
+        List<Integer> out = new ArrayList<>();
+        if (spec == null || spec.isBlank()) {
+            return out;
+        }
+        for (String part : spec.split(",")) {
+            try {
+                int n = Integer.parseInt(part.trim());
+                if (n < 0) {
+                    throw new NumberFormatException();
+                }
+                out.add(n);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("arrivals must be whole numbers of 0 or more separated by commas, not "
+                        + spec, e);
+            }
+        }
+        return out;
+    }
+
+    public SampleOptions withArrivals(List<Integer> perRequest) {
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, perRequest);
     }
 
     /** Masks the app secret. */
@@ -67,6 +146,6 @@ public record SampleOptions(int leads, String faults, int latencyMs, long seed, 
     public String toString() {
         return "SampleOptions[leads=" + leads + ", faults=" + faults + ", latencyMs=" + latencyMs + ", seed=" + seed
                 + ", appSecret=" + (appSecret == null ? "none" : "***") + ", maxPageSize=" + maxPageSize
-                + ", port=" + port + "]";
+                + ", port=" + port + ", cursor=" + cursor + ", arrivals=" + arrivals + "]";
     }
 }

@@ -4,7 +4,6 @@ import io.leaddesk.graph.AccessToken;
 import io.leaddesk.graph.GraphClient;
 import io.leaddesk.graph.GraphErrorKind;
 import io.leaddesk.graph.GraphException;
-import io.leaddesk.model.Lead;
 import io.leaddesk.model.LeadForm;
 import io.leaddesk.graph.PageInfo;
 import io.leaddesk.graph.TokenInfo;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,8 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Crash safety: every result page of leads is committed in its own transaction by {@link LeadStore#upsertLeads}.
  * Graph serves leads newest first, so the durable watermark of a form (newest created_time of its last
- * <em>complete</em> pull) only moves when a pull finishes; a pull that dies half-way is simply repeated from the
- * old watermark next time, and upsert-by-id keeps every lead exactly once.
+ * <em>complete</em> pull) only moves when a pull finishes; a pull that dies half-way, or that a paging guard stops
+ * ({@link FormOutcome.Status#INCOMPLETE}), is simply repeated from the old watermark next time, and upsert-by-id
+ * keeps every lead exactly once. Leads that cannot be stored are skipped and reported ({@link FormPull}).
  */
 public final class SyncService {
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
@@ -123,7 +122,7 @@ public final class SyncService {
         Instant started = clock.instant();
         SyncListener events = safe(listener);
         List<FormOutcome> outcomes = new ArrayList<>();
-        List<FormJob> jobs = new ArrayList<>();
+        List<FormPull.Job> jobs = new ArrayList<>();
 
         // 1. Fresh form lists (leads_count, questions) for the pages concerned.
         Set<String> wantedPages = pagesFor(session, request);
@@ -155,12 +154,12 @@ public final class SyncService {
                     long cachedLeads = cached.map(StoredForm::cachedLeads).orElse(0L);
                     // Incremental pulls can only estimate: what Meta counts beyond what we hold.
                     long expectedLeads = incremental ? Math.max(0, f.leadsCount() - cachedLeads) : Math.max(0, f.leadsCount());
-                    jobs.add(new FormJob(page, f, expectedLeads, cached.map(StoredForm::watermark).orElse(null)));
+                    jobs.add(new FormPull.Job(page, f, expectedLeads, cached.map(StoredForm::watermark).orElse(null)));
                 }
             }
         }
         for (String wanted : request.formIds()) {
-            if (jobs.stream().noneMatch(j -> j.form.id().equals(wanted))
+            if (jobs.stream().noneMatch(j -> j.form().id().equals(wanted))
                     && outcomes.stream().noneMatch(o -> o.formId() == null)) {
                 outcomes.add(new FormOutcome(null, wanted, wanted, FormOutcome.Status.SKIPPED, 0, 0,
                         "Form " + wanted + " is not among the forms this token reaches; check the id or sign in with a token for its Page.",
@@ -168,13 +167,14 @@ public final class SyncService {
             }
         }
 
-        long expected = jobs.stream().mapToLong(FormJob::expected).sum();
+        long expected = jobs.stream().mapToLong(FormPull.Job::expected).sum();
         events.onEvent(new SyncEvent.Started(jobs.size(), expected));
 
         // 2. Leads, forms concurrently (bounded).
         AtomicLong fetchedTotal = new AtomicLong();
         AtomicLong newTotal = new AtomicLong();
         if (!jobs.isEmpty()) {
+            FormPull pull = new FormPull(graph, store, clock);
             AtomicInteger threadNo = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, jobs.size()), r -> {
                 Thread t = new Thread(r, "leaddesk-sync-" + threadNo.incrementAndGet());
@@ -183,9 +183,9 @@ public final class SyncService {
             });
             try {
                 List<Future<FormOutcome>> futures = new ArrayList<>();
-                for (FormJob job : jobs) {
+                for (FormPull.Job job : jobs) {
                     futures.add(pool.submit(() -> {
-                        FormOutcome o = runJob(job, request.full(), events, cancel, fetchedTotal, newTotal);
+                        FormOutcome o = pull.run(job, request.full(), events, cancel, fetchedTotal, newTotal);
                         events.onEvent(new SyncEvent.FormFinished(o));
                         return o;
                     }));
@@ -205,82 +205,14 @@ public final class SyncService {
         return report;
     }
 
-    private FormOutcome runJob(FormJob job, boolean full, SyncListener events, CancelSignal cancel,
-                               AtomicLong fetchedTotal, AtomicLong newTotal) {
-        PageInfo page = job.page;
-        LeadForm form = job.form;
-        if (cancel.isCancelled()) {
-            return new FormOutcome(page.id(), form.id(), form.name(), FormOutcome.Status.CANCELLED, 0, 0, "Cancelled before it started.", null);
-        }
-        Long watermark = job.watermark();
-        boolean incremental = !full && watermark != null;
-        Long createdAfter = incremental ? watermark - OVERLAP.toSeconds() : null;
-        long expected = job.expected();
-        events.onEvent(new SyncEvent.FormStarted(page.id(), page.name(), form.id(), form.name(), expected, incremental));
-
-        AtomicLong fetched = new AtomicLong();
-        AtomicLong fresh = new AtomicLong();
-        AtomicLong newest = new AtomicLong(watermark == null ? Long.MIN_VALUE : watermark);
-        int attempts = 0;
-        while (true) {
-            attempts++;
-            try {
-                graph.leads(page, form.id(), createdAfter, leads -> {
-                    int added = store.upsertLeads(page.id(), form, leads, clock.instant());
-                    long max = Long.MIN_VALUE;
-                    for (Lead l : leads) {
-                        max = Math.max(max, l.createdEpochSecond());
-                    }
-                    final long pageMax = max;
-                    newest.accumulateAndGet(pageMax, Math::max);
-                    long f = fetched.addAndGet(leads.size());
-                    long n = fresh.addAndGet(added);
-                    fetchedTotal.addAndGet(leads.size());
-                    newTotal.addAndGet(added);
-                    events.onEvent(new SyncEvent.FormProgress(page.id(), form.id(), f, expected, n));
-                }, cancel, (why, wait, attempt, message) ->
-                        events.onEvent(new SyncEvent.Waiting(form.id(), message, wait)));
-                Long mark = newest.get() == Long.MIN_VALUE ? null : newest.get();
-                store.markFormSynced(form.id(), mark, clock.instant());
-                return new FormOutcome(page.id(), form.id(), form.name(), FormOutcome.Status.OK, fetched.get(), fresh.get(), null, null);
-            } catch (CancellationException e) {
-                return new FormOutcome(page.id(), form.id(), form.name(), FormOutcome.Status.CANCELLED, fetched.get(), fresh.get(),
-                        "Cancelled; the " + fetched.get() + " leads fetched so far are kept.", null);
-            } catch (GraphException e) {
-                if (e.kind() == GraphErrorKind.INVALID_CURSOR && attempts < 2) {
-                    LOG.warn("Paging cursor of form {} expired; restarting it from its watermark", form.id());
-                    continue;
-                }
-                if (e.kind() == GraphErrorKind.TOKEN) {
-                    cancel.cancel(); // every other form would fail the same way
-                }
-                FormOutcome.Status status = e.kind() == GraphErrorKind.NOT_FOUND ? FormOutcome.Status.SKIPPED : FormOutcome.Status.FAILED;
-                return new FormOutcome(page.id(), form.id(), form.name(), status, fetched.get(), fresh.get(),
-                        keptNote(e.getMessage(), fetched.get()), e.kind());
-            } catch (StoreException e) {
-                cancel.cancel(); // a cache that cannot be written fails every form
-                return new FormOutcome(page.id(), form.id(), form.name(), FormOutcome.Status.FAILED, fetched.get(), fresh.get(),
-                        e.getMessage(), null, true);
-            } catch (RuntimeException e) {
-                LOG.error("Unexpected failure syncing form {}", form.id(), e);
-                return new FormOutcome(page.id(), form.id(), form.name(), FormOutcome.Status.FAILED, fetched.get(), fresh.get(),
-                        keptNote("Unexpected error (" + e.getClass().getSimpleName() + "); see the log.", fetched.get()), null);
-            }
-        }
-    }
-
-    private static String keptNote(String message, long fetched) {
-        return fetched > 0 ? message + " The " + fetched + " leads fetched before that are kept." : message;
-    }
-
-    private static FormOutcome await(Future<FormOutcome> f, FormJob job) {
+    private static FormOutcome await(Future<FormOutcome> f, FormPull.Job job) {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new FormOutcome(job.page.id(), job.form.id(), job.form.name(), FormOutcome.Status.CANCELLED, 0, 0, "Interrupted.", null);
+            return new FormOutcome(job.page().id(), job.form().id(), job.form().name(), FormOutcome.Status.CANCELLED, 0, 0, "Interrupted.", null);
         } catch (ExecutionException e) {
-            return new FormOutcome(job.page.id(), job.form.id(), job.form.name(), FormOutcome.Status.FAILED, 0, 0,
+            return new FormOutcome(job.page().id(), job.form().id(), job.form().name(), FormOutcome.Status.FAILED, 0, 0,
                     "Unexpected error (" + e.getCause().getClass().getSimpleName() + "); see the log.", null);
         }
     }
@@ -340,7 +272,4 @@ public final class SyncService {
         };
     }
 
-    /** One form to pull; {@code watermark} as cached when the sync started (null before the first complete pull). */
-    private record FormJob(PageInfo page, LeadForm form, long expected, Long watermark) {
-    }
 }

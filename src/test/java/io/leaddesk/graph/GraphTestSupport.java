@@ -13,12 +13,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** MockWebServer on loopback, a recording sleeper, and checks that no token ever travels in a URL. */
+/** MockWebServer on loopback, a recording sleeper with a virtual clock, and checks that no token ever travels in a URL. */
 abstract class GraphTestSupport {
     static final String USER_TOKEN = "EAAuserTOKENabcdefghijklmnop123456";
     static final String PAGE_TOKEN = "EAApageTOKENzyxwvutsrqponm987654";
@@ -26,7 +27,13 @@ abstract class GraphTestSupport {
 
     MockWebServer server;
     final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
-    final Sleeper recordingSleeper = sleeps::add;
+    /** A clock that only the recording sleeper moves: retry budgets are spent by the recorded waits alone. */
+    final AtomicLong virtualNanos = new AtomicLong();
+    final Ticker virtualTicker = virtualNanos::get;
+    final Sleeper recordingSleeper = d -> {
+        sleeps.add(d);
+        virtualNanos.addAndGet(d.toNanos());
+    };
     final List<String> retryEvents = Collections.synchronizedList(new ArrayList<>());
     final RetryListener recordingListener = (why, wait, attempt, message) ->
             retryEvents.add(why + "|" + wait.toMillis() + "|" + attempt + "|" + message);
@@ -62,7 +69,7 @@ abstract class GraphTestSupport {
     }
 
     GraphClient client(UnaryOperator<GraphSettings> tweak) {
-        client = new GraphClient(tweak.apply(settings()), recordingSleeper, () -> 1.0);
+        client = new GraphClient(tweak.apply(settings()), recordingSleeper, () -> 1.0, virtualTicker);
         return client;
     }
 
