@@ -25,7 +25,7 @@ class ArchitectureTest {
     @Test
     void servicesDoNotDependOnJavaFxOrTheUiOrCli() {
         noClasses().that().resideInAnyPackage("io.leaddesk.graph..", "io.leaddesk.store..", "io.leaddesk.sync..",
-                        "io.leaddesk.export..", "io.leaddesk.sample..")
+                        "io.leaddesk.export..", "io.leaddesk.sample..", "io.leaddesk.diagnostics..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.leaddesk.ui..", "io.leaddesk.cli..",
                         "org.controlsfx..", "atlantafx..")
                 .check(CLASSES);

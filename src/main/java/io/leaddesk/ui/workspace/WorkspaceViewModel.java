@@ -41,6 +41,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The workspace: the tree of pages and forms with their figures, the toolbar commands (sync selected / all,
@@ -48,6 +50,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * The window stays usable during a sync: the sync runs on a worker and reports through {@link TaskExecutor#onUi}.
  */
 public final class WorkspaceViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkspaceViewModel.class);
 
     public enum NoticeKind { INFO, SUCCESS, WARNING, ERROR }
 
@@ -322,6 +325,8 @@ public final class WorkspaceViewModel {
         if (report.cancelled()) {
             notify(NoticeKind.WARNING, m.format("notice.sync.cancelled", report.newLeads()));
         } else if (report.failedCount() > 0) {
+            report.forms().stream().filter(f -> f.status() == FormOutcome.Status.FAILED).limit(20).forEach(f ->
+                    LOG.warn("Sync: form {} failed ({}): {}", f.formId(), f.errorKind(), f.message()));
             FormOutcome first = report.forms().stream().filter(f -> f.status() == FormOutcome.Status.FAILED).findFirst().orElseThrow();
             boolean token = report.forms().stream().anyMatch(f -> f.errorKind() == GraphErrorKind.TOKEN);
             String what = first.formName() + ": " + (first.message() == null ? "" : first.message());
