@@ -86,7 +86,8 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             return;
         }
         LeadDeskException d = null;
-        for (Throwable c = e; c != null && d == null; c = c.getCause() == c ? null : c.getCause()) {
+        Throwable c = e;
+        for (int i = 0; c != null && d == null && i < 20; i++, c = c.getCause()) {
             d = c instanceof LeadDeskException l ? l : null;
         }
         if (d != null && d.failureKind() != FailureKind.STORAGE && d.failureKind() != FailureKind.BUG) {

@@ -167,7 +167,7 @@ class LogPrivacyTest {
         }
         String log = all.toString();
         // the log saw the work and the failures, so the scan below means something
-        assertThat(log).contains("INFO", "Signed in as", "WARN", "Task 'export' failed", "ERROR",
+        assertThat(log).contains("INFO", "Signed in as", "Task 'sign in' failed (ACCESS): ", "WARN", "Task 'export' failed", "ERROR",
                 "Uncaught failure on thread leaddesk-test-thread", "IllegalStateException: nobody caught this", "\tat ");
         String diagnostics = clipboard.get(clipboard.size() - 1);
         assertThat(diagnostics).contains("Last 200 log lines:", "Uncaught failure");
