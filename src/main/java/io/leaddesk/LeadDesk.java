@@ -19,8 +19,7 @@ public final class LeadDesk {
             // non-daemon thread behind (as java-keyring's D-Bus connection did), instead of lingering unseen.
             System.exit(0);
         }
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        io.leaddesk.diagnostics.Logs.forCli(java.util.Arrays.asList(args).contains("--debug"));
         PrintStream out = new PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code = Cli.run(args, System.getenv(), out, err);

@@ -1,5 +1,6 @@
 package io.leaddesk.ui;
 
+import io.leaddesk.diagnostics.Diagnostics;
 import io.leaddesk.export.CustomProfiles;
 import io.leaddesk.export.ExportSource;
 import io.leaddesk.export.Exporter;
@@ -20,6 +21,7 @@ import io.leaddesk.ui.detail.ClipboardPort;
 import io.leaddesk.ui.detail.LeadDetailViewModel;
 import io.leaddesk.ui.export.ExportViewModel;
 import io.leaddesk.ui.leads.LeadsTableViewModel;
+import io.leaddesk.ui.settings.DiagnosticsViewModel;
 import io.leaddesk.ui.settings.SettingsViewModel;
 import io.leaddesk.ui.signin.SignInViewModel;
 import io.leaddesk.ui.workspace.WorkspaceViewModel;
@@ -106,7 +108,7 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new StoreException("The data folder " + folder + " could not be created: " + e.getMessage(), e);
+            throw new StoreException(messages.format("error.dataFolder", folder.toString()), e);
         }
         return LeadStore.open(DataFolder.databaseFile(folder));
     }
@@ -194,6 +196,11 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
 
     public SettingsViewModel settingsViewModel() {
         return new SettingsViewModel(settings, settingsStore, config.executor(), messages);
+    }
+
+    /** "Copy diagnostics" for this data folder, copying through {@code clipboard}. */
+    public DiagnosticsViewModel diagnosticsViewModel(ClipboardPort clipboard) {
+        return new DiagnosticsViewModel(() -> Diagnostics.report(dataFolder()), clipboard, config.executor(), messages);
     }
 
     public Formats formats() {

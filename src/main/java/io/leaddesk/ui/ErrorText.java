@@ -1,12 +1,22 @@
 package io.leaddesk.ui;
 
 import io.leaddesk.graph.GraphException;
-import io.leaddesk.store.StoreException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import io.leaddesk.model.LeadDeskException;
+import java.util.regex.Pattern;
 
-/** Turns failures into one plain sentence for the user (what happened, what to do). Never includes a token. */
+/**
+ * The one place where the app turns a failure into the sentence the user reads (what happened, what to do).
+ * A deliberate failure ({@link LeadDeskException}) is shown by its {@link LeadDeskException#failureKind() kind}: with
+ * its translated {@link LeadDeskException#messageKey() message key} when it has one, in Graph's own words where those
+ * depend on {@link GraphException#kind()}, else with its own sentence. Anything else is a bug, shown as one sentence
+ * that asks for the diagnostics. Never a token, a Java class or exception name, or a stack trace.
+ */
 public final class ErrorText {
+    /** A Java class or exception name: {@code IOException}, {@code java.lang.IllegalStateException}, {@code org.sqlite.X}. */
+    private static final Pattern CLASS_NAME = Pattern.compile(
+            "\\b[A-Z][A-Za-z0-9]*(?:Exception|Error|Throwable)\\b|\\b(?:java|javax|jdk|sun|com|org|io|okhttp3|kotlin)\\.[a-z][\\w$]*\\.[\\w.$]+");
+    private static final int MAX_CAUSES = 20;
+
     private final Messages m;
 
     public ErrorText(Messages m) {
@@ -14,32 +24,64 @@ public final class ErrorText {
     }
 
     public String describe(Throwable t) {
-        while ((t instanceof ExecutionException || t instanceof CompletionException) && t.getCause() != null) {
-            t = t.getCause();
+        LeadDeskException d = deliberate(t);
+        if (d == null) {
+            return m.get("error.unexpected");
         }
-        if (t instanceof GraphException g) {
-            return switch (g.kind()) {
-                case TOKEN -> switch (g.subcode()) {
-                    case 463 -> m.get("error.token.expired");
-                    case 460 -> m.get("error.token.passwordChanged");
-                    default -> m.get("error.token.invalid");
-                };
-                case PERMISSION -> g.missingPermission() == null || g.missingPermission().isBlank()
-                        ? m.format("error.permission.unknown", safe(g.getMessage()))
-                        : m.format("error.permission", g.missingPermission());
-                case NETWORK -> m.get("error.network");
-                case RATE_LIMIT -> m.get("error.rateLimit");
-                case NOT_FOUND -> m.format("error.notFound", safe(g.getMessage()));
-                default -> m.format("error.graph", safe(g.getMessage()));
-            };
+        if (d.messageKey() != null && m.has(d.messageKey())) {
+            String s = m.format(d.messageKey(), d.messageArgs().toArray());
+            if (isPlain(s)) {
+                return s;
+            }
         }
-        if (t instanceof StoreException s) {
-            return m.format("error.store", safe(s.getMessage()));
+        if (d instanceof GraphException g) {
+            return graph(g);
         }
-        return m.format("error.unexpected", t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+        return switch (d.failureKind()) {
+            case INPUT -> ownOr(d, m.get("error.input"));
+            case ACCESS -> ownOr(d, m.get("error.access"));
+            case REMOTE -> ownOr(d, m.get("error.remote"));
+            case STORAGE -> ownOr(d, m.get("error.storage"));
+            case BUG -> m.get("error.unexpected");
+        };
     }
 
-    private static String safe(String s) {
-        return s == null ? "" : s;
+    /** Whether a sentence names no Java class or exception (what the user may read). */
+    public static boolean isPlain(String sentence) {
+        return sentence != null && !sentence.isBlank() && !CLASS_NAME.matcher(sentence).find();
+    }
+
+    /** The deliberate failure in {@code t}'s chain of causes (wrappers such as ExecutionException skipped), or null. */
+    private static LeadDeskException deliberate(Throwable t) {
+        Throwable c = t;
+        for (int i = 0; c != null && i < MAX_CAUSES; i++) {
+            if (c instanceof LeadDeskException d) {
+                return d;
+            }
+            c = c.getCause();
+        }
+        return null;
+    }
+
+    private String graph(GraphException g) {
+        return switch (g.kind()) {
+            case TOKEN -> switch (g.subcode()) {
+                case 463 -> m.get("error.token.expired");
+                case 460 -> m.get("error.token.passwordChanged");
+                default -> m.get("error.token.invalid");
+            };
+            case PERMISSION -> g.missingPermission() != null && !g.missingPermission().isBlank()
+                    ? m.format("error.permission", g.missingPermission())
+                    : isPlain(g.getMessage()) ? m.format("error.permission.unknown", g.getMessage()) : m.get("error.access");
+            case NETWORK -> m.get("error.network");
+            case RATE_LIMIT -> m.get("error.rateLimit");
+            case NOT_FOUND -> isPlain(g.getMessage()) ? m.format("error.notFound", g.getMessage()) : m.get("error.remote");
+            default -> isPlain(g.getMessage()) ? m.format("error.graph", g.getMessage()) : m.get("error.remote");
+        };
+    }
+
+    /** The failure's own sentence when it is a plain one, else the kind's sentence. */
+    private static String ownOr(LeadDeskException d, String kindSentence) {
+        return isPlain(d.getMessage()) ? d.getMessage() : kindSentence;
     }
 }

@@ -1,5 +1,7 @@
 package io.leaddesk.ui;
 
+import io.leaddesk.model.FailureKind;
+import io.leaddesk.model.LeadDeskException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -55,9 +57,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                     }
                 });
             } catch (Throwable e) {
-                if (!(e instanceof CancellationException) && !(e instanceof InterruptedException)) {
-                    LOG.debug("Task '{}' failed: {}", name, e.getClass().getSimpleName());
-                }
+                logFailure(name, e);
                 Platform.runLater(() -> {
                     if (!cancelled.get()) {
                         onFailure.accept(e);
@@ -75,6 +75,26 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             cancelled.set(true);
             f.cancel(false);
         };
+    }
+
+    /**
+     * Logs a failed task: a failure LeadDesk expects (bad input, token, Meta or the network) as one INFO line with its
+     * kind and sentence; a storage failure or anything unexpected at WARN with its stack trace, for the diagnostics.
+     */
+    static void logFailure(String task, Throwable e) {
+        if (e instanceof CancellationException || e instanceof InterruptedException) {
+            return;
+        }
+        LeadDeskException d = null;
+        Throwable c = e;
+        for (int i = 0; c != null && d == null && i < 20; i++, c = c.getCause()) {
+            d = c instanceof LeadDeskException l ? l : null;
+        }
+        if (d != null && d.failureKind() != FailureKind.STORAGE && d.failureKind() != FailureKind.BUG) {
+            LOG.info("Task '{}' failed ({}): {}", task, d.failureKind(), d.getMessage());
+        } else {
+            LOG.warn("Task '{}' failed", task, e);
+        }
     }
 
     @Override

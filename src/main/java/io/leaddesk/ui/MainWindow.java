@@ -13,11 +13,17 @@ import io.leaddesk.ui.workspace.WorkspaceViewModel;
 import javafx.application.Application;
 import javafx.event.ActionEvent;
 import javafx.scene.Scene;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.input.Clipboard;
+import javafx.scene.control.Label;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -28,7 +34,13 @@ public final class MainWindow {
     private final AppContext ctx;
     private final Stage stage;
     private final StackPane root = new StackPane();
+    /** The sign-in screen or the workspace. */
+    private final StackPane content = new StackPane();
+    /** One sentence about a failure nobody expected (the uncaught-exception handler), over the top of the window. */
+    private final Label problemText = new Label();
+    private final HBox problemBar;
     private final Scene scene;
+    private Dialog<ButtonType> settingsDialog;
     private SignInViewModel signIn;
     private WorkspaceViewModel workspace;
     private WorkspaceView workspaceView;
@@ -39,6 +51,21 @@ public final class MainWindow {
     public MainWindow(AppContext ctx, Stage stage) {
         this.ctx = ctx;
         this.stage = stage;
+        problemText.setId("appProblem");
+        problemText.setWrapText(true);
+        problemText.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(problemText, Priority.ALWAYS);
+        Button dismiss = new Button(ctx.messages().get("app.problem.close"));
+        dismiss.getStyleClass().addAll("flat", "small");
+        dismiss.setOnAction(e -> problemText.setText(""));
+        problemBar = new HBox(8, problemText, dismiss);
+        problemBar.getStyleClass().add("app-problem");
+        problemBar.setAlignment(Pos.CENTER_LEFT);
+        problemBar.setMaxHeight(Region.USE_PREF_SIZE);
+        problemBar.visibleProperty().bind(problemText.textProperty().isNotEmpty());
+        problemBar.managedProperty().bind(problemBar.visibleProperty());
+        StackPane.setAlignment(problemBar, Pos.TOP_CENTER);
+        root.getChildren().setAll(content, problemBar);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         this.scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
@@ -82,17 +109,13 @@ public final class MainWindow {
         workspaceView = null;
         signIn = ctx.signInViewModel();
         signIn.setOnOpen(this::showWorkspace);
-        root.getChildren().setAll(new SignInView(signIn, ctx.messages()).root());
+        content.getChildren().setAll(new SignInView(signIn, ctx.diagnosticsViewModel(MainWindow::copyToClipboard), ctx.messages()).root());
         stage.setTitle(ctx.messages().get("app.title"));
         signIn.start();
     }
 
     public void showWorkspace(Workspace w) {
-        WorkspaceViewModel vm = ctx.workspaceViewModel(w, text -> {
-            ClipboardContent c = new ClipboardContent();
-            c.putString(text);
-            Clipboard.getSystemClipboard().setContent(c);
-        });
+        WorkspaceViewModel vm = ctx.workspaceViewModel(w, MainWindow::copyToClipboard);
         vm.setOnSignedOut(this::showSignIn);
         if (w.exports().isPresent()) {
             vm.setOnExport(() -> openExport(vm, w));
@@ -101,30 +124,64 @@ public final class MainWindow {
         workspace = vm;
         workspaceView = view;
         signIn = null;
-        root.getChildren().setAll(view.root());
+        content.getChildren().setAll(view.root());
         stage.setTitle(ctx.messages().get("app.title") + " — " + vm.identityProperty().get());
         vm.open();
     }
 
+    /** The system clipboard, for the ViewModels' {@link io.leaddesk.ui.detail.ClipboardPort}. */
+    static void copyToClipboard(String text) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(text);
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    /**
+     * Opens the Settings dialog. Save starts the write and keeps the dialog open; it closes once the file was written,
+     * and stays open with the failure shown right above the buttons when the write failed.
+     */
     public void openSettings() {
+        if (settingsDialog != null) {
+            return;
+        }
         SettingsViewModel vm = ctx.settingsViewModel();
+        Dialog<ButtonType> d = new Dialog<>();
+        ButtonType save = new ButtonType(ctx.messages().get("common.save"), ButtonBar.ButtonData.OK_DONE);
         vm.setOnSaved(s -> {
             ctx.settingsChanged(s);
             applyTheme(s);
+            d.setResult(save); // closes the dialog, now that the file is written
         });
-        Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(stage);
         d.setTitle(ctx.messages().get("settings.title"));
-        d.getDialogPane().setContent(new SettingsView(vm, ctx.messages()).root());
-        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        Button ok = (Button) d.getDialogPane().lookupButton(ButtonType.OK);
-        ok.disableProperty().bind(vm.validProperty().not());
+        d.getDialogPane().setContent(new SettingsView(vm, ctx.diagnosticsViewModel(MainWindow::copyToClipboard), ctx.messages()).root());
+        d.getDialogPane().getStylesheets().addAll(scene.getStylesheets());
+        d.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
+        Button ok = (Button) d.getDialogPane().lookupButton(save);
+        ok.setId("saveSettings");
+        ok.disableProperty().bind(vm.canSaveProperty().not());
         ok.addEventFilter(ActionEvent.ACTION, e -> {
-            if (!vm.save()) {
-                e.consume();
-            }
+            e.consume();
+            vm.save();
         });
+        d.setOnHidden(e -> settingsDialog = null);
+        settingsDialog = d;
         d.show();
+    }
+
+    /** The open Settings dialog, or null. */
+    public Dialog<ButtonType> settingsDialog() {
+        return settingsDialog;
+    }
+
+    /** Shows one sentence about a failure over the top of the window until dismissed (the latest one wins). */
+    public void showProblem(String sentence) {
+        problemText.setText(sentence == null ? "" : sentence);
+    }
+
+    /** The sentence shown by {@link #showProblem}, "" when none. */
+    public String problem() {
+        return problemText.getText();
     }
 
     /** Opens the Export dialog (modal to the main window), its forms preselected from the workspace tree. */
@@ -163,10 +220,25 @@ public final class MainWindow {
         evm.open(pages, forms);
     }
 
-    /** Closes whatever workspace is open (at exit). */
+    /**
+     * At exit, on the UI thread: closes the Export dialog and forgets the open workspace, returning it (or null) for the
+     * caller to close off the UI thread (closing checkpoints the database's write-ahead log, which can take a while).
+     */
+    public Workspace detachWorkspace() {
+        if (exportStage != null) {
+            exportStage.hide();
+        }
+        Workspace w = workspace == null ? null : workspace.workspace();
+        workspace = null;
+        workspaceView = null;
+        return w;
+    }
+
+    /** Closes whatever workspace is open, on this thread (tests; the app uses {@link #detachWorkspace()}). */
     public void close() {
-        if (workspace != null) {
-            workspace.workspace().close();
+        Workspace w = detachWorkspace();
+        if (w != null) {
+            w.close();
         }
     }
 

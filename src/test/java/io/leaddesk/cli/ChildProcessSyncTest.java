@@ -41,7 +41,7 @@ class ChildProcessSyncTest {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
+                "-Dleaddesk.logLevel=debug",
                 "io.leaddesk.LeadDesk"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);

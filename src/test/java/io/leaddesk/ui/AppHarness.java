@@ -83,6 +83,16 @@ public final class AppHarness implements AutoCloseable {
         return onFx(() -> window.workspaceViewModel());
     }
 
+    /**
+     * Once a sync has finished: waits until the leads table counts every cached lead (the refreshes the sync started
+     * have landed) and returns that count. Reading the count at once races with those refreshes.
+     */
+    public long settledTotal(WorkspaceViewModel vm) throws Exception {
+        long cached = vm.workspace().cache().countLeads(io.leaddesk.store.LeadQuery.all());
+        waitUntil(20, () -> vm.leads().totalCountProperty().get() == cached && !vm.leads().loadingProperty().get());
+        return cached;
+    }
+
     /** A cached form that has a custom disclaimer (read in the background thread of the caller). */
     public StoredForm formWithDisclaimer() throws Exception {
         WorkspaceViewModel vm = workspace();

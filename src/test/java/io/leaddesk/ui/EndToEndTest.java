@@ -12,9 +12,6 @@ import io.leaddesk.store.ReviewStatus;
 import io.leaddesk.store.StoredForm;
 import io.leaddesk.ui.workspace.TreeEntry;
 import io.leaddesk.ui.workspace.WorkspaceViewModel;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -62,7 +59,7 @@ class EndToEndTest {
         waitUntil(60, () -> vm.noticeProperty().get() != null && !vm.syncingProperty().get());
         String notice = onFx(() -> robot.lookup("#noticeText").queryAs(Label.class).getText());
         assertThat(notice).matches("Sync finished: [0-9,]+ new leads arrived\\.");
-        long total = onFx(() -> vm.leads().totalCountProperty().get());
+        long total = app.settledTotal(vm);
         assertThat(total).isGreaterThan(100);
         assertThat(onFx(() -> firstForm.cachedLeads())).isPositive();
 
@@ -115,7 +112,10 @@ class EndToEndTest {
 
         // reopen the workspace: sign out, then the sample again
         robot.clickOn("#signOut");
-        waitUntil(10, () -> app.window.signInViewModel() != null);
+        // the sign-in screen is laid out (a node has no size before its first layout pass, and TestFX clicks only
+        // nodes it finds within the scene)
+        waitUntil(10, () -> app.window.signInViewModel() != null
+                && robot.lookup("#sample").match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
         robot.clickOn("#sample");
         waitUntil(20, () -> app.window.workspaceViewModel() != null && app.window.workspaceViewModel().leads().matchCountProperty().get() > 0);
         WorkspaceViewModel again = app.workspace();
@@ -168,7 +168,7 @@ class EndToEndTest {
         WorkspaceViewModel vm = app.openSampleWorkspace(robot);
         robot.clickOn("#syncAll");
         waitUntil(60, () -> vm.noticeProperty().get() != null && !vm.syncingProperty().get());
-        long total = onFx(() -> vm.leads().totalCountProperty().get());
+        long total = app.settledTotal(vm);
         @SuppressWarnings("unchecked")
         TableView<LeadRow> table = robot.lookup("#table").queryAs(TableView.class);
         waitUntil(10, () -> !table.getItems().isEmpty() && io.leaddesk.ui.leads.LeadRowList.isLoaded(table.getItems().get(0)));
@@ -223,30 +223,5 @@ class EndToEndTest {
         robot.clickOn("#continueButton");
         waitUntil(20, () -> app.window.workspaceViewModel() != null);
         assertThat(onFx(() -> app.window.workspaceViewModel().identityProperty().get())).contains("user token");
-    }
-
-    @Test
-    void windowStaysResponsiveDuringASlowSync(FxRobot robot) throws Exception {
-        WorkspaceViewModel vm = app.openSampleWorkspace(robot);
-        CountDownLatch searched = new CountDownLatch(1);
-        AtomicBoolean syncRunningWhenAnswered = new AtomicBoolean();
-        robot.clickOn("#syncAll");
-        waitUntil(10, () -> vm.syncingProperty().get());
-        onFx(() -> {
-            vm.leads().rowsProperty().addListener((o, a, b) -> {
-                if ("zz-nobody".equals(vm.leads().searchProperty().get())) {
-                    syncRunningWhenAnswered.set(vm.syncingProperty().get());
-                    searched.countDown();
-                }
-            });
-            return null;
-        });
-        type(robot, "#search", "zz-nobody");
-        assertThat(searched.await(20, TimeUnit.SECONDS)).as(() -> "search answered; leads: " + state(vm)).isTrue();
-        assertThat(syncRunningWhenAnswered.get()).as("the search answered while the sync was still running").isTrue();
-        assertThat(onFx(() -> vm.leads().matchCountProperty().get())).isZero();
-        robot.clickOn("#cancel");
-        waitUntil(30, () -> !vm.syncingProperty().get());
-        assertThat(onFx(() -> vm.noticeProperty().get().text())).startsWith("Sync cancelled.");
     }
 }

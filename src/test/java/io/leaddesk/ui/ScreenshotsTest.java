@@ -99,18 +99,18 @@ class ScreenshotsTest {
         // the Export dialog, opened from the toolbar with the form selected in the tree, showing its preview
         robot.clickOn("#export");
         waitUntil(10, () -> app.window.exportViewModel() != null);
-        waitUntil(30, () -> app.window.exportViewModel().previewRows().size() == io.leaddesk.ui.export.ExportViewModel.PREVIEW_ROWS
-                && !app.window.exportViewModel().previewLoadingProperty().get());
+        waitUntil(30, () -> app.window.exportViewModel().preview().rows().size() == io.leaddesk.ui.export.ExportPreviewViewModel.ROWS
+                && !app.window.exportViewModel().preview().loadingProperty().get());
         robot.interact(() -> { });
         screenshot(app.window.exportStage().getScene(), OUT.resolve("export.png"));
 
         // export it; the dialog says what it wrote, the lead detail lists the export
         Path exportDir = Files.createTempDirectory("leaddesk-screenshot-export");
         Path csv = exportDir.resolve("leads-sao-paulo.csv");
-        robot.interact(() -> app.window.exportViewModel().targetProperty().set(csv.toString()));
+        robot.interact(() -> app.window.exportViewModel().run().targetProperty().set(csv.toString()));
         robot.clickOn("#exportButton");
-        waitUntil(30, () -> !app.window.exportViewModel().runningProperty().get()
-                && !app.window.exportViewModel().messageProperty().get().isEmpty());
+        waitUntil(30, () -> !app.window.exportViewModel().run().runningProperty().get()
+                && !app.window.exportViewModel().run().messageProperty().get().isEmpty());
         robot.interact(() -> { });
         screenshot(app.window.exportStage().getScene(), OUT.resolve("export-done.png"));
         assertThat(csv).exists();

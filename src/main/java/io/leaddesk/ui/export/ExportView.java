@@ -43,7 +43,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 /** The Export dialog's content: binds to {@link ExportViewModel}, forwards clicks, opens the file chooser and asks. */
-public final class ExportView implements ExportViewModel.Dialogs {
+public final class ExportView implements ExportRunViewModel.Dialogs {
     private final ExportViewModel vm;
     private final Messages m;
     private final ZoneId zone;
@@ -51,7 +51,7 @@ public final class ExportView implements ExportViewModel.Dialogs {
     private Runnable onClose = () -> { };
 
     @FXML private HBox options;
-    @FXML private ListView<ExportViewModel.FormChoice> forms;
+    @FXML private ListView<FormChoice> forms;
     @FXML private Button allForms;
     @FXML private Button noForms;
     @FXML private DatePicker dateFrom;
@@ -61,8 +61,8 @@ public final class ExportView implements ExportViewModel.Dialogs {
     @FXML private CheckBox dedupe;
     @FXML private ComboBox<ExportProfile> profile;
     @FXML private Button editProfile;
-    @FXML private ComboBox<ExportViewModel.Encoding> encoding;
-    @FXML private ComboBox<ExportViewModel.Separator> separator;
+    @FXML private ComboBox<ExportFormatViewModel.Encoding> encoding;
+    @FXML private ComboBox<ExportFormatViewModel.Separator> separator;
     @FXML private CheckBox formulaGuard;
     @FXML private CheckBox e164;
     @FXML private TextField region;
@@ -100,104 +100,116 @@ public final class ExportView implements ExportViewModel.Dialogs {
 
     @FXML
     private void initialize() {
-        forms.setItems(vm.forms());
-        StringConverter<ExportViewModel.FormChoice> formText = new StringConverter<>() {
+        bindChoices(vm.choices());
+        bindFormat(vm.format());
+        warning.textProperty().bind(vm.warningProperty());
+        showWhenText(warning);
+        problem.textProperty().bind(vm.problemProperty());
+        showWhenText(problem);
+        bindPreview(vm.preview());
+        bindRun(vm.run());
+        exportButton.disableProperty().bind(vm.canExportProperty().not());
+        exportButton.setOnAction(e -> vm.export());
+        closeButton.setOnAction(e -> onClose.run());
+    }
+
+    private void bindChoices(ExportChoicesViewModel c) {
+        forms.setItems(c.forms());
+        StringConverter<FormChoice> formText = new StringConverter<>() {
             @Override
-            public String toString(ExportViewModel.FormChoice f) {
+            public String toString(FormChoice f) {
                 return f == null ? "" : m.format("export.form.cell", f.name(), f.cachedLeads());
             }
 
             @Override
-            public ExportViewModel.FormChoice fromString(String s) {
+            public FormChoice fromString(String s) {
                 return null;
             }
         };
-        forms.setCellFactory(lv -> new CheckBoxListCell<>(ExportViewModel.FormChoice::selectedProperty, formText) {
+        forms.setCellFactory(lv -> new CheckBoxListCell<>(FormChoice::selectedProperty, formText) {
             @Override
-            public void updateItem(ExportViewModel.FormChoice f, boolean empty) {
+            public void updateItem(FormChoice f, boolean empty) {
                 super.updateItem(f, empty);
                 setTooltip(empty || f == null ? null : new Tooltip(f.name() + "\n" + f.pageName()));
             }
         });
-        vm.loadedProperty().addListener((o, a, done) -> {
-            for (int i = 0; i < vm.forms().size(); i++) {
-                if (vm.forms().get(i).selectedProperty().get()) {
+        c.loadedProperty().addListener((o, a, done) -> {
+            for (int i = 0; i < c.forms().size(); i++) {
+                if (c.forms().get(i).selectedProperty().get()) {
                     forms.scrollTo(i);
                     break;
                 }
             }
         });
-        allForms.setOnAction(e -> vm.selectAllForms(true));
-        noForms.setOnAction(e -> vm.selectAllForms(false));
-        dateFrom.valueProperty().bindBidirectional(vm.dateFromProperty());
-        dateUntil.valueProperty().bindBidirectional(vm.dateUntilProperty());
-        for (ExportViewModel.StatusChoice s : vm.statuses()) {
-            CheckBox c = new CheckBox(statusText(s.status()));
-            c.selectedProperty().bindBidirectional(s.selectedProperty());
-            statuses.getChildren().add(c);
+        allForms.setOnAction(e -> c.selectAllForms(true));
+        noForms.setOnAction(e -> c.selectAllForms(false));
+        dateFrom.valueProperty().bindBidirectional(c.dateFromProperty());
+        dateUntil.valueProperty().bindBidirectional(c.dateUntilProperty());
+        for (StatusChoice s : c.statuses()) {
+            CheckBox box = new CheckBox(statusText(s.status()));
+            box.selectedProperty().bindBidirectional(s.selectedProperty());
+            statuses.getChildren().add(box);
         }
-        newOnly.selectedProperty().bindBidirectional(vm.newOnlyProperty());
-        dedupe.selectedProperty().bindBidirectional(vm.dedupeProperty());
-
-        profile.setItems(vm.profiles());
+        newOnly.selectedProperty().bindBidirectional(c.newOnlyProperty());
+        dedupe.selectedProperty().bindBidirectional(c.dedupeProperty());
+        profile.setItems(c.profiles());
         cells(profile, ExportProfile::displayName);
-        profile.valueProperty().bindBidirectional(vm.profileProperty());
+        profile.valueProperty().bindBidirectional(c.profileProperty());
         editProfile.setOnAction(e -> openProfileEditor());
-        encoding.setItems(FXCollections.observableArrayList(ExportViewModel.Encoding.values()));
+    }
+
+    private void bindFormat(ExportFormatViewModel f) {
+        encoding.setItems(FXCollections.observableArrayList(ExportFormatViewModel.Encoding.values()));
         cells(encoding, enc -> switch (enc) {
             case UTF8 -> m.get("export.encoding.utf8");
             case UTF8_EXCEL -> m.get("export.encoding.utf8_excel");
             case WINDOWS_1251 -> m.get("export.encoding.windows_1251");
         });
-        encoding.valueProperty().bindBidirectional(vm.encodingProperty());
-        separator.setItems(FXCollections.observableArrayList(ExportViewModel.Separator.values()));
+        encoding.valueProperty().bindBidirectional(f.encodingProperty());
+        separator.setItems(FXCollections.observableArrayList(ExportFormatViewModel.Separator.values()));
         cells(separator, s -> switch (s) {
             case COMMA -> m.get("export.separator.comma");
             case SEMICOLON -> m.get("export.separator.semicolon");
             case TAB -> m.get("export.separator.tab");
         });
-        separator.valueProperty().bindBidirectional(vm.separatorProperty());
-        formulaGuard.selectedProperty().bindBidirectional(vm.formulaGuardProperty());
-        e164.selectedProperty().bindBidirectional(vm.e164Property());
-        region.textProperty().bindBidirectional(vm.regionProperty());
-        region.disableProperty().bind(vm.e164Property().not());
+        separator.valueProperty().bindBidirectional(f.separatorProperty());
+        formulaGuard.selectedProperty().bindBidirectional(f.formulaGuardProperty());
+        e164.selectedProperty().bindBidirectional(f.e164Property());
+        region.textProperty().bindBidirectional(f.regionProperty());
+        region.disableProperty().bind(f.e164Property().not());
         localTime.setText(m.format("export.localTime", zone.getId()));
-        localTime.selectedProperty().bindBidirectional(vm.localTimeProperty());
+        localTime.selectedProperty().bindBidirectional(f.localTimeProperty());
+    }
 
-        warning.textProperty().bind(vm.warningProperty());
-        showWhenText(warning);
-        problem.textProperty().bind(vm.problemProperty());
-        showWhenText(problem);
-        previewText.textProperty().bind(vm.previewTextProperty());
-        preview.setItems(vm.previewRows());
+    private void bindPreview(ExportPreviewViewModel p) {
+        previewText.textProperty().bind(p.textProperty());
+        preview.setItems(p.rows());
         preview.setFixedCellSize(28);
-        vm.previewRows().addListener((ListChangeListener<List<String>>) c -> sizeColumns());
-        vm.previewHeaderProperty().addListener((o, a, b) -> rebuildColumns(b));
-        rebuildColumns(vm.previewHeaderProperty().get());
+        p.rows().addListener((ListChangeListener<List<String>>) c -> sizeColumns());
+        p.headerProperty().addListener((o, a, b) -> rebuildColumns(b));
+        rebuildColumns(p.headerProperty().get());
+    }
 
-        target.textProperty().bindBidirectional(vm.targetProperty());
+    private void bindRun(ExportRunViewModel r) {
+        target.textProperty().bindBidirectional(r.targetProperty());
         chooseFile.setOnAction(e -> chooseFile());
-        progressRow.visibleProperty().bind(vm.runningProperty());
+        progressRow.visibleProperty().bind(r.runningProperty());
         progressRow.managedProperty().bind(progressRow.visibleProperty());
-        progress.progressProperty().bind(vm.progressProperty());
-        progressText.textProperty().bind(vm.progressTextProperty());
-        message.textProperty().bind(vm.messageProperty());
+        progress.progressProperty().bind(r.progressProperty());
+        progressText.textProperty().bind(r.progressTextProperty());
+        message.textProperty().bind(r.messageProperty());
         showWhenText(message);
-        vm.messageKindProperty().addListener((o, a, k) -> {
+        r.messageKindProperty().addListener((o, a, k) -> {
             message.getStyleClass().removeIf(s -> s.startsWith("message-"));
             message.getStyleClass().add("message-" + k.name().toLowerCase(Locale.ROOT));
         });
-
-        exportButton.disableProperty().bind(vm.canExportProperty().not());
-        exportButton.setOnAction(e -> vm.export());
-        cancelButton.visibleProperty().bind(vm.runningProperty());
+        cancelButton.visibleProperty().bind(r.runningProperty());
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
-        cancelButton.disableProperty().bind(vm.cancellingProperty());
+        cancelButton.disableProperty().bind(r.cancellingProperty());
         cancelButton.setOnAction(e -> vm.cancel());
-        closeButton.setOnAction(e -> onClose.run());
-        options.disableProperty().bind(vm.runningProperty());
-        target.disableProperty().bind(vm.runningProperty());
-        chooseFile.disableProperty().bind(vm.runningProperty());
+        options.disableProperty().bind(r.runningProperty());
+        target.disableProperty().bind(r.runningProperty());
+        chooseFile.disableProperty().bind(r.runningProperty());
     }
 
     private static void showWhenText(Label l) {
@@ -231,7 +243,7 @@ public final class ExportView implements ExportViewModel.Dialogs {
             measure.setText(cols.get(i).getText());
             double w = measure.getLayoutBounds().getWidth() + 12;
             measure.setFont(font);
-            for (List<String> row : vm.previewRows()) {
+            for (List<String> row : vm.preview().rows()) {
                 if (i < row.size()) {
                     measure.setText(row.get(i));
                     w = Math.max(w, measure.getLayoutBounds().getWidth());
@@ -271,7 +283,7 @@ public final class ExportView implements ExportViewModel.Dialogs {
         fc.setTitle(m.get("export.chooser.title"));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(m.get("export.chooser.csv"), "*.csv"));
         try {
-            Path current = Path.of(vm.targetProperty().get()).toAbsolutePath();
+            Path current = Path.of(vm.run().targetProperty().get()).toAbsolutePath();
             if (current.getParent() != null && current.getParent().toFile().isDirectory()) {
                 fc.setInitialDirectory(current.getParent().toFile());
             }
@@ -281,7 +293,7 @@ public final class ExportView implements ExportViewModel.Dialogs {
         }
         File f = fc.showSaveDialog(window());
         if (f != null) {
-            vm.setTarget(f.toPath());
+            vm.run().setTarget(f.toPath());
         }
     }
 

@@ -3,9 +3,9 @@ package io.leaddesk.ui.export;
 import io.leaddesk.export.BuiltInProfile;
 import io.leaddesk.export.CustomProfile;
 import io.leaddesk.export.CustomProfiles;
-import io.leaddesk.export.ExportException;
 import io.leaddesk.ui.ErrorText;
 import io.leaddesk.ui.Messages;
+import io.leaddesk.ui.RunState;
 import io.leaddesk.ui.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +13,7 @@ import java.util.function.BiConsumer;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -54,9 +51,10 @@ public final class ProfileEditorViewModel {
     private final ObservableList<String> sources;
     private final ObservableList<Column> columns = FXCollections.observableArrayList(c -> new Observable[] {c.headerProperty()});
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final RunState run = new RunState();
+    private final StringBinding message = Bindings.when(run.errorProperty().isEmpty()).then(run.messageProperty())
+            .otherwise(run.errorProperty());
+    private final BooleanBinding error = run.errorProperty().isNotEmpty();
     private final BooleanBinding canSave;
     private final String originalName;
     private BiConsumer<CustomProfile, List<CustomProfile>> onChanged = (p, all) -> { };
@@ -73,8 +71,8 @@ public final class ProfileEditorViewModel {
         for (CustomProfile.CustomColumn c : start) {
             columns.add(new Column(c.source(), c.header()));
         }
-        canSave = Bindings.createBooleanBinding(() -> !busy.get() && !this.name.get().isBlank() && !columns.isEmpty()
-                && BuiltInProfile.byName(this.name.get()).isEmpty(), busy, this.name, columns);
+        canSave = Bindings.createBooleanBinding(() -> !run.isRunning() && !this.name.get().isBlank() && !columns.isEmpty()
+                && BuiltInProfile.byName(this.name.get()).isEmpty(), run.runningProperty(), this.name, columns);
     }
 
     /** Called after a save (the saved profile) or a delete (null), with every saved profile. */
@@ -130,21 +128,17 @@ public final class ProfileEditorViewModel {
             }
             p = new CustomProfile(name.get(), cols);
         } catch (IllegalArgumentException e) {
-            show(true, e.getMessage());
+            run.fail(e.getMessage());
             return;
         }
-        busy.set(true);
+        run.begin("");
         executor.submit("save profile", () -> {
             store.save(p);
             return store.list();
         }, all -> {
-            busy.set(false);
-            show(false, m.format("export.profile.saved", p.name()));
+            run.finish(m.format("export.profile.saved", p.name()));
             onChanged.accept(p, all);
-        }, e -> {
-            busy.set(false);
-            show(true, describe(e));
-        });
+        }, e -> run.fail(errors.describe(e)));
     }
 
     /** Deletes the saved profile of this name. */
@@ -153,30 +147,17 @@ public final class ProfileEditorViewModel {
         if (n.isBlank()) {
             return;
         }
-        busy.set(true);
+        run.begin("");
         executor.submit("delete profile", () -> {
             boolean removed = store.delete(n);
             return new Deleted(removed, store.list());
         }, r -> {
-            busy.set(false);
-            show(false, r.removed() ? m.format("export.profile.deleted", n) : m.format("export.profile.notSaved", n));
+            run.finish(r.removed() ? m.format("export.profile.deleted", n) : m.format("export.profile.notSaved", n));
             onChanged.accept(null, r.all());
-        }, e -> {
-            busy.set(false);
-            show(true, describe(e));
-        });
+        }, e -> run.fail(errors.describe(e)));
     }
 
     private record Deleted(boolean removed, List<CustomProfile> all) { }
-
-    private String describe(Throwable e) {
-        return e instanceof ExportException ? e.getMessage() : errors.describe(e);
-    }
-
-    private void show(boolean isError, String text) {
-        error.set(isError);
-        message.set(text);
-    }
 
     public ObservableList<String> sources() {
         return sources;
@@ -190,12 +171,14 @@ public final class ProfileEditorViewModel {
         return name;
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    /** The outcome of the last save or delete: what was done, or why it failed. */
+    public StringBinding messageProperty() {
+        return message;
     }
 
-    public ReadOnlyBooleanProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    /** Whether {@link #messageProperty()} says why something failed. */
+    public BooleanBinding errorProperty() {
+        return error;
     }
 
     public BooleanBinding canSaveProperty() {

@@ -3,17 +3,20 @@ package io.leaddesk.ui.settings;
 import io.leaddesk.store.AppSettings;
 import io.leaddesk.ui.Messages;
 import io.leaddesk.ui.Views;
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 
-/** The settings form shown in a dialog; binds to {@link SettingsViewModel}. */
+/** The settings form shown in a dialog; binds to {@link SettingsViewModel} and, for support, {@link DiagnosticsViewModel}. */
 public final class SettingsView {
     private final SettingsViewModel vm;
+    private final DiagnosticsViewModel diagnostics;
     private final Messages m;
     private final VBox root;
 
@@ -23,9 +26,12 @@ public final class SettingsView {
     @FXML private TextField defaultRegion;
     @FXML private Label folderNote;
     @FXML private Label error;
+    @FXML private Button copyDiagnostics;
+    @FXML private Label diagnosticsNote;
 
-    public SettingsView(SettingsViewModel vm, Messages messages) {
+    public SettingsView(SettingsViewModel vm, DiagnosticsViewModel diagnostics, Messages messages) {
         this.vm = vm;
+        this.diagnostics = diagnostics;
         this.m = messages;
         this.root = Views.load(SettingsView.class, "SettingsView.fxml", this, messages);
     }
@@ -45,6 +51,12 @@ public final class SettingsView {
         theme.valueProperty().bindBidirectional(vm.themeProperty());
         folderNote.textProperty().bind(vm.dataFolderNoteProperty());
         error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        copyDiagnostics.setOnAction(e -> diagnostics.copy());
+        copyDiagnostics.disableProperty().bind(diagnostics.runningProperty());
+        diagnosticsNote.textProperty().bind(Bindings.when(diagnostics.errorProperty().isEmpty())
+                .then(diagnostics.messageProperty()).otherwise(diagnostics.errorProperty()));
     }
 
     private final class ThemeCell extends ListCell<String> {

@@ -1,9 +1,12 @@
 package io.leaddesk.ui.settings;
 
+import io.leaddesk.model.FailureKind;
+import io.leaddesk.model.LeadDeskException;
 import io.leaddesk.store.AppSettings;
 import io.leaddesk.store.SettingsStore;
 import io.leaddesk.ui.ErrorText;
 import io.leaddesk.ui.Messages;
+import io.leaddesk.ui.RunState;
 import io.leaddesk.ui.TaskExecutor;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -12,12 +15,17 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** Settings dialog: Graph API version, data folder, theme, default phone region. Validates, then saves in the background. */
+/**
+ * Settings dialog: Graph API version, data folder, theme, default phone region. Validates, then saves in the
+ * background; the dialog closes only once the file was written ({@code onSaved}), and a failed write is shown as one
+ * sentence in {@link #errorProperty()} with the dialog still open.
+ */
 public final class SettingsViewModel {
     public static final List<String> THEMES = List.of(AppSettings.LIGHT, AppSettings.DARK);
 
@@ -30,9 +38,11 @@ public final class SettingsViewModel {
     private final StringProperty dataFolder = new SimpleStringProperty(this, "dataFolder");
     private final StringProperty theme = new SimpleStringProperty(this, "theme");
     private final StringProperty defaultRegion = new SimpleStringProperty(this, "defaultRegion");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    /** The write; its error is also where a validation problem shows. */
+    private final RunState saving = new RunState();
     private final ReadOnlyStringWrapper dataFolderNote = new ReadOnlyStringWrapper(this, "dataFolderNote", "");
     private final BooleanBinding valid;
+    private final BooleanBinding canSave;
     private final AppSettings original;
     private Consumer<AppSettings> onSaved = s -> { };
 
@@ -47,7 +57,8 @@ public final class SettingsViewModel {
         theme.set(current.theme());
         defaultRegion.set(current.defaultRegion());
         valid = Bindings.createBooleanBinding(() -> validate().isEmpty(), graphVersion, dataFolder, defaultRegion);
-        valid.addListener((o, a, b) -> error.set(validate()));
+        valid.addListener((o, a, b) -> showProblem(validate()));
+        canSave = valid.and(saving.runningProperty().not());
         dataFolder.addListener((o, a, b) -> dataFolderNote.set(changedFolder() ? m.get("settings.dataFolder.restart") : ""));
     }
 
@@ -91,19 +102,45 @@ public final class SettingsViewModel {
         this.onSaved = onSaved;
     }
 
-    /** Validates and saves; {@code onSaved} runs on the UI thread after the file was written. Returns false when invalid. */
+    private void showProblem(String problem) {
+        if (problem.isEmpty()) {
+            saving.clearError();
+        } else {
+            saving.fail(problem);
+        }
+    }
+
+    /**
+     * Validates and starts the write in the background. {@code onSaved} runs on the UI thread only after the file was
+     * written; when the write fails, {@link #errorProperty()} says so. Returns false when nothing was started (invalid
+     * entries, or a write still running).
+     */
     public boolean save() {
+        if (saving.isRunning()) {
+            return false;
+        }
         String problem = validate();
-        error.set(problem);
+        showProblem(problem);
         if (!problem.isEmpty()) {
             return false;
         }
         AppSettings s = toSettings();
+        saving.begin(m.get("settings.saving"));
         executor.submit("save settings", () -> {
             store.save(s);
             return s;
-        }, onSaved, e -> error.set(errors.describe(e)));
+        }, saved -> {
+            saving.finish("");
+            onSaved.accept(saved);
+        }, e -> saving.fail(describe(e, s)));
         return true;
+    }
+
+    /** A file that cannot be written is said with the folder the settings were meant for; the rest as usual. */
+    private String describe(Throwable e, AppSettings s) {
+        boolean storage = e instanceof LeadDeskException d && d.failureKind() == FailureKind.STORAGE;
+        String folder = s.dataFolder() == null ? store.defaultFolder().toString() : s.dataFolder();
+        return storage ? m.format("settings.error.save", folder) : errors.describe(e);
     }
 
     public AppSettings original() {
@@ -126,8 +163,18 @@ public final class SettingsViewModel {
         return defaultRegion;
     }
 
+    /** What to fix, or why the last save failed; "" when nothing is wrong. */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return saving.errorProperty();
+    }
+
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.runningProperty();
+    }
+
+    /** Whether Save can be clicked: valid entries and no write running. */
+    public BooleanBinding canSaveProperty() {
+        return canSave;
     }
 
     public ReadOnlyStringProperty dataFolderNoteProperty() {

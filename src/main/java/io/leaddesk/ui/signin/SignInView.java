@@ -2,11 +2,13 @@ package io.leaddesk.ui.signin;
 
 import io.leaddesk.ui.Messages;
 import io.leaddesk.ui.Views;
+import io.leaddesk.ui.settings.DiagnosticsViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -17,6 +19,7 @@ import javafx.scene.layout.VBox;
 /** Sign-in screen: binds to {@link SignInViewModel} and forwards clicks; nothing else. */
 public final class SignInView {
     private final SignInViewModel vm;
+    private final DiagnosticsViewModel diagnostics;
     private final Messages m;
     private final Parent root;
 
@@ -36,9 +39,17 @@ public final class SignInView {
     @FXML private Button continueButton;
     @FXML private Button sample;
     @FXML private Button offline;
+    @FXML private Hyperlink copyDiagnostics;
+    @FXML private Label diagnosticsNote;
 
     public SignInView(SignInViewModel vm, Messages messages) {
+        this(vm, null, messages);
+    }
+
+    /** @param diagnostics "Copy diagnostics" for support (null = not offered) */
+    public SignInView(SignInViewModel vm, DiagnosticsViewModel diagnostics, Messages messages) {
         this.vm = vm;
+        this.diagnostics = diagnostics;
         this.m = messages;
         this.root = Views.load(SignInView.class, "SignInView.fxml", this, messages);
     }
@@ -78,5 +89,13 @@ public final class SignInView {
         continueButton.setOnAction(e -> vm.continueToWorkspace());
         sample.setOnAction(e -> vm.trySample());
         offline.setOnAction(e -> vm.openOffline());
+        copyDiagnostics.setVisible(diagnostics != null);
+        copyDiagnostics.setManaged(diagnostics != null);
+        if (diagnostics != null) {
+            copyDiagnostics.setOnAction(e -> diagnostics.copy());
+            copyDiagnostics.disableProperty().bind(diagnostics.runningProperty());
+            diagnosticsNote.textProperty().bind(Bindings.when(diagnostics.errorProperty().isEmpty())
+                    .then(diagnostics.messageProperty()).otherwise(diagnostics.errorProperty()));
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.leaddesk.graph.TokenKind;
 import io.leaddesk.store.CredentialVault;
 import io.leaddesk.ui.ErrorText;
 import io.leaddesk.ui.Messages;
+import io.leaddesk.ui.RunState;
 import io.leaddesk.ui.TaskExecutor;
 import io.leaddesk.ui.Workspace;
 import io.leaddesk.ui.WorkspaceOpener;
@@ -44,9 +45,7 @@ public final class SignInViewModel {
     private final BooleanProperty remember = new SimpleBooleanProperty(this, "remember", false);
     private final ReadOnlyBooleanWrapper rememberAvailable = new ReadOnlyBooleanWrapper(this, "rememberAvailable", true);
     private final ReadOnlyStringWrapper rememberNote = new ReadOnlyStringWrapper(this, "rememberNote", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper(this, "busyText", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final RunState run = new RunState();
     private final ReadOnlyStringWrapper who = new ReadOnlyStringWrapper(this, "who", "");
     private final ObservableList<String> pagesFound = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Workspace> signedIn = new ReadOnlyObjectWrapper<>(this, "signedIn");
@@ -59,11 +58,15 @@ public final class SignInViewModel {
         this.executor = executor;
         this.m = messages;
         this.errors = new ErrorText(messages);
-        canSignIn = Bindings.createBooleanBinding(() -> !busy.get() && !token.get().isBlank(), busy, token);
+        canSignIn = Bindings.createBooleanBinding(() -> !run.isRunning() && !token.get().isBlank(), run.runningProperty(), token);
         token.addListener((o, a, b) -> {
-            error.set("");
+            run.clearError();
             if (signedIn.get() != null) {
-                signedIn.get().close();
+                Workspace old = signedIn.get();
+                executor.submit("close workspace", () -> {
+                    old.close(); // closing checkpoints its database: not on the UI thread
+                    return Boolean.TRUE;
+                }, ok -> { }, e -> { });
                 signedIn.set(null);
                 who.set("");
                 pagesFound.clear();
@@ -103,7 +106,7 @@ public final class SignInViewModel {
     public void signIn() {
         if (!canSignIn.get()) {
             if (token.get().isBlank()) {
-                error.set(m.get("signin.error.empty"));
+                run.fail(m.get("signin.error.empty"));
             }
             return;
         }
@@ -111,12 +114,12 @@ public final class SignInViewModel {
         try {
             t = new AccessToken(token.get());
         } catch (IllegalArgumentException e) {
-            error.set(m.get("signin.error.empty"));
+            run.fail(m.get("signin.error.empty"));
             return;
         }
         String secret = appSecret.get() == null || appSecret.get().isBlank() ? null : appSecret.get().strip();
         boolean keep = remember.get() && rememberAvailable.get();
-        begin(m.get("signin.busy.checking"));
+        run.begin(m.get("signin.busy.checking"));
         executor.submit("sign in", () -> {
             Workspace w = opener.signIn(t, secret);
             String vaultNote = null;
@@ -131,7 +134,7 @@ public final class SignInViewModel {
             }
             return new SignInResult(w, vaultNote);
         }, r -> {
-            busy.set(false);
+            run.finish("");
             Workspace w = r.workspace();
             signedIn.set(w);
             TokenInfo info = w.who().orElse(null);
@@ -157,38 +160,30 @@ public final class SignInViewModel {
 
     /** "Try with sample data": the demo workspace on the built-in sample Graph API. */
     public void trySample() {
-        if (busy.get()) {
+        if (run.isRunning()) {
             return;
         }
-        begin(m.get("signin.busy.demo"));
+        run.begin(m.get("signin.busy.demo"));
         executor.submit("open demo", opener::openDemo, w -> {
-            busy.set(false);
+            run.finish("");
             onOpen.accept(w);
         }, this::fail);
     }
 
     /** "Open offline": the existing cache, no token, no network. */
     public void openOffline() {
-        if (busy.get()) {
+        if (run.isRunning()) {
             return;
         }
-        begin(m.get("signin.busy.offline"));
+        run.begin(m.get("signin.busy.offline"));
         executor.submit("open offline", opener::openOffline, w -> {
-            busy.set(false);
+            run.finish("");
             onOpen.accept(w);
         }, this::fail);
     }
 
-    private void begin(String text) {
-        error.set("");
-        busyText.set(text);
-        busy.set(true);
-    }
-
     private void fail(Throwable e) {
-        busy.set(false);
-        busyText.set("");
-        error.set(errors.describe(e));
+        run.fail(errors.describe(e));
     }
 
     /** Back on the sign-in screen after signing out: nothing remembered, fields cleared. */
@@ -197,7 +192,7 @@ public final class SignInViewModel {
         appSecret.set("");
         tokenVisible.set(false);
         remember.set(false);
-        error.set("");
+        run.clearError();
         who.set("");
         pagesFound.clear();
     }
@@ -227,15 +222,15 @@ public final class SignInViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return run.runningProperty();
     }
 
     public ReadOnlyStringProperty busyTextProperty() {
-        return busyText.getReadOnlyProperty();
+        return run.messageProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return run.errorProperty();
     }
 
     public ReadOnlyStringProperty whoProperty() {

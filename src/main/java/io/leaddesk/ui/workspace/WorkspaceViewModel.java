@@ -16,6 +16,7 @@ import io.leaddesk.ui.Cancellable;
 import io.leaddesk.ui.ErrorText;
 import io.leaddesk.ui.Formats;
 import io.leaddesk.ui.Messages;
+import io.leaddesk.ui.RunState;
 import io.leaddesk.ui.TaskExecutor;
 import io.leaddesk.ui.Workspace;
 import io.leaddesk.ui.detail.LeadDetailViewModel;
@@ -33,7 +34,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -41,6 +41,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The workspace: the tree of pages and forms with their figures, the toolbar commands (sync selected / all,
@@ -48,6 +50,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * The window stays usable during a sync: the sync runs on a worker and reports through {@link TaskExecutor#onUi}.
  */
 public final class WorkspaceViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkspaceViewModel.class);
 
     public enum NoticeKind { INFO, SUCCESS, WARNING, ERROR }
 
@@ -67,10 +70,8 @@ public final class WorkspaceViewModel {
     private final Map<String, TreeEntry> pages = new LinkedHashMap<>();
     private final Map<String, TreeEntry> forms = new HashMap<>();
     private final ObjectProperty<TreeEntry> selected = new SimpleObjectProperty<>(this, "selected");
-    private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper(this, "syncing");
-    private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(this, "cancelling");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+    /** The sync; its message is the status line, also while no sync runs. */
+    private final RunState sync = new RunState();
     private final ReadOnlyStringWrapper identity = new ReadOnlyStringWrapper(this, "identity", "");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final ReadOnlyBooleanWrapper exportAvailable = new ReadOnlyBooleanWrapper(this, "exportAvailable");
@@ -99,7 +100,7 @@ public final class WorkspaceViewModel {
         this.detail = detail;
         this.root = new TreeEntry(TreeEntry.Kind.ALL, "", "", m.get("workspace.tree.all"));
         ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(workspace.sync().isPresent());
-        canSync = Bindings.createBooleanBinding(() -> online.get() && !syncing.get(), syncing);
+        canSync = Bindings.createBooleanBinding(() -> online.get() && !sync.isRunning(), sync.runningProperty());
         selected.addListener((o, a, b) -> scopeTo(b));
         leads.selectedLeadIdProperty().addListener((o, a, b) -> detail.show(b));
         detail.setOnReviewSaved((id, status) -> {
@@ -114,7 +115,7 @@ public final class WorkspaceViewModel {
             reloadTree(() -> { });
         });
         identity.set(identityText());
-        statusText.set(workspace.sync().isPresent() ? m.get("status.ready") : m.get("status.offline"));
+        sync.show(workspace.sync().isPresent() ? m.get("status.ready") : m.get("status.offline"));
     }
 
     private String identityText() {
@@ -134,16 +135,16 @@ public final class WorkspaceViewModel {
         selected.set(root);
         leads.refresh();
         reloadTree(() -> workspace.sync().ifPresent(backend -> {
-            statusText.set(m.get("status.refreshingForms"));
+            sync.show(m.get("status.refreshingForms"));
             executor.submit("refresh forms", backend::refreshForms, f -> {
-                statusText.set(m.get("status.ready"));
+                sync.show(m.get("status.ready"));
                 if (!f.problems().isEmpty()) {
                     var p = f.problems().get(0);
                     notify(NoticeKind.WARNING, m.format("notice.pageProblem", p.pageName(), p.message()));
                 }
                 reloadTree(leads::refresh);
             }, e -> {
-                statusText.set(m.get("status.ready"));
+                sync.show(m.get("status.ready"));
                 notify(NoticeKind.ERROR, m.format("notice.formsFailed", errors.describe(e)));
             });
         }));
@@ -259,15 +260,12 @@ public final class WorkspaceViewModel {
         }
         CancelSignal cancel = new CancelSignal();
         cancelSignal = cancel;
-        syncing.set(true);
-        cancelling.set(false);
-        progress.set(-1);
+        sync.begin(m.get("status.syncStarting"));
         expected = 0;
         formsTotal = 0;
         formsDone = 0;
         fetchedByForm.clear();
         forms.values().forEach(f -> f.problemProperty().set(""));
-        statusText.set(m.get("status.syncStarting"));
         syncTask = executor.submit("sync",
                 () -> workspace.sync().orElseThrow().sync(request, ev -> executor.onUi(() -> onEvent(ev)), cancel),
                 this::syncFinished,
@@ -310,29 +308,25 @@ public final class WorkspaceViewModel {
                 reloadTree(leads::refresh);
             }
         } else if (ev instanceof SyncEvent.Waiting w) {
-            statusText.set(m.format("status.waiting", w.reason(), Math.max(1, w.delay().toSeconds())));
+            sync.progress(sync.progressProperty().get(), m.format("status.waiting", w.reason(), Math.max(1, w.delay().toSeconds())));
         }
     }
 
     private void updateOverall() {
         long fetched = fetchedByForm.values().stream().mapToLong(Long::longValue).sum();
-        if (expected > 0) {
-            progress.set(Math.min(1.0, (double) fetched / expected));
-        } else if (formsTotal > 0) {
-            progress.set((double) formsDone / formsTotal);
-        } else {
-            progress.set(-1);
-        }
-        statusText.set(m.format("status.syncing", Math.min(formsDone + 1, Math.max(formsTotal, 1)), formsTotal,
+        double fraction = expected > 0 ? Math.min(1.0, (double) fetched / expected)
+                : formsTotal > 0 ? (double) formsDone / formsTotal : RunState.INDETERMINATE;
+        sync.progress(fraction, m.format("status.syncing", Math.min(formsDone + 1, Math.max(formsTotal, 1)), formsTotal,
                 formats.count(fetched), formats.count(expected)));
     }
 
     private void syncFinished(SyncReport report) {
-        endSync();
-        statusText.set(report.summary());
+        endSync(report.summary());
         if (report.cancelled()) {
             notify(NoticeKind.WARNING, m.format("notice.sync.cancelled", report.newLeads()));
         } else if (report.failedCount() > 0) {
+            report.forms().stream().filter(f -> f.status() == FormOutcome.Status.FAILED).limit(20).forEach(f ->
+                    LOG.warn("Sync: form {} failed ({}): {}", f.formId(), f.errorKind(), f.message()));
             FormOutcome first = report.forms().stream().filter(f -> f.status() == FormOutcome.Status.FAILED).findFirst().orElseThrow();
             boolean token = report.forms().stream().anyMatch(f -> f.errorKind() == GraphErrorKind.TOKEN);
             String what = first.formName() + ": " + (first.message() == null ? "" : first.message());
@@ -347,16 +341,13 @@ public final class WorkspaceViewModel {
     }
 
     private void syncFailed(Throwable e) {
-        endSync();
-        statusText.set(m.get("status.ready"));
+        endSync(m.get("status.ready"));
         notify(NoticeKind.ERROR, m.format("notice.sync.error", errors.describe(e)));
         reloadTree(leads::refresh);
     }
 
-    private void endSync() {
-        syncing.set(false);
-        cancelling.set(false);
-        progress.set(0);
+    private void endSync(String status) {
+        sync.finish(status);
         forms.values().forEach(f -> {
             f.syncingProperty().set(false);
             f.progressProperty().set(-1);
@@ -365,10 +356,8 @@ public final class WorkspaceViewModel {
 
     /** Asks the running sync to stop after the current page; what was fetched stays in the cache. */
     public void cancel() {
-        if (syncing.get() && cancelSignal != null) {
+        if (cancelSignal != null && sync.cancel(m.get("status.cancelling"))) {
             cancelSignal.cancel();
-            cancelling.set(true);
-            statusText.set(m.get("status.cancelling"));
         }
     }
 
@@ -396,7 +385,7 @@ public final class WorkspaceViewModel {
             cancelSignal.cancel();
         }
         syncTask.cancel();
-        syncing.set(false);
+        sync.finish("");
         executor.submit("sign out", () -> {
             if (workspace.mode() == Workspace.Mode.ONLINE) {
                 vault.delete();
@@ -436,11 +425,11 @@ public final class WorkspaceViewModel {
     }
 
     public ReadOnlyBooleanProperty syncingProperty() {
-        return syncing.getReadOnlyProperty();
+        return sync.runningProperty();
     }
 
     public ReadOnlyBooleanProperty cancellingProperty() {
-        return cancelling.getReadOnlyProperty();
+        return sync.cancellingProperty();
     }
 
     public BooleanBinding canSyncProperty() {
@@ -457,11 +446,11 @@ public final class WorkspaceViewModel {
 
     /** 0..1, or -1 while the amount is unknown. */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return sync.progressProperty();
     }
 
     public ReadOnlyStringProperty statusTextProperty() {
-        return statusText.getReadOnlyProperty();
+        return sync.messageProperty();
     }
 
     public ReadOnlyStringProperty identityProperty() {

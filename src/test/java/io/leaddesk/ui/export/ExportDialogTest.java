@@ -63,14 +63,14 @@ class ExportDialogTest {
         waitUntil(20, () -> !preview.getItems().isEmpty());
         List<String> headers = onFx(() -> preview.getColumns().stream().map(TableColumn::getText).toList());
         assertThat(headers).startsWith("id", "created_time", "ad_id");
-        assertThat(onFx(() -> preview.getItems().size())).isEqualTo(ExportViewModel.PREVIEW_ROWS);
+        assertThat(onFx(() -> preview.getItems().size())).isEqualTo(ExportPreviewViewModel.ROWS);
         assertThat(onFx(() -> robot.from(app.window.exportView().root()).lookup("#previewText").queryAs(Label.class).getText())).contains("leads match");
 
         Path file = out.resolve("sample-leads.csv");
         TextField target = robot.lookup("#target").queryAs(TextField.class);
         robot.interact(() -> target.setText(file.toString()));
         robot.clickOn("#exportButton");
-        waitUntil(30, () -> !export.runningProperty().get() && !export.messageProperty().get().isEmpty());
+        waitUntil(30, () -> !export.run().runningProperty().get() && !export.run().messageProperty().get().isEmpty());
         // Look inside the dialog: other windows have a #message label of their own.
         assertThat(onFx(() -> robot.from(app.window.exportView().root()).lookup("#message").queryAs(Label.class).getText()))
                 .startsWith("Wrote ").endsWith(file + ".");

@@ -90,7 +90,7 @@ class ExportViewModelTest {
     }
 
     private Path target(ExportViewModel vm) {
-        return Path.of(vm.targetProperty().get());
+        return Path.of(vm.run().targetProperty().get());
     }
 
     /**
@@ -145,17 +145,17 @@ class ExportViewModelTest {
     @Test
     void opensWithEveryFormTickedAFileNameForTodayAndAPreviewWithTheMetaColumns() {
         ExportViewModel vm = vm();
-        assertThat(vm.forms()).hasSize(1);
-        assertThat(vm.forms().get(0).selectedProperty().get()).isTrue();
-        assertThat(vm.forms().get(0).pageName()).isEqualTo("Школа мов");
-        assertThat(vm.targetProperty().get()).isEqualTo(out.resolve("leads-2025-10-20.csv").toString());
-        assertThat(vm.profileProperty().get()).isEqualTo(BuiltInProfile.META);
-        assertThat(vm.profiles()).startsWith(BuiltInProfile.values());
-        assertThat(vm.previewHeaderProperty().get()).startsWith("id", "created_time", "ad_id")
+        assertThat(vm.choices().forms()).hasSize(1);
+        assertThat(vm.choices().forms().get(0).selectedProperty().get()).isTrue();
+        assertThat(vm.choices().forms().get(0).pageName()).isEqualTo("Школа мов");
+        assertThat(vm.run().targetProperty().get()).isEqualTo(out.resolve("leads-2025-10-20.csv").toString());
+        assertThat(vm.choices().profileProperty().get()).isEqualTo(BuiltInProfile.META);
+        assertThat(vm.choices().profiles()).startsWith(BuiltInProfile.values());
+        assertThat(vm.preview().headerProperty().get()).startsWith("id", "created_time", "ad_id")
                 .contains("full_name", "эл._адрес", "disclaimer:consent", "lead_status", "note");
-        assertThat(vm.previewRows()).hasSize(ExportViewModel.PREVIEW_ROWS);
-        assertThat(vm.previewRows().get(0).get(0)).isEqualTo("L" + LEADS);
-        assertThat(vm.previewTextProperty().get()).isEqualTo("2,500 leads match · showing the first 20 rows");
+        assertThat(vm.preview().rows()).hasSize(ExportPreviewViewModel.ROWS);
+        assertThat(vm.preview().rows().get(0).get(0)).isEqualTo("L" + LEADS);
+        assertThat(vm.preview().textProperty().get()).isEqualTo("2,500 leads match · showing the first 20 rows");
         assertThat(vm.canExportProperty().get()).isTrue();
         assertThat(vm.warningProperty().get()).isEmpty();
         assertThat(executor.scheduled).as("option changes are debounced").contains(Duration.ofMillis(200));
@@ -166,54 +166,54 @@ class ExportViewModelTest {
         ExportViewModel vm = new ExportViewModel(ExportSource.of(store), LeadCache.of(store), new Exporter(CLOCK),
                 new CustomProfiles(dir.resolve("settings")), executor, m, formats, CLOCK, "", out, Duration.ZERO);
         vm.open(Set.of("other-page"), Set.of());
-        assertThat(vm.forms().get(0).selectedProperty().get()).isFalse();
+        assertThat(vm.choices().forms().get(0).selectedProperty().get()).isFalse();
         assertThat(vm.canExportProperty().get()).isFalse();
-        assertThat(vm.previewTextProperty().get()).isEqualTo("Tick at least one form.");
+        assertThat(vm.preview().textProperty().get()).isEqualTo("Tick at least one form.");
 
-        vm.forms().get(0).selectedProperty().set(true);
-        vm.statuses().stream().filter(s -> s.status() == ReviewStatus.QUALIFIED).findFirst().orElseThrow().selectedProperty().set(true);
-        assertThat(vm.previewRows()).hasSize(1);
-        assertThat(vm.previewTextProperty().get()).isEqualTo("1 lead matches · showing the first row");
-        vm.statuses().forEach(s -> s.selectedProperty().set(false));
+        vm.choices().forms().get(0).selectedProperty().set(true);
+        vm.choices().statuses().stream().filter(s -> s.status() == ReviewStatus.QUALIFIED).findFirst().orElseThrow().selectedProperty().set(true);
+        assertThat(vm.preview().rows()).hasSize(1);
+        assertThat(vm.preview().textProperty().get()).isEqualTo("1 lead matches · showing the first row");
+        vm.choices().statuses().forEach(s -> s.selectedProperty().set(false));
 
         // created_time range: lead i was created at 1_760_000_000 + 60 i (2025-10-09 08:53 UTC onwards)
-        vm.dateFromProperty().set(LocalDate.of(2025, 10, 10));
-        vm.dateUntilProperty().set(LocalDate.of(2025, 10, 10));
+        vm.choices().dateFromProperty().set(LocalDate.of(2025, 10, 10));
+        vm.choices().dateUntilProperty().set(LocalDate.of(2025, 10, 10));
         long from = LocalDate.of(2025, 10, 10).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         long expected = Stream.iterate(1, i -> i + 1).limit(LEADS)
                 .filter(i -> 1_760_000_000L + i * 60L >= from && 1_760_000_000L + i * 60L < from + 86_400).count();
-        assertThat(vm.previewTextProperty().get()).startsWith(String.format(Locale.ENGLISH, "%,d leads match", expected));
+        assertThat(vm.preview().textProperty().get()).startsWith(String.format(Locale.ENGLISH, "%,d leads match", expected));
 
-        vm.dateFromProperty().set(LocalDate.of(2025, 10, 11));
+        vm.choices().dateFromProperty().set(LocalDate.of(2025, 10, 11));
         assertThat(vm.problemProperty().get()).isEqualTo("The start date is after the end date.");
         assertThat(vm.canExportProperty().get()).isFalse();
-        vm.dateFromProperty().set(null);
-        vm.dateUntilProperty().set(null);
+        vm.choices().dateFromProperty().set(null);
+        vm.choices().dateUntilProperty().set(null);
 
-        vm.profileProperty().set(BuiltInProfile.HUBSPOT);
-        assertThat(vm.previewHeaderProperty().get()).startsWith("First Name", "Last Name", "Email", "Phone Number");
-        vm.e164Property().set(true);
-        vm.regionProperty().set("XX");
+        vm.choices().profileProperty().set(BuiltInProfile.HUBSPOT);
+        assertThat(vm.preview().headerProperty().get()).startsWith("First Name", "Last Name", "Email", "Phone Number");
+        vm.format().e164Property().set(true);
+        vm.format().regionProperty().set("XX");
         assertThat(vm.problemProperty().get()).contains("two-letter country code");
-        vm.regionProperty().set("UA");
+        vm.format().regionProperty().set("UA");
         assertThat(vm.problemProperty().get()).isEmpty();
-        assertThat(vm.previewHeaderProperty().get()).endsWith("Phone (E.164)");
-        assertThat(vm.previewRows().get(0)).endsWith("+380501234567");
+        assertThat(vm.preview().headerProperty().get()).endsWith("Phone (E.164)");
+        assertThat(vm.preview().rows().get(0)).endsWith("+380501234567");
     }
 
     @Test
     void formulaGuardOffShowsTheWarningAndThePreviewShowsCellsAsTheyAre() {
         ExportViewModel vm = vm();
-        int nameCol = vm.previewHeaderProperty().get().indexOf("full_name");
-        String guarded = vm.previewRows().stream().filter(r -> r.get(0).equals("L2499")).findFirst().orElseThrow().get(nameCol);
+        int nameCol = vm.preview().headerProperty().get().indexOf("full_name");
+        String guarded = vm.preview().rows().stream().filter(r -> r.get(0).equals("L2499")).findFirst().orElseThrow().get(nameCol);
         assertThat(guarded).isNotEqualTo("=HYPERLINK(\"x\")").contains("HYPERLINK");
 
-        vm.formulaGuardProperty().set(false);
+        vm.format().formulaGuardProperty().set(false);
         assertThat(vm.warningProperty().get()).startsWith("Formula guard is off");
-        String raw = vm.previewRows().stream().filter(r -> r.get(0).equals("L2499")).findFirst().orElseThrow().get(nameCol);
+        String raw = vm.preview().rows().stream().filter(r -> r.get(0).equals("L2499")).findFirst().orElseThrow().get(nameCol);
         assertThat(raw).isEqualTo("=HYPERLINK(\"x\")");
 
-        vm.formulaGuardProperty().set(true);
+        vm.format().formulaGuardProperty().set(true);
         assertThat(vm.warningProperty().get()).isEmpty();
     }
 
@@ -221,7 +221,7 @@ class ExportViewModelTest {
     void exportWritesTheFileReportsProgressAndRecordsTheHistoryTheLeadDetailShows() throws Exception {
         ExportViewModel vm = vm();
         List<String> progressTexts = new ArrayList<>();
-        vm.progressTextProperty().addListener((o, a, b) -> progressTexts.add(b));
+        vm.run().progressTextProperty().addListener((o, a, b) -> progressTexts.add(b));
         vm.export();
 
         Path file = target(vm);
@@ -229,10 +229,10 @@ class ExportViewModelTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).startsWith("\uFEFFid,created_time,ad_id,"); // the Excel preset writes a BOM
         assertThat(lines).hasSize(LEADS + 1);
-        assertThat(vm.messageProperty().get()).isEqualTo("Wrote 2,500 rows (2,500 leads) to " + file + ".");
-        assertThat(vm.messageKindProperty().get()).isEqualTo(ExportViewModel.MessageKind.SUCCESS);
+        assertThat(vm.run().messageProperty().get()).isEqualTo("Wrote 2,500 rows (2,500 leads) to " + file + ".");
+        assertThat(vm.run().messageKindProperty().get()).isEqualTo(ExportRunViewModel.MessageKind.SUCCESS);
         assertThat(progressTexts).contains("1,000 of 2,500 rows", "2,000 of 2,500 rows");
-        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.run().runningProperty().get()).isFalse();
         assertThat(exported).hasSize(1);
         assertThat(store.exportsOf("L1")).hasSize(1).first().satisfies(r -> {
             assertThat(r.file()).isEqualTo(file.toString());
@@ -244,28 +244,28 @@ class ExportViewModelTest {
         assertThat(detail.exports()).containsExactly(new LeadDetailViewModel.ExportEntry("2025-10-20 10:00", "Meta-compatible", file.toString()));
 
         // only leads not exported before: now none
-        vm.newOnlyProperty().set(true);
-        assertThat(vm.previewTextProperty().get()).isEqualTo("No leads match these choices.");
+        vm.choices().newOnlyProperty().set(true);
+        assertThat(vm.preview().textProperty().get()).isEqualTo("No leads match these choices.");
     }
 
     @Test
     void cancelLeavesNoFileAndSaysSo() throws Exception {
         ExportViewModel vm = vm();
-        vm.progressProperty().addListener((o, a, b) -> {
+        vm.run().progressProperty().addListener((o, a, b) -> {
             if (b.doubleValue() > 0 && b.doubleValue() < 1) {
                 vm.cancel();
             }
         });
         vm.export();
 
-        assertThat(vm.messageProperty().get()).isEqualTo("Export cancelled; nothing was written under leads-2025-10-20.csv.");
-        assertThat(vm.messageKindProperty().get()).isEqualTo(ExportViewModel.MessageKind.WARNING);
+        assertThat(vm.run().messageProperty().get()).isEqualTo("Export cancelled; nothing was written under leads-2025-10-20.csv.");
+        assertThat(vm.run().messageKindProperty().get()).isEqualTo(ExportRunViewModel.MessageKind.WARNING);
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files).as("no file and no partial file").isEmpty();
         }
         assertThat(store.exportsOf("L1")).isEmpty();
         assertThat(exported).isEmpty();
-        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.run().runningProperty().get()).isFalse();
         assertThat(vm.canExportProperty().get()).isTrue();
     }
 
@@ -279,29 +279,29 @@ class ExportViewModelTest {
         vm.export();
         assertThat(asked).containsExactly(file);
         assertThat(Files.readString(file)).isEqualTo("keep me");
-        assertThat(vm.messageProperty().get()).isEqualTo("leads-2025-10-20.csv was not replaced; choose another file name.");
+        assertThat(vm.run().messageProperty().get()).isEqualTo("leads-2025-10-20.csv was not replaced; choose another file name.");
         assertThat(store.exportsOf("L1")).isEmpty();
 
         allowReplace = true;
         vm.export();
         assertThat(asked).hasSize(2);
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).startsWith("\uFEFFid,created_time");
-        assertThat(vm.messageKindProperty().get()).isEqualTo(ExportViewModel.MessageKind.SUCCESS);
+        assertThat(vm.run().messageKindProperty().get()).isEqualTo(ExportRunViewModel.MessageKind.SUCCESS);
     }
 
     @Test
     void exportErrorsAreShownAsTheExporterSaysThem() {
         ExportViewModel vm = vm();
-        vm.targetProperty().set(dir.resolve("no-such-folder").resolve("x.csv").toString());
+        vm.run().targetProperty().set(dir.resolve("no-such-folder").resolve("x.csv").toString());
         vm.export();
-        assertThat(vm.messageKindProperty().get()).isEqualTo(ExportViewModel.MessageKind.ERROR);
-        assertThat(vm.messageProperty().get()).startsWith("The folder ").endsWith("does not exist; choose an existing folder.");
+        assertThat(vm.run().messageKindProperty().get()).isEqualTo(ExportRunViewModel.MessageKind.ERROR);
+        assertThat(vm.run().messageProperty().get()).startsWith("The folder ").endsWith("does not exist; choose an existing folder.");
     }
 
     @Test
     void aCustomProfileIsBuiltFromColumnsSavedForReuseAndDeleted() throws Exception {
         ExportViewModel vm = vm();
-        vm.profileProperty().set(BuiltInProfile.HUBSPOT);
+        vm.choices().profileProperty().set(BuiltInProfile.HUBSPOT);
         ProfileEditorViewModel editor = vm.profileEditor();
         assertThat(editor.columns()).extracting(ProfileEditorViewModel.Column::source).startsWith("first_name", "last_name", "email");
         assertThat(editor.sources()).contains("email", "field:эл._адрес", "disclaimer:consent");
@@ -319,19 +319,19 @@ class ExportViewModelTest {
         editor.save();
 
         assertThat(editor.messageProperty().get()).isEqualTo("Saved profile “Our CRM”.");
-        assertThat(vm.profileProperty().get().name()).isEqualTo("Our CRM");
-        assertThat(vm.previewHeaderProperty().get()).containsExactly("E-mail", "id", "куди_відправити_інформацію?");
-        assertThat(vm.previewRows().get(0)).containsExactly("p2500@example.org", "L2500", "viber | telegram");
+        assertThat(vm.choices().profileProperty().get().name()).isEqualTo("Our CRM");
+        assertThat(vm.preview().headerProperty().get()).containsExactly("E-mail", "id", "куди_відправити_інформацію?");
+        assertThat(vm.preview().rows().get(0)).containsExactly("p2500@example.org", "L2500", "viber | telegram");
 
         ExportViewModel again = vm();
-        assertThat(again.profiles()).extracting(p -> p.displayName()).endsWith("Our CRM");
-        again.profileProperty().set(again.profiles().get(again.profiles().size() - 1));
+        assertThat(again.choices().profiles()).extracting(p -> p.displayName()).endsWith("Our CRM");
+        again.choices().profileProperty().set(again.choices().profiles().get(again.choices().profiles().size() - 1));
         ProfileEditorViewModel edit = again.profileEditor();
         assertThat(edit.nameProperty().get()).isEqualTo("Our CRM");
         assertThat(edit.columns()).extracting(c -> c.headerProperty().get()).containsExactly("E-mail", "id", "куди_відправити_інформацію?");
         edit.delete();
-        assertThat(again.profileProperty().get()).isEqualTo(BuiltInProfile.META);
-        assertThat(again.profiles()).noneMatch(p -> p instanceof CustomProfile);
+        assertThat(again.choices().profileProperty().get()).isEqualTo(BuiltInProfile.META);
+        assertThat(again.choices().profiles()).noneMatch(p -> p instanceof CustomProfile);
         assertThat(new CustomProfiles(dir.resolve("settings")).list()).isEmpty();
     }
 }

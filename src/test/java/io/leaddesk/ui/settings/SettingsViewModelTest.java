@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leaddesk.store.AppSettings;
 import io.leaddesk.store.SettingsStore;
+import io.leaddesk.ui.ManualTaskExecutor;
 import io.leaddesk.ui.Messages;
 import io.leaddesk.ui.SyncTaskExecutor;
 import java.nio.file.Path;
@@ -38,6 +39,31 @@ class SettingsViewModelTest {
         assertThat(saved.get().graphVersion()).isEqualTo("v26.0");
         AppSettings reread = new SettingsStore(dir, prefs).load();
         assertThat(reread).isEqualTo(new AppSettings("v26.0", "dark", "UA", null));
+    }
+
+    @Test
+    void aFailedWriteIsShownAndDoesNotCountAsSaved() throws Exception {
+        // root may write anywhere: a data folder whose path is a regular file cannot be written by anyone
+        Path notAFolder = java.nio.file.Files.writeString(dir.resolve("not-a-folder"), "x");
+        SettingsStore store = new SettingsStore(notAFolder, null);
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        SettingsViewModel vm = new SettingsViewModel(store.load(), store, executor, Messages.load(Locale.ENGLISH));
+        AtomicReference<AppSettings> saved = new AtomicReference<>();
+        vm.setOnSaved(saved::set);
+        vm.themeProperty().set(AppSettings.DARK);
+
+        assertThat(vm.save()).isTrue();
+        assertThat(vm.savingProperty().get()).isTrue();
+        assertThat(vm.canSaveProperty().get()).as("no second Save while writing").isFalse();
+        assertThat(saved.get()).as("nothing is saved before the write finished").isNull();
+        executor.runAll();
+
+        assertThat(saved.get()).as("a failed write is not reported as saved").isNull();
+        assertThat(vm.savingProperty().get()).isFalse();
+        assertThat(vm.canSaveProperty().get()).isTrue();
+        String sentence = vm.errorProperty().get();
+        assertThat(sentence).isEqualTo("The settings could not be saved in " + notAFolder + "; check that this folder can be written, or choose another data folder.");
+        assertThat(io.leaddesk.ui.ErrorText.isPlain(sentence)).as(sentence).isTrue();
     }
 
     @Test

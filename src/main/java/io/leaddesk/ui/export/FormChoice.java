@@ -1,0 +1,46 @@
+package io.leaddesk.ui.export;
+
+import io.leaddesk.model.LeadForm;
+import io.leaddesk.store.StoredForm;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/** A form to tick in the Export dialog. */
+public final class FormChoice {
+    private final StoredForm form;
+    private final String pageName;
+    private final BooleanProperty selected = new SimpleBooleanProperty(this, "selected");
+
+    FormChoice(StoredForm form, String pageName) {
+        this.form = form;
+        this.pageName = pageName;
+    }
+
+    public String id() {
+        return form.id();
+    }
+
+    public String pageId() {
+        return form.pageId();
+    }
+
+    public String name() {
+        return form.form().name();
+    }
+
+    public String pageName() {
+        return pageName;
+    }
+
+    public long cachedLeads() {
+        return form.cachedLeads();
+    }
+
+    LeadForm form() {
+        return form.form();
+    }
+
+    public BooleanProperty selectedProperty() {
+        return selected;
+    }
+}
