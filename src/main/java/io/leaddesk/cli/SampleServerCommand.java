@@ -27,7 +27,13 @@ final class SampleServerCommand extends BaseCommand {
         if (leads < 0 || port < 0 || port > 65535 || latencyMs < 0) {
             throw new CliException(ExitCode.USAGE, "--leads, --port and --latency-ms must be positive numbers (port at most 65535).");
         }
-        SampleOptions options = SampleOptions.defaults().withLeads(leads).withPort(port).withFaults(faults).withLatencyMs(latencyMs);
+        SampleOptions options;
+        try {
+            options = SampleOptions.defaults().withLeads(leads).withPort(port).withFaults(faults).withLatencyMs(latencyMs);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.USAGE, "--faults '" + faults + "' is not a fault spec (" + e.getMessage()
+                    + "); write it like transient=0.05,ratelimit=0.02,truncate=0.02,usage=90,seed=7.");
+        }
         CountDownLatch stop = new CountDownLatch(1);
         try (SampleGraphServer server = SampleGraphServer.start(options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "leaddesk-sample-shutdown"));
