@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The headless command line: {@code leaddesk COMMAND [options]}. Every command prints one plain sentence on failure
- * (a stack trace only with {@code --debug}) and exits with a code from {@link ExitCode}.
+ * (a stack trace only with {@code --debug}) and exits with a code from {@link ExitCode}; what it prints on stderr is
+ * made safe for a terminal ({@link TerminalText}).
  */
 @Command(name = "leaddesk", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "LeadDesk: pull Meta Lead Ads leads into a local cache, review and export them.",
@@ -47,18 +48,20 @@ public final class Cli implements Runnable {
 
     /** Runs a command line in-process; returns the exit code. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        CliEnvironment environment = new CliEnvironment(env, out, err);
+        PrintStream safeErr = new PrintStream(TerminalText.guard(err), true, StandardCharsets.UTF_8);
+        CliEnvironment environment = new CliEnvironment(env, out, safeErr);
         boolean debug = Arrays.asList(args).contains("--debug");
         int code;
         try {
             code = execute(args, environment);
         } catch (RuntimeException | Error e) { // picocli passes Errors (OutOfMemoryError) on: still one sentence
-            err.println(message(e, environment));
+            safeErr.println(message(e, environment));
             if (debug) {
-                e.printStackTrace(err);
+                e.printStackTrace(safeErr);
             }
             code = ExitCode.of(e);
         }
+        safeErr.flush();
         return code;
     }
 

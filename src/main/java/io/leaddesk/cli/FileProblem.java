@@ -36,6 +36,6 @@ final class FileProblem {
         if (m == null || m.isBlank() || m.matches("(?s).*\\b(java|javax|sun|io\\.leaddesk)\\..*")) {
             return null;
         }
-        return m.strip();
+        return TerminalText.cell(m.strip());
     }
 }

@@ -15,7 +15,7 @@ final class Regions {
         try {
             new PhoneNormalizer(region);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCode.USAGE, "--region " + region + " is not a country LeadDesk knows:"
+            throw new CliException(ExitCode.USAGE, "--region " + TerminalText.cell(region) + " is not a country LeadDesk knows:"
                     + " write its two-letter ISO 3166 code, such as UA, DE or BR.");
         }
         return region;
