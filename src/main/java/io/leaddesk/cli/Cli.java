@@ -1,6 +1,9 @@
 package io.leaddesk.cli;
 
 import io.leaddesk.model.LeadDeskException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Option;
 /**
  * The headless command line: {@code leaddesk COMMAND [options]}. Every command prints one plain sentence on failure
  * (a stack trace only with {@code --debug}) and exits with a code from {@link ExitCode}; what it prints on stderr is
- * made safe for a terminal ({@link TerminalText}).
+ * made safe for a terminal ({@link TerminalText}); a failure to write stdout ends the run with exit code 5.
  */
 @Command(name = "leaddesk", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "LeadDesk: pull Meta Lead Ads leads into a local cache, review and export them.",
@@ -26,8 +29,8 @@ import picocli.CommandLine.Option;
                 "LEADDESK_HOME (data folder), LEADDESK_APP_SECRET (optional, for appsecret_proof),",
                 "LEADDESK_PAGE_SIZE (leads per result page, 1 to 5000, default 500),",
                 "LEADDESK_MAX_RETRY_SECONDS (how long to keep retrying, 0 to 86400, default 600).",
-                "Exit codes: 0 ok, 2 usage or bad input, 3 token or permission, 4 Graph API or network, 5 local storage,",
-                "1 unexpected (a bug)."})
+                "Exit codes: 0 ok, 2 usage or bad input, 3 token or permission, 4 Graph API or network, 5 local storage",
+                "or output, 1 unexpected (a bug), 130 stopped with Ctrl+C."})
 public final class Cli implements Runnable {
     /** Where the log is, inside the data folder (when there is one). */
     static final String LOG_FILE = "logs/leaddesk.log";
@@ -46,23 +49,46 @@ public final class Cli implements Runnable {
         throw new CommandLine.ParameterException(new CommandLine(this), "Missing command: try 'leaddesk --help'.");
     }
 
-    /** Runs a command line in-process; returns the exit code. */
+    /** The launcher's stdout: buffered UTF-8 that remembers why a write failed. */
+    public static PrintStream standardOutput() {
+        return Output.standard(new FileOutputStream(FileDescriptor.out));
+    }
+
+    /** The launcher's stderr: UTF-8, flushed at every line. */
+    public static PrintStream standardError() {
+        return new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Runs a command line in-process; returns the exit code. At the end stdout is flushed and checked: when what the
+     * command printed could not be written, the run says so and exits 5 (unless the command failed already).
+     */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         PrintStream safeErr = new PrintStream(TerminalText.guard(err), true, StandardCharsets.UTF_8);
         CliEnvironment environment = new CliEnvironment(env, out, safeErr);
         boolean debug = Arrays.asList(args).contains("--debug");
-        int code;
-        try {
-            code = execute(args, environment);
-        } catch (RuntimeException | Error e) { // picocli passes Errors (OutOfMemoryError) on: still one sentence
-            safeErr.println(message(e, environment));
-            if (debug) {
-                e.printStackTrace(safeErr);
+        try (CtrlC.Run ctrlC = CtrlC.begin()) {
+            int code;
+            try {
+                code = execute(args, environment);
+            } catch (RuntimeException | Error e) { // picocli passes Errors (OutOfMemoryError) on: still one sentence
+                safeErr.println(message(e, environment));
+                if (debug) {
+                    e.printStackTrace(safeErr);
+                }
+                code = ExitCode.of(e);
             }
-            code = ExitCode.of(e);
+            out.flush();
+            if (code == ExitCode.OK && Output.failed(out)) {
+                safeErr.println(Output.sentence(out));
+                code = ExitCode.STORAGE;
+            }
+            if (ctrlC.interrupted()) {
+                code = ExitCode.INTERRUPTED;
+            }
+            safeErr.flush();
+            return code;
         }
-        safeErr.flush();
-        return code;
     }
 
     private static int execute(String[] args, CliEnvironment environment) {

@@ -58,4 +58,14 @@ public record CliEnvironment(Map<String, String> env, PrintStream out, PrintStre
     Path databaseFile() {
         return config.databaseFile();
     }
+
+    /**
+     * Fails with exit code 5 and one sentence when what was printed so far could not be written (a full disk, a
+     * closed pipe). Long listings call it now and then, so they stop instead of writing on into nothing.
+     */
+    void checkOutput() {
+        if (Output.failed(out)) {
+            throw new CliException(ExitCode.STORAGE, Output.sentence(out));
+        }
+    }
 }

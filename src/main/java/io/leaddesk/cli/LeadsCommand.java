@@ -21,6 +21,9 @@ import picocli.CommandLine.Option;
 @Command(name = "leads", mixinStandardHelpOptions = true, description = {"List cached leads (works offline), newest first.",
         "With --json: JSON Lines, one lead per line, exactly as Meta sent it."})
 final class LeadsCommand extends BaseCommand {
+    /** How often (in leads) a long listing checks that its output is still being written. */
+    static final int OUTPUT_CHECK_EVERY = 1000;
+
     @Mixin
     LeadFilterOptions filter = new LeadFilterOptions();
 
@@ -36,8 +39,14 @@ final class LeadsCommand extends BaseCommand {
         LeadQuery q = filter.query(zone).withSearch(search);
         try (LeadStore store = openStore()) {
             PrintStream out = env().out();
+            long[] n = {0};
             if (json) {
-                store.forEachLead(q, l -> out.println(l.lead().rawJson()));
+                store.forEachLead(q, l -> {
+                    out.println(l.lead().rawJson());
+                    if (++n[0] % OUTPUT_CHECK_EVERY == 0) {
+                        env().checkOutput();
+                    }
+                });
             } else {
                 // Streamed: widths from the first rows, then one line per lead, so any number of leads fits in memory.
                 Table t = new Table(out, "CREATED", "ID", "FORM", "NAME", "EMAIL", "PHONE", "PLATFORM", "STATUS");
@@ -49,6 +58,9 @@ final class LeadsCommand extends BaseCommand {
                     var c = ContactFields.of(questions.getOrDefault(l.lead().formId(), List.of()), l.lead().fieldData());
                     t.row(fmt.format(Instant.ofEpochSecond(l.lead().createdEpochSecond())), l.id(), l.lead().formId(),
                             c.displayName(), c.email(), c.phone(), l.lead().platform(), l.status().wireName());
+                    if (t.rowCount() % OUTPUT_CHECK_EVERY == 0) {
+                        env().checkOutput();
+                    }
                 });
                 if (t.isEmpty()) {
                     env().err().println("No cached leads match. Run 'leaddesk sync' to fetch leads.");
