@@ -26,7 +26,7 @@ abstract class BaseCommand implements Callable<Integer> {
         return LeadStore.open(environment.databaseFile());
     }
 
-    /** Signs in with LEADDESK_TOKEN; throws with exit code 3 when there is none. */
+    /** Signs in with LEADDESK_TOKEN; throws with exit code 3 when there is none or it cannot be a Meta token. */
     static Session signIn(SyncService sync, CliEnvironment env) {
         return sync.signIn(env.token());
     }

@@ -1,96 +1,71 @@
 package io.leaddesk.cli;
 
+import io.leaddesk.config.Environment;
 import io.leaddesk.graph.AccessToken;
 import io.leaddesk.graph.GraphSettings;
-import io.leaddesk.store.DataFolder;
+import io.leaddesk.store.AppSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What a command runs with: environment variables (the token only ever comes from {@code LEADDESK_TOKEN}),
- * and the streams to print to. Injectable so tests run commands in-process.
+ * What a command runs with: the {@link Environment} (variables, then the app's settings, then defaults; the token only
+ * ever comes from {@code LEADDESK_TOKEN}), and the streams to print to. Injectable so tests run commands in-process.
+ * {@code err} is made safe for a terminal by {@link Cli#run}; {@code out} is exactly what the command prints.
  */
-public record CliEnvironment(Map<String, String> env, PrintStream out, PrintStream err) {
-    public static final String TOKEN = "LEADDESK_TOKEN";
-    public static final String GRAPH_URL = "LEADDESK_GRAPH_URL";
-    public static final String GRAPH_VERSION = "LEADDESK_GRAPH_VERSION";
-    public static final String HOME = "LEADDESK_HOME";
-    public static final String APP_SECRET = "LEADDESK_APP_SECRET";
-    /** Optional: leads asked for per result page (default 500). */
-    public static final String PAGE_SIZE = "LEADDESK_PAGE_SIZE";
+public record CliEnvironment(Map<String, String> env, PrintStream out, PrintStream err, Environment config) {
+    public static final String TOKEN = Environment.TOKEN;
+    public static final String GRAPH_URL = Environment.GRAPH_URL;
+    public static final String GRAPH_VERSION = Environment.GRAPH_VERSION;
+    public static final String HOME = Environment.HOME;
+    public static final String APP_SECRET = Environment.APP_SECRET;
+    /** Optional: leads asked for per result page (default 500, at most {@link Environment#MAX_PAGE_SIZE}). */
+    public static final String PAGE_SIZE = Environment.PAGE_SIZE;
     /** Optional: how long, in seconds, to keep retrying transient failures and rate limits (default 600). */
-    public static final String MAX_RETRY_SECONDS = "LEADDESK_MAX_RETRY_SECONDS";
+    public static final String MAX_RETRY_SECONDS = Environment.MAX_RETRY_SECONDS;
+
+    public CliEnvironment(Map<String, String> env, PrintStream out, PrintStream err) {
+        this(env, out, err, Environment.of(env));
+    }
 
     String get(String name) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? null : v.strip();
+        return config.variable(name);
     }
 
     boolean hasToken() {
-        return get(TOKEN) != null;
+        return config.hasToken();
     }
 
+    /** LEADDESK_TOKEN; exit code 3 with one sentence when there is none or it cannot be a Meta token. */
     AccessToken token() {
-        String t = get(TOKEN);
-        if (t == null) {
-            throw new CliException(ExitCode.TOKEN,
-                    "No access token: set the LEADDESK_TOKEN environment variable to a Meta user, page or system-user token.");
-        }
-        return new AccessToken(t);
+        return config.token();
     }
 
+    /** Variables, then the Graph version chosen in the desktop app's Settings, then defaults; exit 2 on a bad variable. */
     GraphSettings graphSettings() {
-        GraphSettings s = GraphSettings.defaults();
-        if (get(GRAPH_URL) != null) {
-            s = s.withBaseUrl(stripSlash(get(GRAPH_URL)));
-        }
-        if (get(GRAPH_VERSION) != null) {
-            s = s.withVersion(get(GRAPH_VERSION));
-        } else {
-            String chosen = settings().graphVersion(); // the version picked in the desktop app's Settings
-            if (chosen != null && io.leaddesk.store.AppSettings.isValidVersion(chosen)) {
-                s = s.withVersion(chosen);
-            }
-        }
-        if (get(APP_SECRET) != null) {
-            s = s.withAppSecret(get(APP_SECRET));
-        }
-        if (get(PAGE_SIZE) != null) {
-            s = s.withPageSize(positive(PAGE_SIZE));
-        }
-        if (get(MAX_RETRY_SECONDS) != null) {
-            s = s.withMaxRetryTime(java.time.Duration.ofSeconds(positive(MAX_RETRY_SECONDS)));
-        }
-        return s;
+        return config.graphSettings();
     }
 
     /** LEADDESK_HOME, else the data folder chosen in the desktop app's Settings, else the OS default. */
     Path dataFolder() {
-        return io.leaddesk.store.SettingsStore.forEnvironment(env).dataFolder();
+        return config.dataFolder();
     }
 
-    io.leaddesk.store.AppSettings settings() {
-        return io.leaddesk.store.SettingsStore.forEnvironment(env).load();
+    AppSettings settings() {
+        return config.settings();
     }
 
     Path databaseFile() {
-        return DataFolder.databaseFile(dataFolder());
+        return config.databaseFile();
     }
 
-    private int positive(String name) {
-        try {
-            int n = Integer.parseInt(get(name));
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through
+    /**
+     * Fails with exit code 5 and one sentence when what was printed so far could not be written (a full disk, a
+     * closed pipe). Long listings call it now and then, so they stop instead of writing on into nothing.
+     */
+    void checkOutput() {
+        if (Output.failed(out)) {
+            throw new CliException(ExitCode.STORAGE, Output.sentence(out));
         }
-        throw new CliException(ExitCode.USAGE, name + " must be a whole number, not '" + get(name) + "'.");
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -69,7 +69,7 @@ final class ExportCommand extends BaseCommand {
         LeadQuery q = filter.query(zone).withNotExportedBefore(newOnly);
         ExportOptions options;
         try {
-            String defaultRegion = region != null ? region : env().settings().defaultRegion();
+            String defaultRegion = region != null ? Regions.check(region) : env().settings().defaultRegion();
             options = ExportOptions.defaults()
                     .withQuery(q)
                     .withProfile(new CustomProfiles(env().dataFolder()).resolve(profile))

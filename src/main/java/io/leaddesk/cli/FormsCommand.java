@@ -59,12 +59,12 @@ final class FormsCommand extends BaseCommand {
                 }
                 printJson(rows);
             } else {
-                Table t = new Table("ID", "NAME", "STATUS", "PAGE", "LEADS", "EXPIRED", "CACHED", "LAST SYNCED");
+                Table t = new Table(env().out(), "ID", "NAME", "STATUS", "PAGE", "LEADS", "EXPIRED", "CACHED", "LAST SYNCED");
                 for (StoredForm f : forms) {
                     t.row(f.id(), f.form().name(), f.form().status(), f.pageId(), f.form().leadsCount(),
                             f.form().expiredLeadsCount(), f.cachedLeads(), f.lastSynced() == null ? "never" : f.lastSynced());
                 }
-                t.print(env().out());
+                t.finish();
             }
             return exit;
         }

@@ -20,10 +20,17 @@ final class LeadFilterOptions {
     @Option(names = "--status", paramLabel = "S", description = "Only leads with this review status (repeatable): new, contacted, qualified, not_interested, spam.")
     List<String> statuses = new ArrayList<>();
 
+    /** The query these options ask for; exit code 2 when --since is later than --until (nothing could match). */
     LeadQuery query(ZoneId zone) {
+        Long from = since == null ? null : Dates.since(since, zone);
+        Long to = until == null ? null : Dates.until(until, zone);
+        if (from != null && to != null && from >= to) {
+            throw new CliException(ExitCode.USAGE, "--since " + since + " is later than --until " + until
+                    + ", so no lead could match; give the earlier date to --since.");
+        }
         return LeadQuery.all()
                 .withForms(forms)
-                .withCreated(since == null ? null : Dates.since(since, zone), until == null ? null : Dates.until(until, zone))
+                .withCreated(from, to)
                 .withStatuses(LeadsCommand.parseStatuses(statuses));
     }
 }

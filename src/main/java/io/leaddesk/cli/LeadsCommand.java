@@ -1,5 +1,7 @@
 package io.leaddesk.cli;
 
+import io.leaddesk.model.ContactFields;
+import io.leaddesk.model.Question;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadStore;
 import io.leaddesk.store.ReviewStatus;
@@ -7,8 +9,9 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -18,6 +21,9 @@ import picocli.CommandLine.Option;
 @Command(name = "leads", mixinStandardHelpOptions = true, description = {"List cached leads (works offline), newest first.",
         "With --json: JSON Lines, one lead per line, exactly as Meta sent it."})
 final class LeadsCommand extends BaseCommand {
+    /** How often (in leads) a long listing checks that its output is still being written. */
+    static final int OUTPUT_CHECK_EVERY = 1000;
+
     @Mixin
     LeadFilterOptions filter = new LeadFilterOptions();
 
@@ -33,24 +39,33 @@ final class LeadsCommand extends BaseCommand {
         LeadQuery q = filter.query(zone).withSearch(search);
         try (LeadStore store = openStore()) {
             PrintStream out = env().out();
+            long[] n = {0};
             if (json) {
-                store.forEachLead(q, l -> out.println(l.lead().rawJson()));
+                store.forEachLead(q, l -> {
+                    out.println(l.lead().rawJson());
+                    if (++n[0] % OUTPUT_CHECK_EVERY == 0) {
+                        env().checkOutput();
+                    }
+                });
             } else {
-                Table t = new Table("CREATED", "ID", "FORM", "NAME", "EMAIL", "PHONE", "PLATFORM", "STATUS");
+                // Streamed: widths from the first rows, then one line per lead, so any number of leads fits in memory.
+                Table t = new Table(out, "CREATED", "ID", "FORM", "NAME", "EMAIL", "PHONE", "PLATFORM", "STATUS");
                 DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
                 // Questions of every cached form, read once (not one query per lead).
-                java.util.Map<String, List<io.leaddesk.model.Question>> questions = new java.util.HashMap<>();
+                Map<String, List<Question>> questions = new HashMap<>();
                 store.forms(List.of()).forEach(f -> questions.put(f.id(), f.form().questions()));
                 store.forEachLead(q, l -> {
-                    var c = io.leaddesk.model.ContactFields.of(
-                            questions.getOrDefault(l.lead().formId(), List.of()), l.lead().fieldData());
+                    var c = ContactFields.of(questions.getOrDefault(l.lead().formId(), List.of()), l.lead().fieldData());
                     t.row(fmt.format(Instant.ofEpochSecond(l.lead().createdEpochSecond())), l.id(), l.lead().formId(),
                             c.displayName(), c.email(), c.phone(), l.lead().platform(), l.status().wireName());
+                    if (t.rowCount() % OUTPUT_CHECK_EVERY == 0) {
+                        env().checkOutput();
+                    }
                 });
                 if (t.isEmpty()) {
                     env().err().println("No cached leads match. Run 'leaddesk sync' to fetch leads.");
                 } else {
-                    t.print(out);
+                    t.finish();
                 }
             }
             out.flush();

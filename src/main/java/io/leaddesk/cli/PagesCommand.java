@@ -31,9 +31,9 @@ final class PagesCommand extends BaseCommand {
                 }
                 printJson(rows);
             } else {
-                Table t = new Table("ID", "NAME");
+                Table t = new Table(env().out(), "ID", "NAME");
                 session.pages().forEach(p -> t.row(p.id(), p.name()));
-                t.print(env().out());
+                t.finish();
             }
         }
         return ExitCode.OK;

@@ -24,9 +24,9 @@ final class WhoamiCommand extends BaseCommand {
                 m.put("name", who.name());
                 printJson(List.of(m));
             } else {
-                env().out().println("kind: " + who.kind().wireName());
-                env().out().println("id:   " + who.id());
-                env().out().println("name: " + who.name());
+                env().out().println("kind: " + TerminalText.cell(who.kind().wireName()));
+                env().out().println("id:   " + TerminalText.cell(who.id()));
+                env().out().println("name: " + TerminalText.cell(who.name()));
             }
         }
         return ExitCode.OK;

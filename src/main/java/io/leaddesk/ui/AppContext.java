@@ -1,6 +1,7 @@
 package io.leaddesk.ui;
 
 import io.leaddesk.diagnostics.Diagnostics;
+import io.leaddesk.config.Environment;
 import io.leaddesk.export.CustomProfiles;
 import io.leaddesk.export.ExportSource;
 import io.leaddesk.export.Exporter;
@@ -32,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Map;
 import java.util.prefs.Preferences;
 
 /**
@@ -44,12 +46,29 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     /**
      * Everything that differs between the real app and a test.
      *
-     * @param graphBaseUrl null = graph.facebook.com (tests point it at the sample Graph API)
+     * @param graphBaseUrl null = the Graph address of {@code environment} (LEADDESK_GRAPH_URL, else graph.facebook.com);
+     *                     set, it wins (tests point it at the sample Graph API)
      * @param demo         how the demo's sample Graph API behaves (tests make it slow with latencyMs)
+     * @param environment  the variables the app honours, the same as the command line's ({@link Environment})
      */
     public record Config(Path defaultDataFolder, Preferences prefs, CredentialVault vault, TaskExecutor executor,
                          Duration searchDebounce, Clock clock, ZoneId zone, Locale locale, String graphBaseUrl,
-                         SampleOptions demo) {
+                         SampleOptions demo, Environment environment) {
+
+        /** Without environment variables: data folder, preferences and Graph address only as given. */
+        public Config(Path defaultDataFolder, Preferences prefs, CredentialVault vault, TaskExecutor executor,
+                      Duration searchDebounce, Clock clock, ZoneId zone, Locale locale, String graphBaseUrl,
+                      SampleOptions demo) {
+            this(defaultDataFolder, prefs, vault, executor, searchDebounce, clock, zone, locale, graphBaseUrl, demo,
+                    new Environment(Map.of(), defaultDataFolder, prefs));
+        }
+
+        /** The data folder, its preferences and the Graph wire settings from {@code environment}, as the command line has them. */
+        public static Config of(Environment environment, CredentialVault vault, TaskExecutor executor, Duration searchDebounce,
+                                Clock clock, ZoneId zone, Locale locale, SampleOptions demo) {
+            return new Config(environment.defaultDataFolder(), environment.preferences(), vault, executor, searchDebounce,
+                    clock, zone, locale, null, demo, environment);
+        }
     }
 
     private final Config config;
@@ -66,13 +85,13 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
         this.formats = new Formats(config.zone(), config.locale());
     }
 
-    /** The real app: data folder from the environment, OS credential store, FX executor. */
+    /**
+     * The real app: data folder and Graph wire settings from the process environment, exactly as the command line
+     * reads them ({@link Environment}), OS credential store, FX executor.
+     */
     public static AppContext create() {
-        String home = System.getenv("LEADDESK_HOME");
-        boolean explicitHome = home != null && !home.isBlank(); // LEADDESK_HOME wins over the folder chosen in Settings
-        Config c = new Config(DataFolder.resolve(System.getenv()), explicitHome ? null : SettingsStore.userPreferences(), new KeyringVault(),
-                new FxTaskExecutor(), Duration.ofMillis(150), Clock.systemDefaultZone(), ZoneId.systemDefault(),
-                Locale.getDefault(), null, SampleOptions.defaults());
+        Config c = Config.of(Environment.system(), new KeyringVault(), new FxTaskExecutor(), Duration.ofMillis(150),
+                Clock.systemDefaultZone(), ZoneId.systemDefault(), Locale.getDefault(), SampleOptions.defaults());
         return new AppContext(c);
     }
 
@@ -96,8 +115,13 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
         return settingsStore.dataFolder();
     }
 
+    /**
+     * The environment's variables (LEADDESK_GRAPH_URL, LEADDESK_GRAPH_VERSION, LEADDESK_PAGE_SIZE,
+     * LEADDESK_MAX_RETRY_SECONDS, LEADDESK_APP_SECRET), then the settings, then defaults; a secret given at sign-in wins.
+     * A bad variable fails the sign-in with one sentence.
+     */
     private GraphSettings graphSettings(String appSecret) {
-        GraphSettings g = GraphSettings.defaults().withVersion(settings.graphVersion());
+        GraphSettings g = config.environment().graphSettings(settings);
         if (config.graphBaseUrl() != null) {
             g = g.withBaseUrl(config.graphBaseUrl());
         }

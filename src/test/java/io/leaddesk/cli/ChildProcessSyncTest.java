@@ -8,10 +8,8 @@ import io.leaddesk.sample.SampleTokens;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadStore;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,10 +80,9 @@ class ChildProcessSyncTest {
             }
             assertThat(afterKill).as("leads committed before the kill survive").isGreaterThan(0).isLessThan(20_000);
 
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int code = Cli.run(new String[]{"sync"}, Map.of("LEADDESK_GRAPH_URL", server.baseUrl(), "LEADDESK_TOKEN", SampleTokens.USER,
-                    "LEADDESK_HOME", home.toString()), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
-            assertThat(code).isZero();
+            CliRunner.Result rerun = CliRunner.run(Map.of("LEADDESK_GRAPH_URL", server.baseUrl(), "LEADDESK_TOKEN", SampleTokens.USER,
+                    "LEADDESK_HOME", home.toString()), "sync");
+            assertThat(rerun.code()).as(rerun.err()).isZero();
 
             try (LeadStore store = LeadStore.open(home.resolve("leaddesk.db"))) {
                 assertThat(store.countLeads(LeadQuery.all())).isEqualTo(20_000);
@@ -116,9 +113,9 @@ class ChildProcessSyncTest {
             }
             assertThat(kept).as("pages committed before the disk filled are kept").isGreaterThan(0).isLessThan(20_000);
 
-            int code = Cli.run(new String[]{"sync"}, Map.of("LEADDESK_GRAPH_URL", server.baseUrl(), "LEADDESK_TOKEN", SampleTokens.USER,
-                    "LEADDESK_HOME", home.toString()), new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
-            assertThat(code).isZero();
+            CliRunner.Result rerun = CliRunner.run(Map.of("LEADDESK_GRAPH_URL", server.baseUrl(), "LEADDESK_TOKEN", SampleTokens.USER,
+                    "LEADDESK_HOME", home.toString()), "sync");
+            assertThat(rerun.code()).as(rerun.err()).isZero();
             try (LeadStore store = LeadStore.open(home.resolve("leaddesk.db"))) {
                 Set<String> ids = new HashSet<>();
                 store.forEachLead(LeadQuery.all(), l -> assertThat(ids.add(l.id())).as("duplicate " + l.id()).isTrue());

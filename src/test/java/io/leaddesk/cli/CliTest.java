@@ -9,10 +9,7 @@ import io.leaddesk.sample.SampleOptions;
 import io.leaddesk.sample.SampleTokens;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadStore;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.leaddesk.cli.CliRunner.Result;
 
 /** The command line in-process against the sample Graph API: output, exit codes, one-sentence failures. */
 class CliTest {
@@ -44,19 +42,18 @@ class CliTest {
         server.close();
     }
 
-    record Result(int code, String out, String err) { }
-
     Result run(String token, String... args) {
+        return CliRunner.run(env(token), args);
+    }
+
+    Map<String, String> env(String token) {
         Map<String, String> env = new HashMap<>();
         env.put("LEADDESK_GRAPH_URL", server.baseUrl());
         env.put("LEADDESK_HOME", home.toString());
         env.put("LEADDESK_PAGE_SIZE", "200");
         env.put("LEADDESK_MAX_RETRY_SECONDS", "2");
         if (token != null) env.put("LEADDESK_TOKEN", token);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return env;
     }
 
     @Test
@@ -196,20 +193,18 @@ class CliTest {
     @Test
     void unwritableDataFolderIsAStorageProblem() throws Exception {
         Path file = Files.writeString(home.resolve("not-a-folder"), "x");
-        Map<String, String> env = Map.of("LEADDESK_HOME", file.toString());
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(new String[]{"leads"}, env, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(code).isEqualTo(5);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).hasSize(1);
+        Result r = CliRunner.run(Map.of("LEADDESK_HOME", file.toString()), "leads");
+        assertThat(r.code()).isEqualTo(5);
+        assertThat(r.errLines()).hasSize(1);
     }
 
     @Test
     void unreachableGraphIsExit4() {
         Map<String, String> env = Map.of("LEADDESK_GRAPH_URL", "http://127.0.0.1:1", "LEADDESK_TOKEN", SampleTokens.USER,
                 "LEADDESK_HOME", home.toString(), "LEADDESK_MAX_RETRY_SECONDS", "0");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(new String[]{"whoami"}, env, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(code).isEqualTo(4);
+        Result r = CliRunner.run(env, "whoami");
+        assertThat(r.code()).as(r.err()).isEqualTo(4);
+        assertThat(r.errLines()).hasSize(1);
     }
 
     @Test
