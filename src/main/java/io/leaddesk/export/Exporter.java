@@ -296,6 +296,9 @@ public final class Exporter {
     }
 
     private static ExportResult cancelledResult(ExportTarget target, long started, List<String> warnings) {
+        if (target.stream()) {
+            warnings.add("The export into " + target.file() + " was cancelled part-way; what was already written went into it.");
+        }
         return new ExportResult(target.file(), 0, 0, true, Duration.ofNanos(System.nanoTime() - started), warnings, -1);
     }
 }

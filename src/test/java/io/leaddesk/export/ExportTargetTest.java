@@ -123,6 +123,28 @@ class ExportTargetTest {
 
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
+    void aCancelledExportIntoAFifoSaysThatWhatWasWrittenWentIn() throws Exception {
+        Path fifo = mkfifo("cancel.pipe");
+        CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readAllBytes(fifo);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, readers);
+        boolean[] cancel = {false};
+        ExportResult r = exporter.export(new ExportPipelineTest.Generated(20_000), ExportOptions.defaults()
+                .withProfile(BuiltInProfile.HUBSPOT), fifo, p -> cancel[0] |= p.done() >= 2000, () -> cancel[0]);
+        assertThat(r.cancelled()).isTrue();
+        assertThat(r.warnings()).containsExactly("The export into " + fifo.toAbsolutePath()
+                + " was cancelled part-way; what was already written went into it.");
+        assertThat(received.get(30, TimeUnit.SECONDS).length).isPositive();
+        assertThat(fileType(fifo)).isEqualTo(S_IFIFO);
+        assertThat(filesLeft()).containsExactly("cancel.pipe");
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
     void aSymlinksTargetIsWrittenAndTheLinkStaysALink() throws Exception {
         Path real = Files.createDirectory(dir.resolve("real")).resolve("leads.csv");
         Files.writeString(real, "old export");
