@@ -2,14 +2,13 @@ package io.leaddesk.cli;
 
 import io.leaddesk.export.CustomProfiles;
 import io.leaddesk.export.ExportException;
+import io.leaddesk.export.ExportFormat;
 import io.leaddesk.export.ExportOptions;
 import io.leaddesk.export.ExportProgress;
 import io.leaddesk.export.ExportResult;
 import io.leaddesk.export.Exporter;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadStore;
-import io.leaddesk.store.StoreException;
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -20,12 +19,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "export", mixinStandardHelpOptions = true, description = {"Write cached leads to a CSV file for a CRM or a spreadsheet (works offline).",
+@Command(name = "export", mixinStandardHelpOptions = true, description = {"Write cached leads to a CSV file for a CRM, or an .xlsx file for a spreadsheet (works offline).",
         "The file appears only when complete: a cancel (Ctrl+C), a crash or a full disk never leaves half a file under its name.",
+        "FILE may also be a pipe or a device such as /dev/stdout (written directly) or a link to a file (the file it points to is written).",
         "Profiles: meta (Meta's own download columns, default), hubspot, zoho, salesforce, pipedrive, or a saved custom profile."})
 final class ExportCommand extends BaseCommand {
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The CSV file to write.")
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The file to write.")
     Path out;
+
+    @Option(names = "--format", paramLabel = "csv|xlsx", description = {"csv (for CRM imports) or xlsx (for spreadsheets: ids,"
+            + " phones and answers stay text, times are dates); default: xlsx when FILE ends with .xlsx, else csv."})
+    String format;
 
     @Mixin
     LeadFilterOptions filter = new LeadFilterOptions();
@@ -60,7 +64,7 @@ final class ExportCommand extends BaseCommand {
     @Option(names = "--local-time", description = "Write times in this computer's time zone (with offset) instead of UTC.")
     boolean localTime;
 
-    @Option(names = "--force", description = "Replace FILE if it exists.")
+    @Option(names = "--force", description = "Replace FILE if it exists (a pipe or a device is written into, never replaced).")
     boolean force;
 
     @Override
@@ -80,8 +84,11 @@ final class ExportCommand extends BaseCommand {
                     .withE164(e164, defaultRegion)
                     .withTimeZone(localTime ? zone : null)
                     .withDedupe(dedupe)
-                    .withOverwrite(force);
-        } catch (ExportException | IllegalArgumentException e) {
+                    .withOverwrite(force)
+                    .withFormat(format(format, out));
+        } catch (ExportException e) {
+            throw new CliException(exitCodeOf(e), e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage());
         }
         for (String warning : Exporter.warnings(options)) {
@@ -100,14 +107,28 @@ final class ExportCommand extends BaseCommand {
         }
     }
 
-    /** Disk and cache failures are storage problems (5); an existing file, a bad folder or a bad choice is input (2). */
+    /**
+     * The exit code of an export failure, by its kind: the user's choices (an existing file, a folder, a missing folder,
+     * a name too long, a character the encoding cannot hold) are input (2); disk, permission and cache failures are
+     * storage (5); an unexpected failure is 1.
+     */
     static int exitCodeOf(ExportException e) {
-        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-            if (c instanceof IOException || c instanceof StoreException || c instanceof java.io.UncheckedIOException) {
-                return ExitCode.STORAGE;
-            }
+        return switch (e.failureKind()) {
+            case INPUT -> ExitCode.USAGE;
+            case ACCESS -> ExitCode.TOKEN;
+            case REMOTE -> ExitCode.GRAPH;
+            case STORAGE -> ExitCode.STORAGE;
+            case BUG -> ExitCode.UNEXPECTED;
+        };
+    }
+
+    /** --format as given, else what FILE's extension suggests (.xlsx: xlsx), else csv. */
+    static ExportFormat format(String name, Path file) {
+        if (name == null) {
+            return ExportFormat.forFile(file);
         }
-        return ExitCode.USAGE;
+        return ExportFormat.byName(name).orElseThrow(() -> new IllegalArgumentException(
+                "Unknown format '" + name + "': use csv (for CRM imports) or xlsx (for spreadsheets)."));
     }
 
     private static Charset charset(String name) {

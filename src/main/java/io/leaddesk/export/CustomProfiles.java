@@ -6,18 +6,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leaddesk.files.AtomicWrite;
+import io.leaddesk.model.FailureKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The saved custom profiles: {@code custom-profiles.json} in a folder (the app's settings folder), written atomically.
+ * The saved custom profiles: {@code custom-profiles.json} in a folder (the app's settings folder), written atomically
+ * ({@link AtomicWrite}: a unique temp file, fsynced and renamed, so the app and the CLI never tear it).
  * Format: {@code {"version":1,"profiles":[{"name":"...","columns":[{"source":"email","header":"E-mail"}]}]}}.
  * Names are unique ignoring case. Thread-safe (methods are synchronised; one instance per folder).
  */
@@ -109,7 +110,7 @@ public final class CustomProfiles {
             known.add(p.cliName());
         }
         list().forEach(p -> known.add(p.name()));
-        throw new ExportException("There is no export profile named '" + name + "'; known profiles: "
+        throw new ExportException(FailureKind.INPUT, "There is no export profile named '" + name + "'; known profiles: "
                 + String.join(", ", known) + ".");
     }
 
@@ -126,18 +127,9 @@ public final class CustomProfiles {
             }
         }
         try {
+            byte[] bytes = JSON.writeValueAsBytes(root);
             Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "." + FILE_NAME, ".tmp");
-            try {
-                Files.writeString(tmp, JSON.writeValueAsString(root), StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicWrite.write(file, out -> out.write(bytes));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {

@@ -29,6 +29,9 @@ import java.util.Objects;
  * @param dedupe              one row per person (same normalised email or phone across forms): the newest submission's
  *                            answers plus a submissions count column
  * @param overwrite           replace an existing file (CLI {@code --force}); otherwise an existing file is an error
+ * @param format              the file format, whatever the profile: {@link ExportFormat#CSV} (default; for CRM imports)
+ *                            or {@link ExportFormat#XLSX} (for spreadsheets: text cells for ids, phones and answers,
+ *                            date cells for times; charset, bom and delimiter do not apply)
  */
 public record ExportOptions(
         LeadQuery query,
@@ -42,7 +45,8 @@ public record ExportOptions(
         String defaultRegion,
         ZoneId timeZone,
         boolean dedupe,
-        boolean overwrite) {
+        boolean overwrite,
+        ExportFormat format) {
 
     public static final String DEFAULT_MULTI_VALUE_SEPARATOR = " | ";
 
@@ -51,6 +55,7 @@ public record ExportOptions(
         profile = profile == null ? BuiltInProfile.META : profile;
         charset = charset == null ? StandardCharsets.UTF_8 : charset;
         multiValueSeparator = multiValueSeparator == null ? DEFAULT_MULTI_VALUE_SEPARATOR : multiValueSeparator;
+        format = format == null ? ExportFormat.CSV : format;
         if (delimiter != ',' && delimiter != ';' && delimiter != '\t') {
             throw new IllegalArgumentException("The separator must be a comma, a semicolon or a tab.");
         }
@@ -59,10 +64,18 @@ public record ExportOptions(
         }
     }
 
-    /** UTF-8 without BOM, comma, Meta-compatible profile, formula guard on. */
+    /** As the canonical constructor, in CSV. */
+    public ExportOptions(LeadQuery query, ExportProfile profile, Charset charset, boolean bom, char delimiter,
+                         String multiValueSeparator, boolean formulaGuard, boolean e164, String defaultRegion,
+                         ZoneId timeZone, boolean dedupe, boolean overwrite) {
+        this(query, profile, charset, bom, delimiter, multiValueSeparator, formulaGuard, e164, defaultRegion, timeZone,
+                dedupe, overwrite, ExportFormat.CSV);
+    }
+
+    /** UTF-8 without BOM, comma, Meta-compatible profile, formula guard on, CSV. */
     public static ExportOptions defaults() {
         return new ExportOptions(LeadQuery.all(), BuiltInProfile.META, StandardCharsets.UTF_8, false, ',',
-                DEFAULT_MULTI_VALUE_SEPARATOR, true, false, null, null, false, false);
+                DEFAULT_MULTI_VALUE_SEPARATOR, true, false, null, null, false, false, ExportFormat.CSV);
     }
 
     /** The "Excel" preset: UTF-8 with BOM, comma (pick ';' with {@link #withDelimiter(char)} for locales that need it). */
@@ -86,46 +99,50 @@ public record ExportOptions(
     }
 
     public ExportOptions withQuery(LeadQuery q) {
-        return new ExportOptions(q, profile, charset, bom, delimiter, multiValueSeparator, formulaGuard, e164, defaultRegion, timeZone, dedupe, overwrite);
+        return new ExportOptions(q, profile, charset, bom, delimiter, multiValueSeparator, formulaGuard, e164, defaultRegion, timeZone, dedupe, overwrite, format);
     }
 
     public ExportOptions withProfile(ExportProfile p) {
-        return new ExportOptions(query, p, charset, bom, delimiter, multiValueSeparator, formulaGuard, e164, defaultRegion, timeZone, dedupe, overwrite);
+        return new ExportOptions(query, p, charset, bom, delimiter, multiValueSeparator, formulaGuard, e164, defaultRegion, timeZone, dedupe, overwrite, format);
     }
 
     public ExportOptions withCharset(Charset c) {
-        return new ExportOptions(query, profile, c, bom, delimiter, multiValueSeparator, formulaGuard, e164, defaultRegion, timeZone, dedupe, overwrite);
+        return new ExportOptions(query, profile, c, bom, delimiter, multiValueSeparator, formulaGuard, e164, defaultRegion, timeZone, dedupe, overwrite, format);
     }
 
     public ExportOptions withBom(boolean b) {
-        return new ExportOptions(query, profile, charset, b, delimiter, multiValueSeparator, formulaGuard, e164, defaultRegion, timeZone, dedupe, overwrite);
+        return new ExportOptions(query, profile, charset, b, delimiter, multiValueSeparator, formulaGuard, e164, defaultRegion, timeZone, dedupe, overwrite, format);
     }
 
     public ExportOptions withDelimiter(char d) {
-        return new ExportOptions(query, profile, charset, bom, d, multiValueSeparator, formulaGuard, e164, defaultRegion, timeZone, dedupe, overwrite);
+        return new ExportOptions(query, profile, charset, bom, d, multiValueSeparator, formulaGuard, e164, defaultRegion, timeZone, dedupe, overwrite, format);
     }
 
     public ExportOptions withMultiValueSeparator(String s) {
-        return new ExportOptions(query, profile, charset, bom, delimiter, s, formulaGuard, e164, defaultRegion, timeZone, dedupe, overwrite);
+        return new ExportOptions(query, profile, charset, bom, delimiter, s, formulaGuard, e164, defaultRegion, timeZone, dedupe, overwrite, format);
     }
 
     public ExportOptions withFormulaGuard(boolean g) {
-        return new ExportOptions(query, profile, charset, bom, delimiter, multiValueSeparator, g, e164, defaultRegion, timeZone, dedupe, overwrite);
+        return new ExportOptions(query, profile, charset, bom, delimiter, multiValueSeparator, g, e164, defaultRegion, timeZone, dedupe, overwrite, format);
     }
 
     public ExportOptions withE164(boolean e, String region) {
-        return new ExportOptions(query, profile, charset, bom, delimiter, multiValueSeparator, formulaGuard, e, region, timeZone, dedupe, overwrite);
+        return new ExportOptions(query, profile, charset, bom, delimiter, multiValueSeparator, formulaGuard, e, region, timeZone, dedupe, overwrite, format);
     }
 
     public ExportOptions withTimeZone(ZoneId z) {
-        return new ExportOptions(query, profile, charset, bom, delimiter, multiValueSeparator, formulaGuard, e164, defaultRegion, z, dedupe, overwrite);
+        return new ExportOptions(query, profile, charset, bom, delimiter, multiValueSeparator, formulaGuard, e164, defaultRegion, z, dedupe, overwrite, format);
     }
 
     public ExportOptions withDedupe(boolean d) {
-        return new ExportOptions(query, profile, charset, bom, delimiter, multiValueSeparator, formulaGuard, e164, defaultRegion, timeZone, d, overwrite);
+        return new ExportOptions(query, profile, charset, bom, delimiter, multiValueSeparator, formulaGuard, e164, defaultRegion, timeZone, d, overwrite, format);
     }
 
     public ExportOptions withOverwrite(boolean o) {
-        return new ExportOptions(query, profile, charset, bom, delimiter, multiValueSeparator, formulaGuard, e164, defaultRegion, timeZone, dedupe, o);
+        return new ExportOptions(query, profile, charset, bom, delimiter, multiValueSeparator, formulaGuard, e164, defaultRegion, timeZone, dedupe, o, format);
+    }
+
+    public ExportOptions withFormat(ExportFormat f) {
+        return new ExportOptions(query, profile, charset, bom, delimiter, multiValueSeparator, formulaGuard, e164, defaultRegion, timeZone, dedupe, overwrite, f);
     }
 }

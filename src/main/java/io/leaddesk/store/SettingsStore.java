@@ -3,11 +3,10 @@ package io.leaddesk.store;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.leaddesk.files.AtomicWrite;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -18,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Reads and writes {@link AppSettings} as {@code settings.json} in the data folder. Because the data folder itself
  * can be moved by the user, a pointer to a chosen folder is kept outside it, in {@link Preferences}
  * (node {@code io/leaddesk}, key {@code dataFolder}); tests pass their own node.
- * Writes go to a temporary file first and are moved into place, so a crash never leaves half a file.
+ * Writes go through {@link AtomicWrite} (a uniquely named temp file, fsynced, renamed over the file), so a crash never
+ * leaves half a file and the app and the command line saving at the same time never tear it or lose it.
  */
 public final class SettingsStore {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
@@ -103,14 +103,9 @@ public final class SettingsStore {
         }
         Path folder = dataFolder();
         try {
+            byte[] bytes = json.writeValueAsBytes(settings);
             Files.createDirectories(folder);
-            Path tmp = folder.resolve(FILE_NAME + ".tmp");
-            json.writeValue(tmp.toFile(), settings);
-            try {
-                Files.move(tmp, folder.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, folder.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicWrite.write(folder.resolve(FILE_NAME), out -> out.write(bytes));
         } catch (IOException e) {
             throw new StoreException("The settings could not be saved in " + folder + ": " + e.getMessage(), e);
         }

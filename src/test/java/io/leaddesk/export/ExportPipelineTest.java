@@ -38,7 +38,7 @@ class ExportPipelineTest {
      * How far the reader may run ahead of the writer: the rest of the batch being written, the queue, a batch handed
      * over just as the writer stopped, and one lead.
      */
-    static final int MAX_AHEAD = (Exporter.QUEUE_BATCHES + 3) * Exporter.BATCH;
+    static final int MAX_AHEAD = (ReadAhead.QUEUE_BATCHES + 3) * ReadAhead.BATCH;
 
     @TempDir
     Path dir;
@@ -108,7 +108,7 @@ class ExportPipelineTest {
 
     static boolean readerAlive() {
         return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.isAlive() && t.getName().equals(Exporter.READER_THREAD));
+                .anyMatch(t -> t.isAlive() && t.getName().equals(ReadAhead.READER_THREAD));
     }
 
     List<String> filesLeft() throws IOException {
@@ -122,7 +122,7 @@ class ExportPipelineTest {
         Generated s = new Generated(10_000);
         ExportResult r = new Exporter().export(s, ExportOptions.defaults().withProfile(BuiltInProfile.HUBSPOT),
                 dir.resolve("all.csv"), null, null);
-        assertThat(s.thread).isEqualTo(Exporter.READER_THREAD);
+        assertThat(s.thread).isEqualTo(ReadAhead.READER_THREAD);
         assertThat(r.rowsWritten()).isEqualTo(10_000);
         List<List<String>> rows = CsvReadBack.read(dir.resolve("all.csv"), ',').rows();
         assertThat(rows).hasSize(10_000);
@@ -162,7 +162,7 @@ class ExportPipelineTest {
                 consumer.accept(() -> {
                     parses[n].incrementAndGet();
                     parsedOn[n] = Thread.currentThread().getName();
-                    if (parsedOn[n].equals(Exporter.READER_THREAD)) {
+                    if (parsedOn[n].equals(ReadAhead.READER_THREAD)) {
                         readerParsed.countDown();
                     }
                     if (n == failAt) {
@@ -178,11 +178,11 @@ class ExportPipelineTest {
     void whileTheWriterIsBehindTheReaderParsesTooEachLeadOnceAndInOrder() throws InterruptedException {
         // the writing side stalls on its first lead until the reader has parsed more than its own batch, i.e. also
         // leads of batches already in the queue
-        int count = 20 * Exporter.BATCH;
-        Deferred s = new Deferred(count, -1, Exporter.BATCH + 10);
+        int count = 20 * ReadAhead.BATCH;
+        Deferred s = new Deferred(count, -1, ReadAhead.BATCH + 10);
         List<String> written = new java.util.ArrayList<>();
         boolean[] stalled = {false};
-        Exporter.readAhead(s, LeadQuery.all(), () -> false, lead -> {
+        ReadAhead.run(s, LeadQuery.all(), () -> false, lead -> {
             if (!stalled[0]) {
                 stalled[0] = true;
                 try {
@@ -199,17 +199,17 @@ class ExportPipelineTest {
             assertThat(written.get(i)).as("lead %d in store order", i).isEqualTo(lead(i).id());
             assertThat(s.parses[i].get()).as("lead %d parsed once", i).isEqualTo(1);
         }
-        assertThat(Stream.of(s.parsedOn).filter(Exporter.READER_THREAD::equals).count()).isGreaterThan(Exporter.BATCH);
-        assertThat(Stream.of(s.parsedOn).filter(t -> !Exporter.READER_THREAD.equals(t)).count()).isPositive();
+        assertThat(Stream.of(s.parsedOn).filter(ReadAhead.READER_THREAD::equals).count()).isGreaterThan(ReadAhead.BATCH);
+        assertThat(Stream.of(s.parsedOn).filter(t -> !ReadAhead.READER_THREAD.equals(t)).count()).isPositive();
         assertThat(readerAlive()).isFalse();
     }
 
     @Test
     void aParseFailureSurfacesAtItsLeadWhicheverThreadParsedIt() {
-        int failAt = 3 * Exporter.BATCH + 7;
-        Deferred s = new Deferred(20 * Exporter.BATCH, failAt, Exporter.BATCH + 10);
+        int failAt = 3 * ReadAhead.BATCH + 7;
+        Deferred s = new Deferred(20 * ReadAhead.BATCH, failAt, ReadAhead.BATCH + 10);
         List<String> written = new java.util.ArrayList<>();
-        assertThatThrownBy(() -> Exporter.readAhead(s, LeadQuery.all(), () -> false, lead -> {
+        assertThatThrownBy(() -> ReadAhead.run(s, LeadQuery.all(), () -> false, lead -> {
             if (written.isEmpty()) {
                 try {
                     assertThat(s.readerParsed.await(20, TimeUnit.SECONDS)).isTrue();
@@ -249,7 +249,7 @@ class ExportPipelineTest {
                 .isInstanceOf(ExportException.class)
                 .hasMessage("Could not read the leads: The lead cache is damaged; restore a backup. Nothing was written under broken.csv.")
                 .hasRootCauseInstanceOf(StoreException.class);
-        assertThat(s.thread).isEqualTo(Exporter.READER_THREAD);
+        assertThat(s.thread).isEqualTo(ReadAhead.READER_THREAD);
         assertThat(filesLeft()).isEmpty();
         assertThat(s.recorded).isEqualTo(-1);
         assertThat(readerAlive()).isFalse();
