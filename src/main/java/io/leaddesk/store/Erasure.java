@@ -105,11 +105,22 @@ final class Erasure {
         return new ForgetResult(d.found(), d.older(), erased);
     }
 
-    /** At open: finishes the erases that other readers kept from completing (no wait: the next open tries again). */
+    /**
+     * At open: finishes the erases that other readers kept from completing (no wait: the next open tries again). Never
+     * fails the open: a cache that cannot be written here (damaged, full disk) is refused by the first write instead.
+     */
     void finishPending() {
         if (db.readOnly()) {
             return;
         }
+        try {
+            finishPendingNow();
+        } catch (StoreException e) {
+            LOG.warn("Could not finish an earlier forget's erase at open (the next open retries): {}", e.getMessage());
+        }
+    }
+
+    private void finishPendingNow() {
         List<Long> markers = db.read(c -> {
             List<Long> out = new ArrayList<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM pending_erase")) {
