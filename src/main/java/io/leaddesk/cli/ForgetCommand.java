@@ -1,16 +1,21 @@
 package io.leaddesk.cli;
 
+import io.leaddesk.store.EraseIncompleteException;
+import io.leaddesk.store.ForgetResult;
 import io.leaddesk.store.LeadStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "forget", mixinStandardHelpOptions = true, description = {"Delete personal data from the local cache (privacy requests, retention rules).",
         "Deletes the given leads, or every lead created more than N days ago, with their reviews and export history;"
-                + " no copy stays readable in the cache files.",
+                + " no copy stays readable in the cache files. While another LeadDesk window or command is reading the"
+                + " cache, forget waits for it up to 10 seconds; if it still reads, the leads are deleted but copies stay"
+                + " in the files until the cache is next opened, and forget exits with 5.",
         "A lead deleted with --lead is remembered by its id only, so that no later sync downloads it again."
                 + " Leads removed by --older-than come back with a full resync while Meta still serves them (90 days)."})
 final class ForgetCommand extends BaseCommand {
@@ -28,17 +33,20 @@ final class ForgetCommand extends BaseCommand {
         if (olderThanDays != null && olderThanDays < 0) {
             throw new CliException(ExitCode.USAGE, "--older-than takes a number of days, 0 or more.");
         }
+        Long before = olderThanDays == null ? null
+                : Instant.now().minus(Duration.ofDays(olderThanDays)).getEpochSecond();
         try (LeadStore store = openStore()) {
-            java.util.Set<String> gone = store.deleteLeads(leads);
-            for (String id : new java.util.LinkedHashSet<>(leads)) {
-                if (!gone.contains(id)) {
+            // waits (bounded) for other LeadDesk processes reading the cache, saying so on stderr
+            ForgetResult r = store.forget(leads, before, env().err()::println);
+            for (String id : new LinkedHashSet<>(leads)) {
+                if (!r.deletedIds().contains(id)) {
                     env().err().println("No cached lead has the id " + id + ".");
                 }
             }
-            int deleted = gone.size();
-            if (olderThanDays != null) {
-                deleted += store.purgeOlderThan(Instant.now().minus(Duration.ofDays(olderThanDays)).getEpochSecond());
+            if (!r.filesErased()) {
+                throw new EraseIncompleteException(r.deleted()); // exit 5: deleted, but copies remain for now
             }
+            int deleted = r.deleted();
             env().out().println("Deleted " + deleted + (deleted == 1 ? " lead" : " leads") + " from the local cache.");
         }
         return ExitCode.OK;

@@ -107,7 +107,15 @@ final class Schema {
                     """
                     CREATE TABLE forgotten(
                         lead_id TEXT PRIMARY KEY,
-                        at      INTEGER NOT NULL) WITHOUT ROWID""")));
+                        at      INTEGER NOT NULL) WITHOUT ROWID""")),
+            // Forgets whose copies could not yet be wiped from the files (another process was reading the WAL): one
+            // row each, written in the forget's own transaction and removed once the WAL has been emptied; every
+            // open finishes what is pending (see Erasure).
+            new Migration(3, List.of(
+                    """
+                    CREATE TABLE pending_erase(
+                        id INTEGER PRIMARY KEY,
+                        at INTEGER NOT NULL)""")));
 
     static int latestVersion() {
         return MIGRATIONS.get(MIGRATIONS.size() - 1).version();

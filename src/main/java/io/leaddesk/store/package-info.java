@@ -1,6 +1,16 @@
 /**
  * The local lead cache (SQLite through sqlite-jdbc): {@link io.leaddesk.store.LeadStore} and its records.
  *
+ * <h2>Rooms</h2>
+ * {@code LeadStore} is the public face; each job is a package-private class sharing one {@code Database} (the write
+ * connection and its transactions, the pool of read connections, the checks every write passes first):
+ * {@code StoreFile} (checks before SQLite writes a byte, the folder and file LeadDesk creates, read-only or not,
+ * migrations), {@code FormsTable} (pages and forms), {@code LeadWrites} (what a sync writes), {@code LeadQueries}
+ * (counts, row ids, table rows, one lead, every lead parsed), {@code RawLeadStream} (the export's unparsed stream),
+ * {@code Reviews}, {@code ExportHistory}, {@code Erasure} (forgetting), {@code StoredColumns} (the stored copies of JSON
+ * fields and their mapping onto the lead parser's fallback, written once) and {@code StoreErrors} (SQLite failures as
+ * one-sentence {@link io.leaddesk.store.StoreException}s).
+ *
  * <h2>Decisions</h2>
  * <ul>
  *   <li><b>One write connection, pooled read connections, WAL.</b> Writes are serialised by a lock and each runs in
@@ -28,7 +38,18 @@
  *   <li><b>Forgetting a lead erases it.</b> Deleting on a person's request runs with {@code secure_delete} (freed
  *       content zeroed), rebuilds the FTS index ({@code optimize}: a contentless index keeps a deleted row's words
  *       until its segments merge) and truncates the WAL; the lead id alone goes into {@code forgotten} (schema 2)
- *       so that a resync, while Meta still serves the lead, does not store it again.</li>
+ *       so that a resync, while Meta still serves the lead, does not store it again. Every page a sync writes looks
+ *       its ids up in {@code forgotten} inside its own transaction, so a forget by another process counts at once.
+ *       The WAL cannot be emptied while another connection reads it: the forget waits up to 10 s, and if the reader
+ *       outlasts that, a row in {@code pending_erase} (schema 3, written in the forget's own transaction) makes every
+ *       later open finish the erase (TRUNCATE checkpoint, then the row goes).</li>
+ *   <li><b>Permissions: only what LeadDesk creates is made owner-only.</b> A data folder or cache file that exists is
+ *       left with the permissions its owner gave it. A cache this user cannot write (the file, its -wal/-shm files,
+ *       or a folder where they cannot be made) opens read-only (immutable when not even a WAL index can be made):
+ *       reads work, every write says the cache is read-only.</li>
+ *   <li><b>A damaged file is never written.</b> The first write of each open runs {@code PRAGMA quick_check}
+ *       (reads every page once: about a second per 100-300 MB on the build machine, so a few seconds at a million
+ *       leads) and refuses with the sentence the readers give; later writes of the same open pay nothing.</li>
  *   <li><b>Schema versions in {@code PRAGMA user_version}, {@code application_id} 'LDK1'.</b> An existing file is
  *       inspected read-only first (SQLite header, application id, version), so a newer, foreign or damaged file is
  *       refused without a single byte written.</li>
