@@ -95,7 +95,7 @@ public final class TokenCheck {
     private GraphException noAnswer(Throwable cause) {
         long seconds = Math.max(1, limit.toSeconds());
         return new GraphException(GraphErrorKind.TRANSIENT, "Meta did not answer within " + seconds
-                + " seconds, so the token could not be checked: " + OFFLINE_TODO + ".", 0, 0, 0, null, null, cause,
+                + (seconds == 1 ? " second" : " seconds") + ", so the token could not be checked: " + OFFLINE_TODO + ".", 0, 0, 0, null, null, cause,
                 null, null, "error.signin.noAnswer", List.of(seconds));
     }
 

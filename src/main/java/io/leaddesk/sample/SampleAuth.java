@@ -72,7 +72,7 @@ final class SampleAuth {
             return false;
         }
         if (!token.substring(0, bar).equals(SampleTokens.APP_ID)) {
-            throw GraphError.invalidToken();
+            throw GraphError.applicationInvalid();
         }
         if (!MessageDigest.isEqual(token.substring(bar + 1).getBytes(StandardCharsets.UTF_8),
                 SampleTokens.APP_SECRET.getBytes(StandardCharsets.UTF_8))) {
