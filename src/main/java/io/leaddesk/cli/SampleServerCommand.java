@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "sample-server", mixinStandardHelpOptions = true, description = {"Run the built-in sample Graph API on 127.0.0.1 in the foreground (invented data; Ctrl+C stops it).",
         "Point the other commands at it with LEADDESK_GRAPH_URL and one of the tokens it prints.",
-        "To reproduce a server whose pages shift while people submit leads: --max-page-size 25 --cursor offset --arrivals 25,25,25,25,5."})
+        "To reproduce a server whose pages shift while people submit leads: --max-page-size 25 --cursor offset --arrivals 25,25,25,25,5."},
+        footer = {"", SampleTokens.DESCRIPTION})
 final class SampleServerCommand extends BaseCommand {
     @Option(names = "--port", paramLabel = "N", description = "Port (default: a free one).")
     int port;

@@ -18,6 +18,9 @@ final class UsageTracker {
         appUsage = Usage.percent(response.header("X-App-Usage"), mapper);
         int page = Math.max(Usage.percent(response.header("X-Page-Usage"), mapper),
                 Usage.percent(response.header("X-Business-Use-Case-Usage"), mapper));
+        if (token == null) {
+            return;
+        }
         if (page > 0) {
             tokenUsage.put(token, page);
         } else {
@@ -27,6 +30,6 @@ final class UsageTracker {
 
     /** The highest usage that applies to requests with this token. */
     int current(AccessToken token) {
-        return Math.max(appUsage, tokenUsage.getOrDefault(token, 0));
+        return token == null ? appUsage : Math.max(appUsage, tokenUsage.getOrDefault(token, 0));
     }
 }

@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code Authorization: Bearer} (see {@link SampleTokens}). Endpoints: {@code /me}, {@code /me/accounts},
  * {@code /{page_id}} ({@link AccountEndpoints}), {@code /{page_id}/leadgen_forms}, {@code /{form_id}}
  * ({@link FormEndpoints}), {@code /{form_id}/leads} ({@link LeadEndpoints}: cursor paging, {@code filtering} on
- * time_created, newest first), {@code /{lead_id}} ({@link SingleLeadEndpoint}). Bodies are ASCII JSON with Graph's
+ * time_created, newest first), {@code /{lead_id}} ({@link SingleLeadEndpoint}); what the access doctor reads,
+ * {@code /me/permissions}, {@code /debug_token} and the token exchange {@code /oauth/access_token}
+ * ({@link AccessEndpoints}; tasks, has_lead_access and leadgen_tos_accepted are Page fields). Bodies are ASCII JSON with Graph's
  * escaping ({@code \/} and {@code \}{@code uXXXX}); every response carries {@code X-App-Usage} ({@link SampleHttp}).
  *
  * <p>Faults ({@link SampleOptions#faults()}, parsed by {@link SampleFaults}, applied by {@link SampleFaultInjector})
@@ -76,9 +78,9 @@ public final class SampleGraphServer implements AutoCloseable {
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         this.paging = new SamplePaging(baseUrl, options.maxPageSize());
         this.leads = new LeadEndpoints(dataset, paging, faults, options);
-        SampleRouter router = new SampleRouter(dataset, new SampleAuth(dataset, options.appSecret()),
-                new AccountEndpoints(dataset, paging), new FormEndpoints(paging, faults), leads,
-                new SingleLeadEndpoint());
+        SampleAuth auth = new SampleAuth(dataset, options.appSecret());
+        SampleRouter router = new SampleRouter(dataset, auth, new AccountEndpoints(dataset, paging),
+                new FormEndpoints(paging, faults), leads, new SingleLeadEndpoint(), new AccessEndpoints(auth));
         this.http = new SampleHttp(options, router, faults);
         AtomicInteger threadNo = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(THREADS, r -> {
