@@ -43,9 +43,9 @@ final class WhoamiCommand extends BaseCommand {
                 m.put("expires_at", AppKeys.iso(life.expiresAt()));
                 printJson(List.of(m));
             } else {
-                env().out().println("kind:    " + TerminalText.cell(who.kind().wireName()));
-                env().out().println("id:      " + TerminalText.cell(who.id()));
-                env().out().println("name:    " + TerminalText.cell(who.name()));
+                env().out().println("kind: " + TerminalText.cell(who.kind().wireName()));
+                env().out().println("id: " + TerminalText.cell(who.id()));
+                env().out().println("name: " + TerminalText.cell(who.name()));
                 env().out().println("expires: " + AppKeys.expiry(life, clock));
             }
         }

@@ -115,6 +115,17 @@ class CliTest {
     }
 
     @Test
+    void whoamiPlainOutputKeepsTheKeyColonValueLinesScriptsGrep() {
+        Result r = run(SampleTokens.USER, "whoami");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().toList())
+                .contains("kind: user")
+                .anySatisfy(line -> assertThat(line).matches("id: \\d+"))
+                .anySatisfy(line -> assertThat(line).startsWith("name: ").hasSizeGreaterThan(6))
+                .anySatisfy(line -> assertThat(line).startsWith("expires: "));
+    }
+
+    @Test
     void pagesAndFormsListWhatTheTokenReaches() throws Exception {
         Result pages = run(SampleTokens.USER, "pages", "--json");
         assertThat(pages.code()).isZero();
