@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
         description = "LeadDesk: pull Meta Lead Ads leads into a local cache, review and export them.",
         subcommands = {
                 WhoamiCommand.class, PagesCommand.class, FormsCommand.class, SyncCommand.class, LeadsCommand.class,
-                ReviewCommand.class, ForgetCommand.class, ExportCommand.class, SampleServerCommand.class
+                ReviewCommand.class, ForgetCommand.class, ExportCommand.class, ImportCommand.class,
+                SampleServerCommand.class
         },
         footer = {"", "Environment: LEADDESK_TOKEN (access token, never an argument), LEADDESK_GRAPH_URL, LEADDESK_GRAPH_VERSION,",
                 "LEADDESK_HOME (data folder), LEADDESK_APP_SECRET (optional, for appsecret_proof),",
