@@ -116,7 +116,7 @@ final class MetaFile implements Closeable {
             raw = null;
             return f;
         } catch (CharacterCodingException e) {
-            throw notText(name, 1);
+            throw notText(name);
         } catch (NoSuchFileException e) {
             throw new ImportException("The file " + file + " does not exist: check the name and import again.");
         } catch (AccessDeniedException e) {
@@ -151,7 +151,7 @@ final class MetaFile implements Closeable {
                 return r;
             }
         } catch (CharacterCodingException e) {
-            throw notText(name, currentLine);
+            throw notText(name);
         } catch (StreamConstraintsException e) {
             throw new ImportException("Line " + currentLine + " of " + name + " holds a cell of more than twenty million"
                     + " characters, which is not a lead (a quote that is never closed, perhaps): fix the line or download"
@@ -311,9 +311,10 @@ final class MetaFile implements Closeable {
                 + " created_time columns separated by commas, semicolons or tabs.");
     }
 
-    private static ImportException notText(String name, long line) {
-        return new ImportException("The file " + name + " is not UTF-8 or UTF-16 text" + (line > 1 ? " (line " + line
-                + ")" : "") + ": save it as \"CSV UTF-8\" (or download it from Meta again) and import it again.");
+    /** No line number: the decoder reads ahead of the rows, so the line it stumbled on is not known. */
+    private static ImportException notText(String name) {
+        return new ImportException("The file " + name + " is not UTF-8 or UTF-16 text: save it as \"CSV UTF-8\" (or"
+                + " download it from Meta again) and import it again.");
     }
 
     private static ImportException notCsv(String name, long line, Throwable cause) {

@@ -33,7 +33,7 @@ final class MetaValues {
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,30}");
     /** A phone as Meta prefixes it: p: then digits, spaces and the usual punctuation. */
-    private static final Pattern PREFIXED_PHONE = Pattern.compile("p:\\s*\\+?[0-9][0-9 ()./\\-]*");
+    private static final Pattern PREFIXED_PHONE = Pattern.compile("p:\\s*\\+?[0-9(][0-9 ()./\\-]*");
     /**
      * Date, 'T' or a space, time with or without seconds and fraction, then an offset: Z, UTC/GMT, +HH, +HHMM, +HH:MM.
      */
