@@ -33,7 +33,7 @@ final class MetaValues {
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,30}");
     /** A phone as Meta prefixes it: p: then digits, spaces and the usual punctuation. */
-    private static final Pattern PREFIXED_PHONE = Pattern.compile("p:\\s*\\+?[0-9(][0-9 ()./\\-]*");
+    private static final Pattern PREFIXED_PHONE = Pattern.compile("[pP]:\\s*\\+?[0-9(][0-9 ()./\\-]*");
     /**
      * Date, 'T' or a space, time with or without seconds and fraction, then an offset: Z, UTC/GMT, +HH, +HHMM, +HH:MM.
      */
@@ -75,7 +75,9 @@ final class MetaValues {
 
     /** Whether a cell looks like a phone as Meta writes it ({@code p:+380631045546}). */
     static boolean isPrefixedPhone(String cell) {
-        return cell.length() > 3 && PREFIXED_PHONE.matcher(cell.strip()).matches();
+        String v = cell.strip();
+        return v.length() > 3 && v.charAt(1) == ':' && (v.charAt(0) == 'p' || v.charAt(0) == 'P')
+                && PREFIXED_PHONE.matcher(v).matches();
     }
 
     /** The outcome of reading a value that may be invalid. */
