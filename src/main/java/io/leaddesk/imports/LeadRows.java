@@ -33,6 +33,8 @@ final class LeadRows {
     private final MetaColumns cols;
     private final String explicitForm;
     private final Function<String, FormPlan> plans;
+    /** Rows whose own form_id cell names a form (a form given for the file must then be that one). */
+    long namedByFile;
 
     /**
      * @param explicitForm the form given for the file (without prefix), or null
@@ -59,6 +61,7 @@ final class LeadRows {
             if (fileForm == null) {
                 return bad(line, null, formName, "form_id \"" + shorten(formCell) + "\" is not a Meta form id");
             }
+            namedByFile++;
         }
         String formId = fileForm;
         if (explicitForm != null) {

@@ -75,6 +75,11 @@ final class MetaColumns {
         }
     }
 
+    /** The lead field a column name stands for, or null. */
+    static Field field(String name) {
+        return FIELDS.get(canonical(name));
+    }
+
     /** The column of a lead field, or -1. */
     int index(Field f) {
         return fieldIndex[f.ordinal()];

@@ -21,7 +21,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One lead download opened for reading, row by row (streaming: a file of any size): encoding from its first bytes
@@ -268,9 +267,9 @@ final class MetaFile implements Closeable {
             List<String> names = split(header, sep);
             boolean hasId = false, hasTime = false;
             for (String n : names) {
-                String k = MetaColumns.canonical(n);
-                hasId |= k.equals("id");
-                hasTime |= k.equals("created_time");
+                MetaColumns.Field f = MetaColumns.field(n);
+                hasId |= f == MetaColumns.Field.ID;
+                hasTime |= f == MetaColumns.Field.CREATED_TIME;
             }
             if (hasId && hasTime && names.size() > bestCount) {
                 best = sep;
@@ -324,10 +323,9 @@ final class MetaFile implements Closeable {
     }
 
     private static ImportException unreadable(Path file, IOException e) {
-        String why = e.getMessage() == null ? "" : " (" + e.getMessage().strip().toLowerCase(Locale.ROOT) + ")";
-        if (why.contains("java.") || why.contains("exception")) {
-            why = "";
-        }
+        String reason = e instanceof java.nio.file.FileSystemException fs ? fs.getReason() : e.getMessage();
+        String why = reason == null || reason.isBlank() || reason.matches("(?s).*\\b(java|javax|sun|com|io)\\..*")
+                ? "" : " (" + reason.strip() + ")";
         return new ImportException("The file " + file + " could not be read" + why
                 + ": check that it is there and readable, and import it again.", e);
     }

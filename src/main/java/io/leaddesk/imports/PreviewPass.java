@@ -77,8 +77,7 @@ final class PreviewPass {
         try (MetaFile f = MetaFile.open(file)) {
             cols = new MetaColumns(f.header());
             if (explicitForm != null && !cols.has(MetaColumns.Field.FORM_ID) && store.form(explicitForm).isEmpty()) {
-                throw new ImportException("Form " + explicitForm + " is not in the lead cache and " + f.name()
-                        + " does not name it: run 'leaddesk sync' (or 'leaddesk forms') to bring your forms, or check the id.");
+                throw notCached(f.name());
             }
             LeadRows reader = new LeadRows(cols, explicitForm, this::planOf);
             boolean cancelled = false;
@@ -95,11 +94,21 @@ final class PreviewPass {
                 count(reader.parse(row));
             }
             flush();
+            Stats given = explicitForm == null ? null : forms.get(explicitForm);
+            if (given != null && given.plan.cached == null && reader.namedByFile == 0) {
+                throw notCached(f.name());
+            }
             if (!cancelled) {
                 listener.progress(new ImportProgress(ImportProgress.Phase.PREVIEW, rows, f.size(), f.size()));
             }
             return result(f, cancelled);
         }
+    }
+
+    /** A form given for a file that does not name it must be one the cache holds (its questions are known). */
+    private ImportException notCached(String fileName) {
+        return new ImportException("Form " + explicitForm + " is not in the lead cache and " + fileName
+                + " does not name it: run 'leaddesk sync' (or 'leaddesk forms') to bring your forms, or check the id.");
     }
 
     private FormPlan plan(String formId) {
@@ -239,7 +248,8 @@ final class PreviewPass {
         }
         List<String> unrecognised = new ArrayList<>();
         for (int i : cols.others) {
-            if (!mapped.contains(i)) {
+            // without a form nothing is mapped yet: only the columns that are never answers are known not to be
+            if (!mapped.contains(i) && (state != State.NEEDS_FORM || !cols.mayBeQuestion(i))) {
                 unrecognised.add(cols.names.get(i));
             }
         }

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * <p>This class is the public face; each job lives in a class of its own sharing one {@link Database}: the file
  * ({@link StoreFile}), pages and forms ({@link FormsTable}), sync writes ({@link LeadWrites}), table queries
  * ({@link LeadQueries}), the raw export stream ({@link RawLeadStream}), reviews ({@link Reviews}), export history
- * ({@link ExportHistory}) and forgetting ({@link Erasure}).
+ * ({@link ExportHistory}), forgetting ({@link Erasure}) and imports of Meta's lead downloads ({@link ImportWrites},
+ * {@link ImportedForms}).
  */
 public final class LeadStore implements AutoCloseable {
 

@@ -231,6 +231,7 @@ class ImportServiceTest {
         assertThat(p.state()).isEqualTo(ImportPreview.State.NEEDS_FORM);
         assertThat(p.problems()).isEmpty();
         assertThat(p.newLeads()).isEqualTo(2);
+        assertThat(p.unrecognisedColumns()).containsExactly("lead_status");
         assertThatThrownBy(() -> imports.importFile(p, null, null)).isInstanceOf(ImportException.class)
                 .hasMessageStartingWith("The file no-form.csv does not say which form its leads belong to");
         assertThatThrownBy(() -> imports.preview(path, ImportOptions.defaults().withForm(FORM), null, null))
@@ -238,6 +239,11 @@ class ImportServiceTest {
                 .hasMessageStartingWith("Form " + FORM + " is not in the lead cache and no-form.csv does not name it");
         assertThatThrownBy(() -> imports.preview(path, ImportOptions.defaults().withForm("Форма"), null, null))
                 .hasMessageStartingWith("\"Форма\" is not a form id");
+        Path emptyFormIds = new MetaStyleFile(List.of("id", "created_time", "form_id", "full_name"))
+                .row("l:13", "2025-01-01T10:00:00+0000", "", "Олена")
+                .write(dir.resolve("empty-form-ids.csv"), MetaStyleFile.Flavour.CSV_UTF8_BOM);
+        assertThatThrownBy(() -> imports.preview(emptyFormIds, ImportOptions.defaults().withForm(FORM), null, null))
+                .hasMessageStartingWith("Form " + FORM + " is not in the lead cache and empty-form-ids.csv does not name it");
 
         store.upsertForms(PAGE, List.of(metaForm()));
         ImportPreview chosen = imports.preview(path, ImportOptions.defaults().withForm("f:" + FORM), null, null);
