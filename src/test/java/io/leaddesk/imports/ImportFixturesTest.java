@@ -153,6 +153,19 @@ class ImportFixturesTest {
     }
 
     @Test
+    void importedLeadsAreReviewableAndExportable() throws Exception {
+        imports.importFile(ImportFixtures.copy(ImportFixtures.CSV, dir), ImportOptions.defaults(), null, null);
+        store.setReview("2490000000000105", io.leaddesk.store.ReviewStatus.QUALIFIED, "Ligou de volta");
+        Path out = dir.resolve("export.csv");
+        io.leaddesk.export.ExportResult r = new io.leaddesk.export.Exporter().export(store,
+                io.leaddesk.export.ExportOptions.defaults(), out, null, null);
+        assertThat(r.rowsWritten()).isEqualTo(5);
+        String text = java.nio.file.Files.readString(out);
+        assertThat(text).contains("Олена Тестенко", "+380631045546", "Conceição da Silva Teste", "qualified");
+        assertThat(store.lead("2490000000000105").orElseThrow().note()).isEqualTo("Ligou de volta");
+    }
+
+    @Test
     void theUtf16TsvOfTheExportCsvLinkImportsToo() throws Exception {
         Path tsv = ImportFixtures.copy(ImportFixtures.TSV, dir);
         ImportPreview p = imports.preview(tsv, ImportOptions.defaults(), null, null);
