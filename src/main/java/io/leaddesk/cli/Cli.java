@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
         description = "LeadDesk: pull Meta Lead Ads leads into a local cache, review and export them.",
         subcommands = {
                 WhoamiCommand.class, PagesCommand.class, FormsCommand.class, SyncCommand.class, LeadsCommand.class,
-                ReviewCommand.class, ForgetCommand.class, ExportCommand.class, SampleServerCommand.class,
-                DoctorCommand.class, TokenCommand.class
+                ReviewCommand.class, ForgetCommand.class, ExportCommand.class, ImportCommand.class,
+                SampleServerCommand.class, DoctorCommand.class, TokenCommand.class
         },
         footer = {"", "Environment: LEADDESK_TOKEN (access token, never an argument), LEADDESK_GRAPH_URL, LEADDESK_GRAPH_VERSION,",
                 "LEADDESK_HOME (data folder), LEADDESK_APP_SECRET (optional, for appsecret_proof and 'token extend'),",
