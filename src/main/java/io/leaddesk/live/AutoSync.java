@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * rate limit, holds every round back until then.
  *
  * <p><b>Failures.</b> Network and server failures are told once ({@link LiveEvent.Trouble}); the next rounds go on,
- * spaced out by doubling up to 30 minutes, until one succeeds ({@link LiveEvent.TroubleOver}). Token and permission
+ * spaced out (twice the interval after the first failure, doubling up to 30 minutes), until one succeeds ({@link LiveEvent.TroubleOver}). Token and permission
  * problems (and a cache that cannot be written) stop auto-sync ({@link LiveEvent.Stopped}) until {@link #resume()}.
  *
  * <p>Thread-safe; listeners are called outside its lock, on the ticking or the round's thread.
@@ -408,11 +408,11 @@ public final class AutoSync implements AutoCloseable {
         }
     }
 
-    /** The wait after {@code n} failed rounds in a row: the interval, doubled each time, up to {@link #MAX_BACKOFF}. */
+    /** The wait after {@code n} failed rounds in a row: twice the interval, doubled each time, up to {@link #MAX_BACKOFF}. */
     Duration backoff(int n) {
         Duration base = effectiveInterval();
         Duration cap = base.compareTo(MAX_BACKOFF) > 0 ? base : MAX_BACKOFF;
-        Duration d = base.multipliedBy(1L << Math.min(Math.max(0, n - 1), 20));
+        Duration d = base.multipliedBy(1L << Math.min(Math.max(0, n), 20));
         return d.compareTo(cap) > 0 ? cap : d;
     }
 
