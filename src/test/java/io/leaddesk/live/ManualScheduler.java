@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Ticks and rounds run by the test: {@link #tick()} calls every tick registered, {@link #runRounds()} the rounds waiting. */
-final class ManualScheduler implements LiveScheduler {
+public final class ManualScheduler implements LiveScheduler {
     private final List<Runnable> ticks = new CopyOnWriteArrayList<>();
     private final Deque<Runnable> rounds = new ArrayDeque<>();
     volatile Duration period;
@@ -24,17 +24,17 @@ final class ManualScheduler implements LiveScheduler {
         rounds.add(round);
     }
 
-    void tick() {
+    public void tick() {
         ticks.forEach(Runnable::run);
     }
 
     /** Rounds handed over and not run yet. */
-    synchronized int waiting() {
+    public synchronized int waiting() {
         return rounds.size();
     }
 
     /** Runs the rounds waiting, on this thread. */
-    void runRounds() {
+    public void runRounds() {
         while (true) {
             Runnable r;
             synchronized (this) {

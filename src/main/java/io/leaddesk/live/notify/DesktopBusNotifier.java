@@ -110,7 +110,7 @@ public final class DesktopBusNotifier implements Notifier {
                     "desktop-entry", new Variant<>("leaddesk"),
                     "category", new Variant<>("im.received"),
                     "urgency", new Variant<>((byte) 1));
-            UInt32 id = service.notify(APP_NAME, new UInt32(0), "", n.title(), markup ? escape(n.body()) : n.body(),
+            UInt32 id = service.sendNotification(APP_NAME, new UInt32(0), "", n.title(), markup ? escape(n.body()) : n.body(),
                     List.of(DEFAULT_ACTION, actionLabel), hints, -1);
             shown.put(id.longValue(), n);
         } catch (RuntimeException e) {

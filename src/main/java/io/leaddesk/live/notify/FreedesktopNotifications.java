@@ -20,13 +20,13 @@ public interface FreedesktopNotifications extends DBusInterface {
     String PATH = "/org/freedesktop/Notifications";
 
     /**
-     * Shows a notification; returns its id.
+     * Shows a notification ({@code Notify}; not named notify in Java, which a proxy takes for Object's); returns its id.
      *
      * @param actions       pairs of action key and label; the key {@code default} is a click on the notification
      * @param expireTimeout milliseconds, -1 = the server's default
      */
     @DBusMemberName("Notify")
-    UInt32 notify(String appName, UInt32 replacesId, String appIcon, String summary, String body, List<String> actions,
+    UInt32 sendNotification(String appName, UInt32 replacesId, String appIcon, String summary, String body, List<String> actions,
                   Map<String, Variant<?>> hints, int expireTimeout);
 
     /** The optional capabilities of the server, e.g. "actions", "body". */

@@ -38,7 +38,7 @@ public class NewLeadsText {
         String title = format("live.notify.title", news.total());
         StringBuilder body = new StringBuilder(where(news));
         if (showNames) {
-            String names = names(news.names());
+            String names = names(news);
             if (!names.isEmpty()) {
                 body.append('\n').append(names);
             }
@@ -60,10 +60,13 @@ public class NewLeadsText {
         return others == 0 ? form : format("live.notify.forms", form, others);
     }
 
-    /** "Olena Kovalenko, Ivan Petrenko, Maria S. and 4 more" (the newest first); empty when none has a name. */
-    protected String names(List<String> all) {
+    /**
+     * "Olena Kovalenko, Ivan Petrenko, Maria S. and 4 more": the newest leads that have a name, and how many other
+     * new leads there are; empty when none has a name.
+     */
+    protected String names(News news) {
         List<String> named = new ArrayList<>();
-        for (String n : all) {
+        for (String n : news.names()) {
             if (n != null && !n.isBlank()) {
                 named.add(n.strip());
             }
@@ -71,8 +74,9 @@ public class NewLeadsText {
         if (named.isEmpty()) {
             return "";
         }
-        String shown = String.join(", ", named.subList(0, Math.min(NAMES, named.size())));
-        int more = named.size() - Math.min(NAMES, named.size());
+        int count = Math.min(NAMES, named.size());
+        String shown = String.join(", ", named.subList(0, count));
+        long more = Math.max(0, news.total() - count);
         return more == 0 ? shown : format("live.notify.names.more", shown, more);
     }
 
