@@ -106,7 +106,8 @@ public final class LiveRound implements AutoSync.Rounds {
             if (cancel.isCancelled()) {
                 return end(started, RoundResult.Outcome.CANCELLED, null, null, 0, List.of(), List.of(), null, null);
             }
-            FormsRefresh fresh = service.refreshFormsDetailed(session, pages);
+            // every Page: as the session lists them (a scope: those Pages, in no particular order)
+            FormsRefresh fresh = service.refreshFormsDetailed(session, pageScope.isEmpty() ? List.of() : pages);
             Failure pageFailure = Failure.worst(fresh.problems().stream()
                     .map(p -> new Failure(outcomeOf(p.kind()), p.message(), p.kind())).toList());
             List<String> pull = new ArrayList<>();
