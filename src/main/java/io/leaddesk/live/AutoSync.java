@@ -308,7 +308,9 @@ public final class AutoSync implements AutoCloseable {
         roundBegan = false;
         roundCancel = cancel;
         lastRound = now;
-        nextDue = now.plus(every);
+        // on the schedule (a tick comes up to one tick period late, which must not add up), never in the past
+        Instant onSchedule = nextDue == null ? null : nextDue.plus(every);
+        nextDue = onSchedule != null && onSchedule.isAfter(now) ? onSchedule : now.plus(every);
         events.add(new LiveEvent.RoundStarted(now));
         return () -> runRound(permit, cancel);
     }

@@ -334,6 +334,16 @@ class AutoSyncTest {
     }
 
     @Test
+    void aTickThatComesLateDoesNotPushTheNextRoundsBack() {
+        workspace(SampleOptions.defaults().withLeads(100));
+        autoSync(liveRound(session));
+        assertThat(after(EVERY.plusSeconds(10))).as("due at 2:00, the tick came at 2:10").isNotNull();
+        assertThat(after(EVERY.minusSeconds(10))).as("the next is due at 4:00 still").isNotNull();
+        assertThat(after(EVERY.minusSeconds(1))).isNull();
+        assertThat(after(Duration.ofSeconds(1))).isNotNull();
+    }
+
+    @Test
     void theBackoffAndThePaceHaveTheirLimits() {
         workspace(SampleOptions.defaults().withLeads(10));
         autoSync(liveRound(session));
