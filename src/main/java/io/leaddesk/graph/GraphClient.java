@@ -138,6 +138,11 @@ public final class GraphClient implements AutoCloseable {
         return new GraphClient(settings, sleeper, jitter, ticker, bytes, shared, usage, watch);
     }
 
+    /** What Meta's usage headers said last (shared by every client made by {@link #withSettings}); read-only. */
+    public UsageSnapshot usage() {
+        return usage.snapshot();
+    }
+
     /** {@code /me?metadata=1&fields=id,name}: user or page token, id and name (fallback through /me/accounts code 100). */
     public TokenInfo whoami(AccessToken token) {
         return whoami(token, NEVER);

@@ -27,8 +27,8 @@ import java.util.function.Supplier;
  * <p>This class is the public face; each job lives in a class of its own sharing one {@link Database}: the file
  * ({@link StoreFile}), pages and forms ({@link FormsTable}), sync writes ({@link LeadWrites}), table queries
  * ({@link LeadQueries}), the raw export stream ({@link RawLeadStream}), reviews ({@link Reviews}), export history
- * ({@link ExportHistory}), forgetting ({@link Erasure}) and imports of Meta's lead downloads ({@link ImportWrites},
- * {@link ImportedForms}).
+ * ({@link ExportHistory}), forgetting ({@link Erasure}), imports of Meta's lead downloads ({@link ImportWrites},
+ * {@link ImportedForms}) and which leads are new ({@link SeenState}).
  */
 public final class LeadStore implements AutoCloseable {
 
@@ -42,6 +42,7 @@ public final class LeadStore implements AutoCloseable {
     private final Erasure erasure;
     private final ImportWrites imports;
     private final ImportedForms importedForms;
+    private final SeenState seen;
 
     private LeadStore(Database db) {
         this.db = db;
@@ -54,6 +55,7 @@ public final class LeadStore implements AutoCloseable {
         this.erasure = new Erasure(db);
         this.imports = new ImportWrites(db);
         this.importedForms = new ImportedForms(db);
+        this.seen = new SeenState(db);
     }
 
     // ---- opening ---------------------------------------------------------------------------------
@@ -321,6 +323,59 @@ public final class LeadStore implements AutoCloseable {
 
     public void setReview(String leadId, ReviewStatus status, String note) {
         reviews.setReview(leadId, status, note);
+    }
+
+    // ---- new and seen ----------------------------------------------------------------------------
+
+    /**
+     * True while the lead is new: stored by a sync and not yet shown in the detail pane or marked seen (see
+     * {@link SeenState} for which stored leads count as new: not a first sync's backlog).
+     */
+    public boolean isNew(String leadId) {
+        return seen.isNew(leadId);
+    }
+
+    /** The lead has been seen (shown in the detail pane, or marked); false when it was not new (or not cached). */
+    public boolean markSeen(String leadId) {
+        return seen.markSeen(leadId);
+    }
+
+    /** "Mark all as seen" of a form; returns how many of its leads were new. */
+    public int markFormSeen(String formId) {
+        return seen.markFormSeen(formId);
+    }
+
+    /** Every lead of the cache seen; returns how many were new. */
+    public int markAllSeen() {
+        return seen.markAllSeen();
+    }
+
+    /** How many new leads each form has (forms without any are absent). */
+    public Map<String, Long> newCountsByForm() {
+        return seen.newCountsByForm();
+    }
+
+    /** How many new leads the cache holds. */
+    public long newLeadsTotal() {
+        return seen.newTotal();
+    }
+
+    /** The ids of every new lead (what a listing marks). */
+    public Set<String> newLeadIds() {
+        return seen.newLeadIds();
+    }
+
+    /** The row id of the newest stored lead (0 when none): the mark {@link #arrivalsAfter} counts from. */
+    public long newestRowId() {
+        return seen.newestRowId();
+    }
+
+    /**
+     * The new leads stored after the mark {@link #newestRowId()} gave before a sync: what a notification about that
+     * sync tells. {@code keep} = how many of the newest of them to list by row id.
+     */
+    public Arrivals arrivalsAfter(long rowId, int keep) {
+        return seen.arrivalsAfter(rowId, keep);
     }
 
     // ---- export history --------------------------------------------------------------------------

@@ -141,7 +141,10 @@ final class Schema {
                     CREATE TRIGGER leads_delete_import_origin AFTER DELETE ON leads
                     BEGIN
                         DELETE FROM lead_imports WHERE lead_id = old.id;
-                    END""")));
+                    END""")),
+            // Which leads are new (not yet opened or marked seen): the statements live with SeenState. Leads already
+            // in a cache when this runs are seen.
+            new Migration(5, SeenState.SCHEMA));
 
     static int latestVersion() {
         return MIGRATIONS.get(MIGRATIONS.size() - 1).version();

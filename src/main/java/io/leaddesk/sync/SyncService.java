@@ -137,6 +137,17 @@ public final class SyncService {
 
     /** Pulls leads; blocks until done or cancelled; events go to {@code listener}; never throws for a single form's failure. */
     public SyncReport sync(Session session, SyncRequest request, SyncListener listener, CancelSignal cancel) {
+        return sync(session, request, listener, cancel, null);
+    }
+
+    /**
+     * {@link #sync(Session, SyncRequest, SyncListener, CancelSignal)} with the forms of the request's pages as
+     * {@link #refreshFormsDetailed} read them a moment ago ({@code fresh}), so their lists are not asked for again:
+     * an auto-sync round reads every Page's forms first and then pulls only the forms that changed. Pages of the
+     * request missing from {@code fresh} are read from Graph as usual; null = every page is.
+     */
+    public SyncReport sync(Session session, SyncRequest request, SyncListener listener, CancelSignal cancel,
+                           FormsRefresh fresh) {
         Instant started = clock.instant();
         SyncListener events = safe(listener);
         List<FormOutcome> outcomes = new ArrayList<>();
@@ -151,11 +162,13 @@ public final class SyncService {
             if (cancel.isCancelled()) {
                 break;
             }
-            List<LeadForm> forms;
+            List<LeadForm> forms = fresh == null ? null : freshForms(fresh, page);
             try {
-                forms = graph.forms(page);
-                store.upsertPage(page);
-                store.upsertForms(page.id(), forms);
+                if (forms == null) {
+                    forms = graph.forms(page);
+                    store.upsertPage(page);
+                    store.upsertForms(page.id(), forms);
+                }
             } catch (GraphException e) {
                 FormOutcome failed = new FormOutcome(page.id(), null, page.name(), FormOutcome.Status.FAILED, 0, 0,
                         "Could not read the forms of " + page.name() + ": " + e.getMessage(), e.kind());
@@ -253,6 +266,20 @@ public final class SyncService {
             LOG.warn("The diagnosis of page {} failed ({})", page.id(), ex.getClass().getSimpleName());
             return null;
         }
+    }
+
+    /** The forms of {@code page} in a refresh that read them, null when the refresh could not. */
+    private static List<LeadForm> freshForms(FormsRefresh fresh, PageInfo page) {
+        if (fresh.problems().stream().anyMatch(p -> page.id().equals(p.pageId()))) {
+            return null;
+        }
+        List<LeadForm> out = new ArrayList<>();
+        for (StoredForm f : fresh.forms()) {
+            if (page.id().equals(f.pageId())) {
+                out.add(f.form());
+            }
+        }
+        return out;
     }
 
     private static FormOutcome await(Future<FormOutcome> f, FormPull.Job job) {

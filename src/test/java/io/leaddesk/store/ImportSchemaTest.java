@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Schema 4 (imports): a cache of schema 3 is migrated with its leads kept, and a deleted lead takes its origin along. */
+/** The imports migration: a cache of schema 3 is migrated with its leads kept, and a deleted lead takes its origin along. */
 class ImportSchemaTest {
     private static final io.leaddesk.model.Lead LEAD =
             Fixtures.ru("r1", 1_700_000_000L, "Ирина Тестова", "irina@example.com", "+7 900 000 00 01", "a");
@@ -40,7 +40,7 @@ class ImportSchemaTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-                assertThat(rs.getInt(1)).isEqualTo(4);
+                assertThat(rs.getInt(1)).isEqualTo(Schema.latestVersion());
             }
             String leadId = LEAD.id();
             st.execute("INSERT INTO imports(id, file_name, at, new_leads) VALUES (1, 'leads.csv', 1, 1)");
