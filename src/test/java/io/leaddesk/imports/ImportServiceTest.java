@@ -1,5 +1,6 @@
 package io.leaddesk.imports;
 
+import io.leaddesk.model.LeadBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -77,9 +78,8 @@ class ImportServiceTest {
         String raw = "{\"id\":\"2490000000000101\",\"created_time\":\"2025-03-01T07:15:00+0000\",\"form_id\":\"" + FORM
                 + "\",\"field_data\":[{\"name\":\"full_name\",\"values\":[\"Olena Served\"]}],\"is_organic\":false,"
                 + "\"platform\":\"fb\"}";
-        return new Lead("2490000000000101", "2025-03-01T07:15:00+0000", 1740813300L, FORM, null, null, null, null, null,
-                null, false, "fb", null, null, List.of(new FieldAnswer("full_name", List.of("Olena Served"))), List.of(),
-                raw);
+        return LeadBuilder.lead("2490000000000101").created("2025-03-01T07:15:00+0000", 1740813300L).form(FORM)
+                .organic(false).platform("fb").answer("full_name", "Olena Served").raw(raw).build();
     }
 
     private ImportResult importCsv() throws Exception {

@@ -42,9 +42,7 @@ class LeadReaderTest {
     }
 
     static Lead withoutRaw(Lead l) {
-        return new Lead(l.id(), l.createdTime(), l.createdEpochSecond(), l.formId(), l.adId(), l.adName(), l.adsetId(),
-                l.adsetName(), l.campaignId(), l.campaignName(), l.isOrganic(), l.platform(), l.partnerName(),
-                l.retailerItemId(), l.fieldData(), l.disclaimerResponses(), null);
+        return LeadBuilder.from(l).raw(null).build();
     }
 
     @Test
@@ -140,8 +138,7 @@ class LeadReaderTest {
     void leadsWrittenByHandReadBackAsThemselves() {
         List<Lead> leads = new ArrayList<>();
         LeadShapes.all().forEach(s -> leads.add(s.expected()));
-        leads.add(new Lead("h1", null, 0, null, null, null, null, null, null, null, null, null, null, null,
-                List.of(new FieldAnswer("a \"q\"", List.of("x\ny", "😀"))), List.of(), null));
+        leads.add(LeadBuilder.lead("h1").created(null).answer("a \"q\"", "x\ny", "😀").build());
         for (Lead l : leads) {
             String json = LeadWriter.graphJson(l);
             Lead back = LeadReader.fromStored(json, Columns.onlyEpoch(l.createdEpochSecond()));
@@ -152,9 +149,8 @@ class LeadReaderTest {
 
     @Test
     void handWrittenJsonIsGraphShaped() {
-        Lead l = new Lead("7", "2025-10-08T09:09:27+0000", LeadShapes.EPOCH, "F1", null, null, null, null, null, null,
-                Boolean.TRUE, "fb", null, null, List.of(new FieldAnswer("email", List.of("a@b.c"))),
-                List.of(new DisclaimerResponse("consent", true), new DisclaimerResponse("news", false)), null);
+        Lead l = LeadBuilder.lead("7").created("2025-10-08T09:09:27+0000", LeadShapes.EPOCH).form("F1").organic(true)
+                .platform("fb").answer("email", "a@b.c").disclaimer("consent", true).disclaimer("news", false).build();
         assertThat(LeadWriter.graphJson(l)).isEqualTo("{\"id\":\"7\",\"created_time\":\"2025-10-08T09:09:27+0000\","
                 + "\"form_id\":\"F1\",\"field_data\":[{\"name\":\"email\",\"values\":[\"a@b.c\"]}],"
                 + "\"custom_disclaimer_responses\":[{\"checkbox_key\":\"consent\",\"is_checked\":\"1\"},"

@@ -326,9 +326,10 @@ public final class LeadShapes {
         }
 
         Shape shape(String what, String json) {
-            return new Shape(what, json, new Lead(id, created, epoch, formId, adId, adName, adsetId, adsetName,
-                    campaignId, campaignName, organic, platform, partner, retailer, answers, responses, json),
-                    name, email, phone);
+            Lead lead = LeadBuilder.lead(id).created(created, epoch).form(formId).ad(adId, adName)
+                    .adset(adsetId, adsetName).campaign(campaignId, campaignName).organic(organic).platform(platform)
+                    .partner(partner).retailerItem(retailer).answers(answers).disclaimers(responses).raw(json).build();
+            return new Shape(what, json, lead, name, email, phone);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.leaddesk.store;
 
+import io.leaddesk.model.LeadBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leaddesk.graph.AccessToken;
@@ -83,9 +84,7 @@ class LeadJsonTest {
     }
 
     static Lead withRaw(Lead l, String raw) {
-        return new Lead(l.id(), l.createdTime(), l.createdEpochSecond(), l.formId(), l.adId(), l.adName(), l.adsetId(),
-                l.adsetName(), l.campaignId(), l.campaignName(), l.isOrganic(), l.platform(), l.partnerName(),
-                l.retailerItemId(), l.fieldData(), l.disclaimerResponses(), raw);
+        return LeadBuilder.from(l).raw(raw).build();
     }
 
     static List<String> contact(List<FieldAnswer> answers) {
@@ -143,10 +142,7 @@ class LeadJsonTest {
             Map<String, Lead> read = new HashMap<>();
             for (Lead l : synced) {
                 Lead back = store.lead(l.id()).orElseThrow().lead();
-                Lead expected = l.formId() != null ? l : new Lead(l.id(), l.createdTime(), l.createdEpochSecond(),
-                        form.id(), l.adId(), l.adName(), l.adsetId(), l.adsetName(), l.campaignId(), l.campaignName(),
-                        l.isOrganic(), l.platform(), l.partnerName(), l.retailerItemId(), l.fieldData(),
-                        l.disclaimerResponses(), l.rawJson());
+                Lead expected = l.formId() != null ? l : LeadBuilder.from(l).form(form.id()).build();
                 assertThat(back).as(l.rawJson()).isEqualTo(expected);
                 read.put(l.id(), back);
             }
@@ -226,10 +222,7 @@ class LeadJsonTest {
             assertThat(LeadJson.parse(raw, COLS, true)).as(text).isEqualTo(expected);
             Lead withoutRaw = LeadJson.parse(raw, COLS, false);
             assertThat(withoutRaw.rawJson()).as(text).isIn(null, text);
-            assertThat(new Lead(withoutRaw.id(), withoutRaw.createdTime(), withoutRaw.createdEpochSecond(), withoutRaw.formId(),
-                    withoutRaw.adId(), withoutRaw.adName(), withoutRaw.adsetId(), withoutRaw.adsetName(), withoutRaw.campaignId(),
-                    withoutRaw.campaignName(), withoutRaw.isOrganic(), withoutRaw.platform(), withoutRaw.partnerName(),
-                    withoutRaw.retailerItemId(), withoutRaw.fieldData(), withoutRaw.disclaimerResponses(), text))
+            assertThat(LeadBuilder.from(withoutRaw).raw(text).build())
                     .as(text).isEqualTo(expected);
         }
     }
