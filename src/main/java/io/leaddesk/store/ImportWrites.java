@@ -120,7 +120,7 @@ final class ImportWrites {
                     ContactFields who = fit.contact(l);
                     String name = who.displayName();
                     long rowId = nextRowId();
-                    bind(up, rowId, l, fit.pageId, name, who.email(), who.phone(), at);
+                    LeadWrites.bindLead(up, rowId, l, l.formId(), fit.pageId, name, who.email(), who.phone(), at);
                     up.addBatch();
                     json.setLong(1, rowId);
                     json.setString(2, LeadJson.synthesize(l));
@@ -228,33 +228,6 @@ final class ImportWrites {
             }
             return new ImportOutcome(importId, fresh, cached, forgotten, newByForm, created);
         }
-    }
-
-    private static void bind(PreparedStatement ps, long rowId, Lead l, String pageId, String name, String email,
-                             String phone, long seen) throws SQLException {
-        ps.setLong(1, rowId);
-        ps.setString(2, l.id());
-        ps.setString(3, l.formId());
-        ps.setString(4, pageId);
-        ps.setLong(5, l.createdEpochSecond());
-        ps.setString(6, l.createdTime());
-        ps.setString(7, l.adId());
-        ps.setString(8, l.adName());
-        ps.setString(9, l.adsetId());
-        ps.setString(10, l.adsetName());
-        ps.setString(11, l.campaignId());
-        ps.setString(12, l.campaignName());
-        if (l.isOrganic() == null) {
-            ps.setNull(13, Types.INTEGER);
-        } else {
-            ps.setInt(13, l.isOrganic() ? 1 : 0);
-        }
-        ps.setString(14, l.platform());
-        ps.setString(15, name);
-        ps.setString(16, email);
-        ps.setString(17, phone);
-        ps.setLong(18, seen);
-        ps.setLong(19, seen);
     }
 
     /** The ids among {@code ids} forgotten on a person's request; one cheap lookup when nothing ever was. */

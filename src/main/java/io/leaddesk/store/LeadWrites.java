@@ -184,8 +184,9 @@ final class LeadWrites {
         return out;
     }
 
-    private static void bindLead(PreparedStatement ps, long rowId, Lead l, String formId, String pageId, String name,
-                                 String email, String phone, long seen) throws SQLException {
+    /** Binds a lead's row of {@code leads} (the 19 columns of UPSERT_LEAD, and of ImportWrites' insert). */
+    static void bindLead(PreparedStatement ps, long rowId, Lead l, String formId, String pageId, String name,
+                         String email, String phone, long seen) throws SQLException {
         ps.setLong(1, rowId);
         ps.setString(2, l.id());
         ps.setString(3, formId);

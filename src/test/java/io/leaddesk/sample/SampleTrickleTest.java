@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
+import io.leaddesk.live.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,33 +16,9 @@ import org.junit.jupiter.api.Test;
 /** {@code sample-server --trickle N/min}: leads arrive over time, on a clock the test moves (no waiting). */
 class SampleTrickleTest {
 
-    /** A clock moved by hand. */
-    static final class HandClock extends Clock {
-        volatile Instant now;
-
-        HandClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void leadsArriveAtTheRateAskedInTheActiveFormsInTurnCreatedWhenTheyArrived() {
-        HandClock clock = new HandClock(Instant.parse("2026-12-01T08:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
         try (SampleGraphServer server = SampleGraphServer.start(SampleOptions.defaults().withLeads(500).withTrickle(3),
                 clock)) {
             SampleDataset data = server.dataset();
@@ -55,10 +29,10 @@ class SampleTrickleTest {
             assertThat(leadsCount(server, active.get(0))).isEqualTo(before.get(active.get(0).id()));
             assertThat(server.trickled()).isZero();
 
-            clock.now = clock.now.plus(Duration.ofSeconds(59)); // 2.95 leads due: two have arrived
+            clock.advance(Duration.ofSeconds(59)); // 2.95 leads due: two have arrived
             leadsCount(server, active.get(0));
             assertThat(server.trickled()).isEqualTo(2);
-            clock.now = clock.now.plus(Duration.ofSeconds(1));
+            clock.advance(Duration.ofSeconds(1));
             long first = leadsCount(server, active.get(0));
             assertThat(server.trickled()).isEqualTo(3);
             assertThat(first).isEqualTo(before.get(active.get(0).id()) + 1);
@@ -73,7 +47,7 @@ class SampleTrickleTest {
                     + SampleTokens.pageToken(third.pageId())).json().path("data").get(0);
             assertThat(newest.path("created_time").asText()).isEqualTo("2026-12-01T08:01:00+0000");
 
-            clock.now = clock.now.plus(Duration.ofMinutes(10));
+            clock.advance(Duration.ofMinutes(10));
             leadsCount(server, active.get(0));
             assertThat(server.trickled()).isEqualTo(33);
             assertThat(data.totalLeadCount()).isEqualTo(500 + 33);
@@ -82,9 +56,9 @@ class SampleTrickleTest {
 
     @Test
     void withoutATrickleNothingArrives() {
-        HandClock clock = new HandClock(Instant.parse("2026-12-01T08:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
         try (SampleGraphServer server = SampleGraphServer.start(SampleOptions.defaults().withLeads(100), clock)) {
-            clock.now = clock.now.plus(Duration.ofHours(5));
+            clock.advance(Duration.ofHours(5));
             leadsCount(server, server.dataset().allForms().get(0));
             assertThat(server.trickled()).isZero();
             assertThat(server.dataset().totalLeadCount()).isEqualTo(100);
