@@ -16,6 +16,8 @@ public final class FakeOpener implements WorkspaceOpener {
     public final List<String> calls = new ArrayList<>();
     public String lastSecret;
     public String lastAppId;
+    /** The cancel signal of the last sign-in. */
+    public BooleanSupplier lastCancel;
     /** Workspaces opened by signIn that were closed since. */
     public int closedSignIns;
 
@@ -28,6 +30,7 @@ public final class FakeOpener implements WorkspaceOpener {
     public Workspace signIn(AccessToken token, String appId, String appSecret, BooleanSupplier cancelled) {
         calls.add("signIn");
         lastAppId = appId;
+        lastCancel = cancelled;
         lastSecret = appSecret;
         if (failure != null) {
             throw failure;

@@ -53,10 +53,20 @@ public final class SessionAccess implements AccessBackend {
         return new AccessDoctor(check.client(), clock).examine(token, app, cancelled);
     }
 
+    /**
+     * Asks debug_token with the app token when the app is known; when that does not tell (a wrong app secret, say),
+     * asks with the token itself, so that a wrong secret does not hide that the token expires within the hour.
+     */
     @Override
     public TokenLifetime lifetime(BooleanSupplier cancelled) {
         TokenCheck check = new TokenCheck(graph);
-        return check.within(cancelled, stop -> new TokenExtender(check.client(), clock).lifetime(token, app, stop));
+        AccessToken t = token;
+        AppCredentials a = app;
+        return check.within(cancelled, stop -> {
+            TokenExtender extender = new TokenExtender(check.client(), clock);
+            TokenLifetime life = extender.lifetime(t, a, stop);
+            return life.known() || a == null ? life : extender.lifetime(t, null, stop);
+        });
     }
 
     @Override
