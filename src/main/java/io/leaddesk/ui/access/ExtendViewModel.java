@@ -65,11 +65,14 @@ public final class ExtendViewModel {
 
     /**
      * Offers "Make this token last" for {@code backend}'s token when {@link #worthIt}; fills in the app's id and secret
-     * the session knows when the fields are empty. Anything else withdraws the offer.
+     * the session knows when the fields are empty. Anything else withdraws the offer, except that the sentence saying
+     * until when a token just made to last lasts stays (the check that follows the exchange must not hide it).
      */
     public void offer(AccessBackend backend, TokenLifetime life, boolean userToken) {
         if (backend == null || !worthIt(life, userToken)) {
-            withdraw();
+            if (!done.get()) {
+                withdraw();
+            }
             return;
         }
         this.backend = backend;
