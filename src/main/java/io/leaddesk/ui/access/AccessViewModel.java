@@ -116,7 +116,7 @@ public final class AccessViewModel {
         TokenReport t = r.token();
         kind.set(text.kind(t.kind()));
         owner.set(t.id() == null ? m.get("access.expiry.unknown")
-                : m.format("access.view.owner", t.name() == null ? "" : t.name(), t.id()));
+                : t.name() == null ? m.format("access.view.id", t.id()) : m.format("access.view.owner", t.name(), t.id()));
         app.set(t.appId() == null ? m.get("access.expiry.unknown")
                 : t.appName() == null ? t.appId() : m.format("access.view.app", t.appId(), t.appName()));
         expires.set(t.id() == null && !t.lifetime().known() ? m.get("access.expiry.unknown") : text.expiry(t.lifetime(), clock));

@@ -157,7 +157,7 @@ public final class SignInViewModel {
             return new VaultState(available, available ? "" : vault.unavailableReason(), t.orElse(null), app.orElse(null));
         }, s -> {
             rememberAvailable.set(s.available());
-            rememberNote.set(s.available() ? m.get("signin.remember.hint") : s.reason());
+            rememberNote.set(s.available() ? m.get("signin.remember.hint.app") : s.reason());
             if (!s.available()) {
                 remember.set(false);
             }

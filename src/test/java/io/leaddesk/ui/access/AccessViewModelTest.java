@@ -95,8 +95,8 @@ class AccessViewModelTest {
         assertThat(vm.summaryProperty().get()).matches("The leads of all \\d+ Pages can be read\\.");
         assertThat(vm.statusProperty().get()).startsWith("Checked ");
         assertThat(vm.kindProperty().get()).isEqualTo("user token");
-        assertThat(vm.ownerProperty().get()).startsWith("Olena Demo (sample) (");
-        assertThat(vm.appProperty().get()).isEqualTo("100000000000001 (LeadDesk Sample App)");
+        assertThat(vm.ownerProperty().get()).matches("Olena Demo \\(sample\\) · ID \\d+");
+        assertThat(vm.appProperty().get()).isEqualTo("LeadDesk Sample App · ID 100000000000001");
         assertThat(vm.expiresProperty().get()).containsPattern("\\((54|55) days left\\)$");
         assertThat(vm.dataAccessProperty().get()).isNotEqualTo("unknown");
         assertThat(vm.grantedProperty().get()).contains("leads_retrieval", "pages_show_list", "pages_read_engagement");

@@ -81,7 +81,7 @@ class AccessViewTest {
         Parent root = onFx(() -> app.window.accessWindow().stage().getScene().getRoot());
         assertThat(onFx(() -> app.window.accessWindow().stage().isShowing())).isTrue();
         List<String> shown = onFx(() -> texts(root));
-        assertThat(shown).contains("user token", "100000000000001 (LeadDesk Sample App)", "Pages");
+        assertThat(shown).contains("user token", "LeadDesk Sample App · ID 100000000000001", "Pages");
         assertThat(String.join("\n", shown)).contains("leads_retrieval").contains("Your tasks on the Page: ANALYZE");
         assertThat(onFx(avm::summaryProperty).get()).matches("The leads of 1 of \\d+ Pages cannot be read: see what to do below\\.");
 
