@@ -22,8 +22,26 @@ public interface CredentialVault extends AutoCloseable {
     /** The remembered token, if any (empty when unavailable or nothing was remembered). */
     Optional<AccessToken> load();
 
-    /** Forgets the remembered token (no-op when none). */
+    /** Forgets the remembered token, and the app's id and secret remembered with it (no-op when none). */
     void delete();
+
+    /**
+     * Keeps the Meta app's id and secret next to the token, replacing earlier ones; only here, never in a file.
+     * Throws {@link StoreException} with a plain sentence when the store refuses or is not available.
+     */
+    default void saveApp(RememberedApp app) {
+        throw new StoreException(unavailableReason().isBlank()
+                ? "This credential store cannot keep the app secret; it was not remembered." : unavailableReason());
+    }
+
+    /** The app's id and secret remembered with the token, if any. */
+    default Optional<RememberedApp> loadApp() {
+        return Optional.empty();
+    }
+
+    /** Forgets the app's id and secret only (no-op when none). */
+    default void deleteApp() {
+    }
 
     /** Lets go of the credential store's connection (D-Bus on Linux), whose threads would keep the app running. */
     @Override

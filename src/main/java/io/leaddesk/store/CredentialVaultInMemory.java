@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A vault that forgets everything when the program ends: for tests, and to model "no credential store" (unavailable). */
 public final class CredentialVaultInMemory implements CredentialVault {
     private final AtomicReference<AccessToken> token = new AtomicReference<>();
+    private final AtomicReference<RememberedApp> app = new AtomicReference<>();
     private final String unavailableReason;
 
     /** An available in-memory vault. */
@@ -45,5 +46,24 @@ public final class CredentialVaultInMemory implements CredentialVault {
     @Override
     public void delete() {
         token.set(null);
+        app.set(null);
+    }
+
+    @Override
+    public void saveApp(RememberedApp a) {
+        if (!isAvailable()) {
+            throw new StoreException(unavailableReason);
+        }
+        app.set(a);
+    }
+
+    @Override
+    public Optional<RememberedApp> loadApp() {
+        return Optional.ofNullable(app.get());
+    }
+
+    @Override
+    public void deleteApp() {
+        app.set(null);
     }
 }

@@ -16,6 +16,8 @@ public final class KeyringVault implements CredentialVault {
     private static final Logger LOG = LoggerFactory.getLogger(KeyringVault.class);
     static final String SERVICE = "LeadDesk";
     static final String ACCOUNT = "meta-access-token";
+    static final String APP_ID_ACCOUNT = "meta-app-id";
+    static final String APP_SECRET_ACCOUNT = "meta-app-secret";
 
     private Keyring keyring;
     private String reason;
@@ -95,12 +97,63 @@ public final class KeyringVault implements CredentialVault {
 
     @Override
     public void delete() {
+        forget(ACCOUNT);
+        deleteApp();
+    }
+
+    @Override
+    public void saveApp(RememberedApp app) {
+        Keyring k = keyring();
+        if (k == null) {
+            throw new StoreException(unavailableReason());
+        }
+        try {
+            put(k, APP_ID_ACCOUNT, app.appId());
+            put(k, APP_SECRET_ACCOUNT, app.appSecret());
+        } catch (PasswordAccessException | RuntimeException e) {
+            LOG.warn("Could not store the app credentials in the OS credential store ({})", e.getClass().getSimpleName());
+            throw new StoreException("The credential store refused to keep the app id and secret; they were not remembered.");
+        }
+    }
+
+    private void put(Keyring k, String account, String value) throws PasswordAccessException {
+        if (value == null) {
+            forget(account);
+        } else {
+            k.setPassword(SERVICE, account, value);
+        }
+    }
+
+    @Override
+    public Optional<RememberedApp> loadApp() {
+        Keyring k = keyring();
+        if (k == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(RememberedApp.ofNullable(get(k, APP_ID_ACCOUNT), get(k, APP_SECRET_ACCOUNT)));
+    }
+
+    private static String get(Keyring k, String account) {
+        try {
+            return k.getPassword(SERVICE, account);
+        } catch (PasswordAccessException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void deleteApp() {
+        forget(APP_ID_ACCOUNT);
+        forget(APP_SECRET_ACCOUNT);
+    }
+
+    private void forget(String account) {
         Keyring k = keyring();
         if (k == null) {
             return;
         }
         try {
-            k.deletePassword(SERVICE, ACCOUNT);
+            k.deletePassword(SERVICE, account);
         } catch (PasswordAccessException | RuntimeException e) {
             LOG.debug("Nothing to forget in the credential store ({})", e.getClass().getSimpleName());
         }

@@ -1,5 +1,6 @@
 package io.leaddesk.ui;
 
+import io.leaddesk.access.AppCredentials;
 import io.leaddesk.diagnostics.Diagnostics;
 import io.leaddesk.config.Environment;
 import io.leaddesk.export.CustomProfiles;
@@ -9,6 +10,7 @@ import io.leaddesk.graph.AccessToken;
 import io.leaddesk.graph.GraphClient;
 import io.leaddesk.graph.GraphSettings;
 import io.leaddesk.sample.SampleOptions;
+import io.leaddesk.sample.SampleTokens;
 import io.leaddesk.store.AppSettings;
 import io.leaddesk.store.CredentialVault;
 import io.leaddesk.store.DataFolder;
@@ -16,8 +18,18 @@ import io.leaddesk.store.KeyringVault;
 import io.leaddesk.store.LeadStore;
 import io.leaddesk.store.SettingsStore;
 import io.leaddesk.store.StoreException;
+import io.leaddesk.sync.CancelSignal;
+import io.leaddesk.sync.FormsRefresh;
 import io.leaddesk.sync.Session;
+import io.leaddesk.sync.SyncListener;
+import io.leaddesk.sync.SyncReport;
+import io.leaddesk.sync.SyncRequest;
 import io.leaddesk.sync.SyncService;
+import io.leaddesk.ui.access.AccessText;
+import io.leaddesk.ui.access.AccessViewModel;
+import io.leaddesk.ui.access.ExtendViewModel;
+import io.leaddesk.ui.access.SessionAccess;
+import io.leaddesk.ui.access.TokenLifeViewModel;
 import io.leaddesk.ui.detail.ClipboardPort;
 import io.leaddesk.ui.detail.LeadDetailViewModel;
 import io.leaddesk.ui.export.ExportViewModel;
@@ -32,8 +44,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 
 /**
@@ -137,26 +152,54 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
         return LeadStore.open(DataFolder.databaseFile(folder));
     }
 
+    /**
+     * Signs in within the sign-in check's limit; Cancel ({@code cancelled}) ends it at once. The app's id and secret
+     * given at sign-in win over LEADDESK_APP_ID and LEADDESK_APP_SECRET; the secret signs every call
+     * (appsecret_proof), both together let "Make this token last" and debug_token work.
+     */
     @Override
-    public Workspace signIn(AccessToken token, String appSecret) {
-        return connect(Workspace.Mode.ONLINE, token, graphSettings(appSecret), dataFolder(), null);
+    public Workspace signIn(AccessToken token, String appId, String appSecret, BooleanSupplier cancelled) {
+        String id = blankToNull(appId) != null ? appId.strip() : config.environment().appId();
+        String secret = blankToNull(appSecret) != null ? appSecret.strip() : config.environment().appSecret();
+        return connect(Workspace.Mode.ONLINE, token, graphSettings(secret), dataFolder(), null,
+                AppCredentials.ofNullable(id, secret), cancelled);
     }
 
-    private Workspace connect(Workspace.Mode mode, AccessToken token, GraphSettings gs, Path folder, AutoCloseable extra) {
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private Workspace connect(Workspace.Mode mode, AccessToken token, GraphSettings gs, Path folder, AutoCloseable extra,
+                              AppCredentials app, BooleanSupplier cancelled) {
         GraphClient graph = new GraphClient(gs);
         LeadStore store = null;
         try {
             store = openStore(folder);
             SyncService service = new SyncService(graph, store);
-            Session session = service.signIn(token);
+            AtomicReference<Session> session = new AtomicReference<>(service.signIn(token, cancelled));
             LeadStore s = store;
-            return new Workspace(mode, session.who(), session.pages(), LeadCache.of(store), SyncBackend.of(service, session), () -> {
+            SyncBackend sync = new SyncBackend() {
+                @Override
+                public FormsRefresh refreshForms() {
+                    return service.refreshFormsDetailed(session.get(), List.of());
+                }
+
+                @Override
+                public SyncReport sync(SyncRequest request, SyncListener listener, CancelSignal cancel) {
+                    return service.sync(session.get(), request, listener, cancel);
+                }
+            };
+            // after "Make this token last" the session reads with the long-lived token and the Page tokens taken with it
+            SessionAccess access = new SessionAccess(graph, token, app, config.clock(),
+                    (longLived, stop) -> session.set(service.signIn(longLived, stop)));
+            Session first = session.get();
+            return new Workspace(mode, first.who(), first.pages(), LeadCache.of(store), sync, () -> {
                 graph.close();
                 s.close();
                 if (extra != null) {
                     extra.close();
                 }
-            }, ExportSource.of(store));
+            }, ExportSource.of(store), access);
         } catch (RuntimeException e) {
             graph.close();
             if (store != null) {
@@ -169,7 +212,7 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     @Override
     public Workspace openOffline() {
         LeadStore store = openStore(dataFolder());
-        return new Workspace(Workspace.Mode.OFFLINE, null, java.util.List.of(), LeadCache.of(store), null, store,
+        return new Workspace(Workspace.Mode.OFFLINE, null, List.of(), LeadCache.of(store), null, store,
                 ExportSource.of(store));
     }
 
@@ -185,7 +228,8 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
         try {
             GraphSettings gs = GraphSettings.defaults().withVersion(settings.graphVersion()).withBaseUrl(server.baseUrl())
                     .withInitialBackoff(Duration.ofMillis(50)).withMaxRetryTime(Duration.ofSeconds(5));
-            return connect(Workspace.Mode.DEMO, server.userToken(), gs, demo, server);
+            return connect(Workspace.Mode.DEMO, server.userToken(), gs, demo, server,
+                    new AppCredentials(SampleTokens.APP_ID, SampleTokens.APP_SECRET), () -> false);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -195,13 +239,37 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     // ---- ViewModels ------------------------------------------------------------------------------
 
     public SignInViewModel signInViewModel() {
-        return new SignInViewModel(this, config.vault(), config.executor(), messages);
+        return new SignInViewModel(this, config.vault(), config.executor(), messages, extendViewModel(), accessText(),
+                config.clock());
     }
 
     public WorkspaceViewModel workspaceViewModel(Workspace w, ClipboardPort clipboard) {
         LeadsTableViewModel leads = new LeadsTableViewModel(w.cache(), config.executor(), messages, config.searchDebounce(), config.zone());
         LeadDetailViewModel detail = new LeadDetailViewModel(w.cache(), config.executor(), messages, formats, config.clock(), clipboard);
-        return new WorkspaceViewModel(w, config.vault(), config.executor(), messages, formats, leads, detail);
+        WorkspaceViewModel vm = new WorkspaceViewModel(w, config.vault(), config.executor(), messages, formats, leads, detail);
+        vm.access().setTokenLife(tokenLifeViewModel(w));
+        return vm;
+    }
+
+    /** How the access doctor's findings and token dates read in this app (its locale and time zone). */
+    public AccessText accessText() {
+        return new AccessText(messages, config.zone());
+    }
+
+    /** "Make this token last", remembering the new token where the old one was remembered. */
+    public ExtendViewModel extendViewModel() {
+        return new ExtendViewModel(config.executor(), config.vault(), messages, accessText(), config.clock());
+    }
+
+    /** The Access view of a signed-in workspace ({@link Workspace#access()}). */
+    public AccessViewModel accessViewModel(Workspace w) {
+        return new AccessViewModel(w.access().orElseThrow(), extendViewModel(), config.executor(), messages, accessText(),
+                config.clock());
+    }
+
+    /** How long the workspace's token has left (nothing to tell offline). */
+    public TokenLifeViewModel tokenLifeViewModel(Workspace w) {
+        return new TokenLifeViewModel(w.access().orElse(null), config.executor(), messages, accessText(), config.clock());
     }
 
     /** The Export dialog's ViewModel for an open workspace that can export ({@link Workspace#exports()}). */

@@ -1,6 +1,8 @@
 package io.leaddesk.ui;
 
 import io.leaddesk.store.AppSettings;
+import io.leaddesk.ui.access.AccessViewModel;
+import io.leaddesk.ui.access.AccessWindow;
 import io.leaddesk.ui.export.ExportView;
 import io.leaddesk.ui.export.ExportViewModel;
 import io.leaddesk.ui.settings.SettingsView;
@@ -47,6 +49,7 @@ public final class MainWindow {
     private Stage exportStage;
     private ExportViewModel exportViewModel;
     private ExportView exportView;
+    private AccessWindow accessWindow;
 
     public MainWindow(AppContext ctx, Stage stage) {
         this.ctx = ctx;
@@ -69,6 +72,7 @@ public final class MainWindow {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         this.scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
+        scene.getStylesheets().add(AccessWindow.STYLESHEET);
         applyTheme(ctx.settings());
         stage.setScene(scene);
         stage.setMinWidth(900);
@@ -105,6 +109,7 @@ public final class MainWindow {
     }
 
     public void showSignIn() {
+        closeAccess();
         workspace = null;
         workspaceView = null;
         signIn = ctx.signInViewModel();
@@ -119,6 +124,9 @@ public final class MainWindow {
         vm.setOnSignedOut(this::showSignIn);
         if (w.exports().isPresent()) {
             vm.setOnExport(() -> openExport(vm, w));
+        }
+        if (w.access().isPresent()) {
+            vm.access().setOnOpen(() -> openAccess(vm, w));
         }
         WorkspaceView view = new WorkspaceView(vm, ctx.messages(), ctx.formats(), this::openSettings);
         workspace = vm;
@@ -220,6 +228,30 @@ public final class MainWindow {
         evm.open(pages, forms);
     }
 
+    /** Opens the Access view of the workspace (or brings it to the front); it checks at once. */
+    public void openAccess(WorkspaceViewModel wvm, Workspace w) {
+        if (accessWindow != null) {
+            accessWindow.stage().toFront();
+            return;
+        }
+        AccessViewModel avm = ctx.accessViewModel(w);
+        if (wvm.access().tokenLife() != null) {
+            avm.setOnLifetime(wvm.access().tokenLife()::show);
+        }
+        accessWindow = AccessWindow.open(stage, avm, ctx.messages(), scene.getStylesheets(), () -> accessWindow = null);
+    }
+
+    /** The open Access view, or null. */
+    public AccessWindow accessWindow() {
+        return accessWindow;
+    }
+
+    private void closeAccess() {
+        if (accessWindow != null) {
+            accessWindow.close();
+        }
+    }
+
     /**
      * At exit, on the UI thread: closes the Export dialog and forgets the open workspace, returning it (or null) for the
      * caller to close off the UI thread (closing checkpoints the database's write-ahead log, which can take a while).
@@ -228,6 +260,7 @@ public final class MainWindow {
         if (exportStage != null) {
             exportStage.hide();
         }
+        closeAccess();
         Workspace w = workspace == null ? null : workspace.workspace();
         workspace = null;
         workspaceView = null;

@@ -3,6 +3,7 @@ package io.leaddesk.ui;
 import io.leaddesk.export.ExportSource;
 import io.leaddesk.graph.PageInfo;
 import io.leaddesk.graph.TokenInfo;
+import io.leaddesk.ui.access.AccessBackend;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ public final class Workspace implements AutoCloseable {
     private final SyncBackend sync;
     private final AutoCloseable onClose;
     private final ExportSource exports;
+    private final AccessBackend access;
 
     public Workspace(Mode mode, TokenInfo who, List<PageInfo> pages, LeadCache cache, SyncBackend sync, AutoCloseable onClose) {
         this(mode, who, pages, cache, sync, onClose, null);
@@ -29,7 +31,14 @@ public final class Workspace implements AutoCloseable {
     /** @param exports what the Export dialog reads and records history in; null = export not available */
     public Workspace(Mode mode, TokenInfo who, List<PageInfo> pages, LeadCache cache, SyncBackend sync, AutoCloseable onClose,
                      ExportSource exports) {
+        this(mode, who, pages, cache, sync, onClose, exports, null);
+    }
+
+    /** @param access the Access view's and the token expiry's port for this session; null = none (offline) */
+    public Workspace(Mode mode, TokenInfo who, List<PageInfo> pages, LeadCache cache, SyncBackend sync, AutoCloseable onClose,
+                     ExportSource exports, AccessBackend access) {
         this.exports = exports;
+        this.access = access;
         this.mode = mode;
         this.who = who;
         this.pages = pages == null ? List.of() : List.copyOf(pages);
@@ -62,6 +71,11 @@ public final class Workspace implements AutoCloseable {
     /** Empty when this workspace cannot export (tests with a fake cache). */
     public Optional<ExportSource> exports() {
         return Optional.ofNullable(exports);
+    }
+
+    /** What the Access view checks and "Make this token last" exchanges; empty when offline. */
+    public Optional<AccessBackend> access() {
+        return Optional.ofNullable(access);
     }
 
     public boolean isDemo() {

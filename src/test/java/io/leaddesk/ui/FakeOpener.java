@@ -6,6 +6,7 @@ import io.leaddesk.graph.TokenInfo;
 import io.leaddesk.graph.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** Opens workspaces over a fake cache; fails sign-in with {@link #failure} when set. Records what was asked. */
 public final class FakeOpener implements WorkspaceOpener {
@@ -14,6 +15,11 @@ public final class FakeOpener implements WorkspaceOpener {
     public RuntimeException failure;
     public final List<String> calls = new ArrayList<>();
     public String lastSecret;
+    public String lastAppId;
+    /** The cancel signal of the last sign-in. */
+    public BooleanSupplier lastCancel;
+    /** Workspaces opened by signIn that were closed since. */
+    public int closedSignIns;
 
     public FakeOpener(FakeLeadCache cache) {
         this.cache = cache;
@@ -21,15 +27,17 @@ public final class FakeOpener implements WorkspaceOpener {
     }
 
     @Override
-    public Workspace signIn(AccessToken token, String appSecret) {
+    public Workspace signIn(AccessToken token, String appId, String appSecret, BooleanSupplier cancelled) {
         calls.add("signIn");
+        lastAppId = appId;
+        lastCancel = cancelled;
         lastSecret = appSecret;
         if (failure != null) {
             throw failure;
         }
         return new Workspace(Workspace.Mode.ONLINE, new TokenInfo(TokenKind.USER, "u1", "Olena Kovalenko"),
                 List.of(new PageInfo("p1", "Школа мов", token, List.of()), new PageInfo("p2", "مدرسة اللغات", token, List.of())),
-                cache, sync, null);
+                cache, sync, () -> closedSignIns++);
     }
 
     @Override

@@ -180,6 +180,84 @@ class LogPrivacyTest {
         assertThat(found).as("lead data in the log or the diagnostics").isEmpty();
     }
 
+    /**
+     * The app's side of tokens that last and the Access view: signing in with the app id and secret (remembered), a
+     * wrong secret then the right one for "Make this token last", the Access view's check, the token's expiry, a
+     * sync that meets a permission problem, an app that requires appsecret_proof; then every file of the data folder
+     * (the logs and the database with its write-ahead log) is scanned for the tokens and the app secret.
+     */
+    @Test
+    void noAppSecretOrTokenReachesTheLogOrTheDatabaseThroughAccessAndTheExchange() throws Exception {
+        Path data = dir.resolve("data");
+        String wrongSecret = "wrong-app-secret-never-logged-7c2";
+        try (SampleGraphServer graph = SampleGraphServer.start(SampleOptions.defaults().withLeads(120)
+                .withFaults("transient=0.1,seed=4"));
+             Logs logs = Logs.forApp(data)) {
+            CredentialVaultInMemory vault = new CredentialVaultInMemory();
+            try (AppContext ctx = new AppContext(new AppContext.Config(data, null, vault, new LoggingExecutor(), Duration.ZERO,
+                    Clock.systemUTC(), ZoneOffset.UTC, Locale.ENGLISH, graph.baseUrl(), SampleOptions.defaults().withLeads(20)))) {
+                List<Workspace> opened = new ArrayList<>();
+                SignInViewModel signIn = ctx.signInViewModel();
+                signIn.setOnOpen(opened::add);
+                signIn.start();
+                signIn.tokenProperty().set(SampleTokens.SHORT_LIVED);
+                signIn.appIdProperty().set(SampleTokens.APP_ID);
+                signIn.appSecretProperty().set(wrongSecret);
+                signIn.rememberProperty().set(true);
+                signIn.signIn();
+                signIn.extend().extend();
+                assertThat(signIn.extend().errorProperty().get()).startsWith("The app secret does not belong");
+                signIn.appSecretProperty().set(SampleTokens.APP_SECRET);
+                signIn.extend().extend();
+                assertThat(signIn.extend().doneProperty().get()).isTrue();
+                signIn.continueToWorkspace();
+                Workspace w = opened.get(0);
+                WorkspaceViewModel ws = ctx.workspaceViewModel(w, s -> { });
+                ws.open();
+                ws.syncAll();
+                ctx.accessViewModel(w).check();
+                ws.signOut();
+
+                for (String[] t : new String[][] {{SampleTokens.LIMITED_ROLE, SampleTokens.APP_SECRET},
+                        {SampleTokens.APP_SECRET_REQUIRED, wrongSecret}, {SampleTokens.APP_SECRET_REQUIRED, SampleTokens.APP_SECRET}}) {
+                    List<Workspace> more = new ArrayList<>();
+                    SignInViewModel again = ctx.signInViewModel();
+                    again.setOnOpen(more::add);
+                    again.tokenProperty().set(t[0]);
+                    again.appIdProperty().set(SampleTokens.APP_ID);
+                    again.appSecretProperty().set(t[1]);
+                    again.signIn();
+                    if (again.signedInProperty().get() == null) {
+                        assertThat(again.errorProperty().get()).startsWith("The app secret does not belong");
+                        continue;
+                    }
+                    again.continueToWorkspace();
+                    WorkspaceViewModel other = ctx.workspaceViewModel(more.get(0), s -> { });
+                    other.open();
+                    other.syncAll();
+                    ctx.accessViewModel(more.get(0)).check();
+                    other.signOut();
+                }
+            }
+        }
+        StringBuilder files = new StringBuilder();
+        try (Stream<Path> all = Files.walk(data)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                files.append(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+            }
+        }
+        String everything = files.toString();
+        assertThat(everything).as("the log and the database were scanned")
+                .contains("Token exchanged for a long-lived one", "Signed in as", "SQLite format 3");
+        for (String secret : List.of(SampleTokens.APP_SECRET, wrongSecret, SampleTokens.SHORT_LIVED, SampleTokens.LONG_LIVED,
+                SampleTokens.LIMITED_ROLE, SampleTokens.APP_SECRET_REQUIRED, SampleTokens.PAGE_TOKEN_PREFIX,
+                "sample-page-limited-", "sample-page-secret-",
+                SampleGraphServer.appsecretProof(SampleTokens.LONG_LIVED, SampleTokens.APP_SECRET),
+                SampleGraphServer.appsecretProof(SampleTokens.APP_SECRET_REQUIRED, SampleTokens.APP_SECRET))) {
+            assertThat(everything).as("a token or the app secret in the data folder").doesNotContain(secret);
+        }
+    }
+
     /** Names, e-mails, phones and longer answers of every cached lead. */
     private static Set<String> personalData(Path db) {
         Set<String> values = new LinkedHashSet<>();

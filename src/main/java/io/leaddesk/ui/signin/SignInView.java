@@ -2,6 +2,7 @@ package io.leaddesk.ui.signin;
 
 import io.leaddesk.ui.Messages;
 import io.leaddesk.ui.Views;
+import io.leaddesk.ui.access.ExtendViewModel;
 import io.leaddesk.ui.settings.DiagnosticsViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -26,16 +27,26 @@ public final class SignInView {
     @FXML private PasswordField tokenHidden;
     @FXML private TextField tokenShown;
     @FXML private ToggleButton showToken;
+    @FXML private Hyperlink tokenHelp;
+    @FXML private TextField appId;
     @FXML private PasswordField appSecret;
     @FXML private CheckBox remember;
     @FXML private Label rememberNote;
     @FXML private Label error;
     @FXML private Button signIn;
+    @FXML private Button cancelCheck;
     @FXML private ProgressIndicator busy;
     @FXML private Label busyText;
     @FXML private VBox result;
     @FXML private Label who;
     @FXML private Label pages;
+    @FXML private Label life;
+    @FXML private VBox extendBox;
+    @FXML private Label extendMessage;
+    @FXML private Button extendButton;
+    @FXML private ProgressIndicator extendBusy;
+    @FXML private Label extendBusyText;
+    @FXML private Label extendError;
     @FXML private Button continueButton;
     @FXML private Button sample;
     @FXML private Button offline;
@@ -67,6 +78,7 @@ public final class SignInView {
         showToken.selectedProperty().bindBidirectional(vm.tokenVisibleProperty());
         showToken.textProperty().bind(Bindings.when(vm.tokenVisibleProperty())
                 .then(m.get("signin.token.hide")).otherwise(m.get("signin.token.show")));
+        appId.textProperty().bindBidirectional(vm.appIdProperty());
         appSecret.textProperty().bindBidirectional(vm.appSecretProperty());
         remember.selectedProperty().bindBidirectional(vm.rememberProperty());
         remember.disableProperty().bind(vm.rememberAvailableProperty().not());
@@ -75,6 +87,9 @@ public final class SignInView {
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         signIn.disableProperty().bind(vm.busyProperty());
+        cancelCheck.visibleProperty().bind(vm.checkingProperty());
+        cancelCheck.managedProperty().bind(cancelCheck.visibleProperty());
+        cancelCheck.disableProperty().bind(vm.checkingProperty().not());
         busy.visibleProperty().bind(vm.busyProperty());
         busyText.textProperty().bind(vm.busyTextProperty());
         busyText.visibleProperty().bind(vm.busyProperty());
@@ -82,11 +97,18 @@ public final class SignInView {
         result.managedProperty().bind(result.visibleProperty());
         who.textProperty().bind(vm.whoProperty());
         pages.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", vm.pagesFound()), vm.pagesFound()));
-        sample.disableProperty().bind(vm.busyProperty());
-        offline.disableProperty().bind(vm.busyProperty());
+        life.textProperty().bind(vm.lifeProperty());
+        shown(life, vm.lifeProperty().isNotEmpty());
+        bindExtend();
+        // usable while the token is checked: they end the check and open the demo or the cache
+        sample.disableProperty().bind(vm.openingProperty());
+        offline.disableProperty().bind(vm.openingProperty());
 
         signIn.setOnAction(e -> vm.signIn());
+        cancelCheck.setOnAction(e -> vm.cancel());
+        tokenHelp.setOnAction(e -> TokenHelpView.show(root.getScene().getWindow(), m));
         continueButton.setOnAction(e -> vm.continueToWorkspace());
+        continueButton.disableProperty().bind(vm.extend().runningProperty());
         sample.setOnAction(e -> vm.trySample());
         offline.setOnAction(e -> vm.openOffline());
         copyDiagnostics.setVisible(diagnostics != null);
@@ -97,5 +119,25 @@ public final class SignInView {
             diagnosticsNote.textProperty().bind(Bindings.when(diagnostics.errorProperty().isEmpty())
                     .then(diagnostics.messageProperty()).otherwise(diagnostics.errorProperty()));
         }
+    }
+
+    /** "Make this token last" inside the result, while offered or once done. */
+    private void bindExtend() {
+        ExtendViewModel x = vm.extend();
+        shown(extendBox, x.offeredProperty().or(x.doneProperty()));
+        extendMessage.textProperty().bind(x.messageProperty());
+        shown(extendButton, x.offeredProperty());
+        extendButton.disableProperty().bind(x.canExtendProperty().not());
+        extendButton.setOnAction(e -> x.extend());
+        extendBusy.visibleProperty().bind(x.runningProperty());
+        extendBusyText.textProperty().bind(x.busyTextProperty());
+        extendBusyText.visibleProperty().bind(x.runningProperty());
+        extendError.textProperty().bind(x.errorProperty());
+        shown(extendError, x.errorProperty().isNotEmpty());
+    }
+
+    private static void shown(javafx.scene.Node n, javafx.beans.value.ObservableBooleanValue when) {
+        n.visibleProperty().bind(when);
+        n.managedProperty().bind(n.visibleProperty());
     }
 }

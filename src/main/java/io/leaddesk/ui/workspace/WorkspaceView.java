@@ -6,6 +6,7 @@ import io.leaddesk.store.ReviewStatus;
 import io.leaddesk.ui.Formats;
 import io.leaddesk.ui.Messages;
 import io.leaddesk.ui.Views;
+import io.leaddesk.ui.access.TokenLifeViewModel;
 import io.leaddesk.ui.detail.LeadDetailView;
 import io.leaddesk.ui.leads.LeadRowList;
 import io.leaddesk.ui.leads.LeadsTableViewModel;
@@ -47,6 +48,9 @@ import org.controlsfx.control.StatusBar;
 
 /** The workspace window content: toolbar, tree | leads table | detail, status bar. Binds and forwards only. */
 public final class WorkspaceView {
+    /** Opens the Access view (the toolbar's "Access"). */
+    static final String ACCESS_KEY = "Shortcut+Shift+A";
+    private static final javafx.css.PseudoClass WARNING = javafx.css.PseudoClass.getPseudoClass("warning");
     private final WorkspaceViewModel vm;
     private final Messages m;
     private final Formats formats;
@@ -59,6 +63,9 @@ public final class WorkspaceView {
     @FXML private Button syncAll;
     @FXML private Button cancel;
     @FXML private Button export;
+    @FXML private Button access;
+    @FXML private Label tokenLife;
+    @FXML private Button noticeAction;
     @FXML private Label identity;
     @FXML private Button settings;
     @FXML private Button signOut;
@@ -123,11 +130,16 @@ public final class WorkspaceView {
         noticeBar.setVisible(false);
         noticeBar.managedProperty().bind(noticeBar.visibleProperty());
         noticeClose.setOnAction(e -> noticeBar.setVisible(false));
+        noticeAction.managedProperty().bind(noticeAction.visibleProperty());
+        noticeAction.setVisible(false);
+        noticeAction.setOnAction(e -> vm.access().open());
         vm.noticeProperty().addListener((o, a, n) -> {
             if (n != null) {
                 noticeBar.getStyleClass().removeIf(s -> s.startsWith("notice-") && !s.equals("notice-bar"));
                 noticeBar.getStyleClass().add("notice-" + n.kind().name().toLowerCase(java.util.Locale.ROOT));
                 noticeText.setText(n.text());
+                noticeAction.setText(n.action() == null ? "" : n.action());
+                noticeAction.setVisible(n.action() != null);
                 noticeBar.setVisible(true);
             }
         });
@@ -140,10 +152,11 @@ public final class WorkspaceView {
         });
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), vm::syncSelected);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+E"), vm::onExport);
+        scene.getAccelerators().put(KeyCombination.keyCombination(ACCESS_KEY), vm.access()::open);
     }
 
     private void removeShortcuts(Scene scene) {
-        for (String k : new String[] {"Shortcut+F", "Shortcut+R", "Shortcut+E"}) {
+        for (String k : new String[] {"Shortcut+F", "Shortcut+R", "Shortcut+E", ACCESS_KEY}) {
             scene.getAccelerators().remove(KeyCombination.keyCombination(k));
         }
     }
@@ -155,6 +168,10 @@ public final class WorkspaceView {
         export.disableProperty().bind(vm.exportAvailableProperty().not());
         syncSelected.setTooltip(new Tooltip("Ctrl+R"));
         export.setTooltip(new Tooltip("Ctrl+E"));
+        access.disableProperty().bind(vm.access().availableProperty().not());
+        access.setTooltip(new Tooltip(m.format("workspace.access.tooltip", "Ctrl+Shift+A")));
+        access.setOnAction(e -> vm.access().open());
+        bindTokenLife();
         identity.textProperty().bind(vm.identityProperty());
         if (vm.isDemo()) {
             identity.getStyleClass().add("demo-badge");
@@ -167,6 +184,24 @@ public final class WorkspaceView {
         export.setOnAction(e -> vm.onExport());
         settings.setOnAction(e -> onSettings.run());
         signOut.setOnAction(e -> vm.signOut());
+    }
+
+    /** How long the token has left, next to the identity badge; a warning from seven days before expiry. */
+    private void bindTokenLife() {
+        TokenLifeViewModel life = vm.access().tokenLife();
+        if (life == null) {
+            tokenLife.setVisible(false);
+            tokenLife.setManaged(false);
+            return;
+        }
+        tokenLife.textProperty().bind(life.labelProperty());
+        tokenLife.visibleProperty().bind(life.labelProperty().isNotEmpty());
+        tokenLife.managedProperty().bind(tokenLife.visibleProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(life.detailProperty());
+        tokenLife.setTooltip(tip);
+        life.warningProperty().addListener((o, a, warn) -> tokenLife.pseudoClassStateChanged(WARNING, warn));
+        tokenLife.pseudoClassStateChanged(WARNING, life.warningProperty().get());
     }
 
     // ---- tree -----------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import io.leaddesk.ui.Messages;
 import io.leaddesk.ui.RunState;
 import io.leaddesk.ui.TaskExecutor;
 import io.leaddesk.ui.Workspace;
+import io.leaddesk.ui.access.WorkspaceAccess;
 import io.leaddesk.ui.detail.LeadDetailViewModel;
 import io.leaddesk.ui.leads.LeadsTableViewModel;
 import java.util.ArrayList;
@@ -54,8 +55,15 @@ public final class WorkspaceViewModel {
 
     public enum NoticeKind { INFO, SUCCESS, WARNING, ERROR }
 
-    /** A notification to show once ({@code seq} grows each time, so the same text can be shown again). */
-    public record Notice(NoticeKind kind, String text, int seq) { }
+    /**
+     * A notification to show once ({@code seq} grows each time, so the same text can be shown again).
+     * {@code action} is the text of its button that opens the Access view ({@link #access()}); null = none.
+     */
+    public record Notice(NoticeKind kind, String text, int seq, String action) {
+        public Notice(NoticeKind kind, String text, int seq) {
+            this(kind, text, seq, null);
+        }
+    }
 
     private final Workspace workspace;
     private final CredentialVault vault;
@@ -87,6 +95,7 @@ public final class WorkspaceViewModel {
     private int formsDone;
     private Runnable onExport;
     private Runnable onSignedOut = () -> { };
+    private final WorkspaceAccess access = new WorkspaceAccess();
 
     public WorkspaceViewModel(Workspace workspace, CredentialVault vault, TaskExecutor executor, Messages messages,
                               Formats formats, LeadsTableViewModel leads, LeadDetailViewModel detail) {
@@ -132,6 +141,9 @@ public final class WorkspaceViewModel {
 
     /** Loads the tree from the cache, shows all leads, and when online refreshes the forms from Graph. */
     public void open() {
+        if (access.tokenLife() != null) {
+            access.tokenLife().check(sentence -> notify(NoticeKind.WARNING, sentence, m.get("workspace.notice.renew")));
+        }
         selected.set(root);
         leads.refresh();
         reloadTree(() -> workspace.sync().ifPresent(backend -> {
@@ -140,7 +152,9 @@ public final class WorkspaceViewModel {
                 sync.show(m.get("status.ready"));
                 if (!f.problems().isEmpty()) {
                     var p = f.problems().get(0);
-                    notify(NoticeKind.WARNING, m.format("notice.pageProblem", p.pageName(), p.message()));
+                    boolean access = f.problems().stream().anyMatch(x -> x.kind() == GraphErrorKind.PERMISSION
+                            || x.kind() == GraphErrorKind.TOKEN);
+                    notify(NoticeKind.WARNING, m.format("notice.pageProblem", p.pageName(), p.message()), accessAction(access));
                 }
                 reloadTree(leads::refresh);
             }, e -> {
@@ -330,8 +344,10 @@ public final class WorkspaceViewModel {
             FormOutcome first = report.forms().stream().filter(f -> f.status() == FormOutcome.Status.FAILED).findFirst().orElseThrow();
             boolean token = report.forms().stream().anyMatch(f -> f.errorKind() == GraphErrorKind.TOKEN);
             String what = first.formName() + ": " + (first.message() == null ? "" : first.message());
+            boolean access = token || !report.findings().isEmpty() || report.forms().stream()
+                    .anyMatch(f -> f.errorKind() == GraphErrorKind.PERMISSION);
             notify(NoticeKind.ERROR, m.format("notice.sync.failed", report.newLeads(), report.failedCount(), what)
-                    + (token ? " " + m.get("notice.sync.signInAgain") : ""));
+                    + (token ? " " + m.get("notice.sync.signInAgain") : ""), accessAction(access));
         } else if (report.newLeads() == 0) {
             notify(NoticeKind.SUCCESS, m.get("notice.sync.none"));
         } else {
@@ -342,7 +358,9 @@ public final class WorkspaceViewModel {
 
     private void syncFailed(Throwable e) {
         endSync(m.get("status.ready"));
-        notify(NoticeKind.ERROR, m.format("notice.sync.error", errors.describe(e)));
+        boolean access = e instanceof io.leaddesk.model.LeadDeskException d
+                && d.failureKind() == io.leaddesk.model.FailureKind.ACCESS;
+        notify(NoticeKind.ERROR, m.format("notice.sync.error", errors.describe(e)), accessAction(access));
         reloadTree(leads::refresh);
     }
 
@@ -375,6 +393,15 @@ public final class WorkspaceViewModel {
         }
     }
 
+    /** The Access view's hooks: "Access" in the toolbar, "Check access…" in notices, the token's lifetime. */
+    public WorkspaceAccess access() {
+        return access;
+    }
+
+    private String accessAction(boolean offered) {
+        return offered && access.availableProperty().get() ? m.get("workspace.notice.checkAccess") : null;
+    }
+
     public void setOnSignedOut(Runnable r) {
         this.onSignedOut = r;
     }
@@ -396,7 +423,11 @@ public final class WorkspaceViewModel {
     }
 
     private void notify(NoticeKind kind, String text) {
-        notice.set(new Notice(kind, text, ++noticeSeq));
+        notify(kind, text, null);
+    }
+
+    private void notify(NoticeKind kind, String text, String action) {
+        notice.set(new Notice(kind, text, ++noticeSeq, action));
     }
 
     public TreeEntry root() {

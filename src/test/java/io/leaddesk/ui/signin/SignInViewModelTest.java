@@ -6,6 +6,8 @@ import io.leaddesk.graph.AccessToken;
 import io.leaddesk.graph.GraphErrorKind;
 import io.leaddesk.graph.GraphException;
 import io.leaddesk.store.CredentialVaultInMemory;
+import io.leaddesk.store.RememberedApp;
+import io.leaddesk.ui.ManualTaskExecutor;
 import io.leaddesk.ui.FakeOpener;
 import io.leaddesk.ui.Messages;
 import io.leaddesk.ui.SyncTaskExecutor;
@@ -110,6 +112,131 @@ class SignInViewModelTest {
         vm.openOffline();
         assertThat(opener.calls).containsExactly("demo", "offline");
         assertThat(opened).extracting(Workspace::mode).containsExactly(Workspace.Mode.DEMO, Workspace.Mode.OFFLINE);
+    }
+
+    // ---- the check never blocks ---------------------------------------------------------------------
+
+    @Test
+    void whileCheckingCancelIsOfferedAndReturnsToAnIdleScreenAtOnce() {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        SignInViewModel vm = new SignInViewModel(opener, new CredentialVaultInMemory(), executor, m);
+        vm.setOnOpen(opened::add);
+        vm.tokenProperty().set(TOKEN);
+        vm.signIn();
+        assertThat(vm.checkingProperty().get()).isTrue();
+        assertThat(vm.busyProperty().get()).isTrue();
+        assertThat(vm.busyTextProperty().get()).isEqualTo("Checking the token with Meta…");
+        assertThat(vm.openingProperty().get()).as("Open offline and Try with sample data stay usable").isFalse();
+
+        vm.cancel();
+        assertThat(vm.checkingProperty().get()).isFalse();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.canSignInProperty().get()).isTrue();
+
+        // the check itself runs on and ends: it was told to stop, and what it opened is closed, not shown
+        executor.runAll();
+        assertThat(opener.lastCancel.getAsBoolean()).isTrue();
+        assertThat(opener.closedSignIns).isEqualTo(1);
+        assertThat(vm.signedInProperty().get()).isNull();
+        assertThat(vm.whoProperty().get()).isEmpty();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void aFailureThatArrivesAfterCancelIsNotShown() {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        opener.failure = new GraphException(GraphErrorKind.NETWORK, "Meta could not be reached.");
+        SignInViewModel vm = new SignInViewModel(opener, new CredentialVaultInMemory(), executor, m);
+        vm.tokenProperty().set(TOKEN);
+        vm.signIn();
+        vm.cancel();
+        executor.runAll();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void openOfflineWhileCheckingEndsTheCheckAndOpensTheCache() {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        SignInViewModel vm = new SignInViewModel(opener, new CredentialVaultInMemory(), executor, m);
+        vm.setOnOpen(opened::add);
+        vm.tokenProperty().set(TOKEN);
+        vm.signIn();
+        vm.openOffline();
+        assertThat(vm.checkingProperty().get()).isFalse();
+        assertThat(vm.openingProperty().get()).isTrue();
+        assertThat(vm.busyTextProperty().get()).isEqualTo("Opening the local cache…");
+        executor.runAll();
+        assertThat(opened).extracting(Workspace::mode).containsExactly(Workspace.Mode.OFFLINE);
+        assertThat(opener.closedSignIns).as("the checked sign-in is closed").isEqualTo(1);
+        assertThat(vm.signedInProperty().get()).isNull();
+    }
+
+    @Test
+    void sampleDataWhileCheckingEndsTheCheckAndOpensTheDemo() {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        SignInViewModel vm = new SignInViewModel(opener, new CredentialVaultInMemory(), executor, m);
+        vm.setOnOpen(opened::add);
+        vm.tokenProperty().set(TOKEN);
+        vm.signIn();
+        vm.trySample();
+        executor.runAll();
+        assertThat(opened).extracting(Workspace::mode).containsExactly(Workspace.Mode.DEMO);
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aTokenWithALineBreakSpaceOrNonAsciiLetterGetsTheCommandLinesSentence() {
+        SignInViewModel vm = vm(new CredentialVaultInMemory());
+        for (String bad : new String[] {"EAABsecret\nsecret123", "EAAB secret 123", "EAABsecrét123"}) {
+            vm.tokenProperty().set(bad);
+            vm.signIn();
+            assertThat(vm.errorProperty().get()).as(bad)
+                    .isEqualTo("The token contains characters a Meta token never has (a space, a line break or a non-ASCII"
+                            + " letter); copy it again exactly as Meta shows it.");
+        }
+        assertThat(opener.calls).isEmpty();
+        // around it, blanks and line breaks as pasted are fine
+        vm.tokenProperty().set("  " + TOKEN + "\n");
+        vm.signIn();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(opener.calls).containsExactly("signIn");
+    }
+
+    @Test
+    void theAppIdIsANumberAndGoesWithTheSecret() {
+        SignInViewModel vm = vm(new CredentialVaultInMemory());
+        vm.tokenProperty().set(TOKEN);
+        vm.appIdProperty().set("my-secret-by-mistake");
+        vm.signIn();
+        assertThat(vm.errorProperty().get()).startsWith("The App ID is a number").doesNotContain("my-secret-by-mistake");
+        assertThat(opener.calls).isEmpty();
+        vm.appIdProperty().set(" 100000000000001 ");
+        vm.appSecretProperty().set("s3cret");
+        vm.signIn();
+        assertThat(opener.lastAppId).isEqualTo("100000000000001");
+        assertThat(opener.lastSecret).isEqualTo("s3cret");
+    }
+
+    @Test
+    void rememberKeepsTheAppIdAndSecretInTheCredentialStoreAndForgettingDropsThem() {
+        CredentialVaultInMemory vault = new CredentialVaultInMemory();
+        SignInViewModel vm = vm(vault);
+        vm.tokenProperty().set(TOKEN);
+        vm.appIdProperty().set("100000000000001");
+        vm.appSecretProperty().set("s3cret");
+        vm.rememberProperty().set(true);
+        vm.signIn();
+        assertThat(vault.loadApp()).contains(new RememberedApp("100000000000001", "s3cret"));
+        SignInViewModel next = vm(vault);
+        assertThat(next.appIdProperty().get()).isEqualTo("100000000000001");
+        assertThat(next.appSecretProperty().get()).isEqualTo("s3cret");
+        next.rememberProperty().set(false);
+        next.signIn();
+        assertThat(vault.load()).isEmpty();
+        assertThat(vault.loadApp()).isEmpty();
     }
 
     @Test
