@@ -3,6 +3,7 @@ package io.leaddesk.ui;
 import io.leaddesk.export.ExportSource;
 import io.leaddesk.graph.PageInfo;
 import io.leaddesk.graph.TokenInfo;
+import io.leaddesk.ui.imports.ImportBackend;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,15 +22,25 @@ public final class Workspace implements AutoCloseable {
     private final SyncBackend sync;
     private final AutoCloseable onClose;
     private final ExportSource exports;
+    private final ImportBackend imports;
 
     public Workspace(Mode mode, TokenInfo who, List<PageInfo> pages, LeadCache cache, SyncBackend sync, AutoCloseable onClose) {
         this(mode, who, pages, cache, sync, onClose, null);
     }
 
-    /** @param exports what the Export dialog reads and records history in; null = export not available */
     public Workspace(Mode mode, TokenInfo who, List<PageInfo> pages, LeadCache cache, SyncBackend sync, AutoCloseable onClose,
                      ExportSource exports) {
+        this(mode, who, pages, cache, sync, onClose, exports, null);
+    }
+
+    /**
+     * @param exports what the Export dialog reads and records history in; null = export not available
+     * @param imports what "Import Meta download…" previews and writes with; null = import not available
+     */
+    public Workspace(Mode mode, TokenInfo who, List<PageInfo> pages, LeadCache cache, SyncBackend sync, AutoCloseable onClose,
+                     ExportSource exports, ImportBackend imports) {
         this.exports = exports;
+        this.imports = imports;
         this.mode = mode;
         this.who = who;
         this.pages = pages == null ? List.of() : List.copyOf(pages);
@@ -62,6 +73,11 @@ public final class Workspace implements AutoCloseable {
     /** Empty when this workspace cannot export (tests with a fake cache). */
     public Optional<ExportSource> exports() {
         return Optional.ofNullable(exports);
+    }
+
+    /** Empty when this workspace cannot import Meta's lead downloads (tests with a fake cache). */
+    public Optional<ImportBackend> imports() {
+        return Optional.ofNullable(imports);
     }
 
     public boolean isDemo() {

@@ -54,11 +54,13 @@ public final class WorkspaceView {
     private final LeadDetailView detailView;
     private final BorderPane root;
     private final Map<TreeEntry, TreeItem<TreeEntry>> items = new HashMap<>();
+    private Runnable onImport = () -> { };
 
     @FXML private Button syncSelected;
     @FXML private Button syncAll;
     @FXML private Button cancel;
     @FXML private Button export;
+    @FXML private Button importDownload;
     @FXML private Label identity;
     @FXML private Button settings;
     @FXML private Button signOut;
@@ -111,6 +113,12 @@ public final class WorkspaceView {
         return root;
     }
 
+    /** What "Import Meta download…" (toolbar, Ctrl+I) does; until set the button is disabled (issue 17). */
+    public void setOnImport(Runnable r) {
+        onImport = r == null ? () -> { } : r;
+        importDownload.setDisable(r == null);
+    }
+
     @FXML
     private void initialize() {
         detailHolder.getChildren().setAll(detailView.root());
@@ -140,10 +148,11 @@ public final class WorkspaceView {
         });
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), vm::syncSelected);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+E"), vm::onExport);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+I"), () -> onImport.run());
     }
 
     private void removeShortcuts(Scene scene) {
-        for (String k : new String[] {"Shortcut+F", "Shortcut+R", "Shortcut+E"}) {
+        for (String k : new String[] {"Shortcut+F", "Shortcut+R", "Shortcut+E", "Shortcut+I"}) {
             scene.getAccelerators().remove(KeyCombination.keyCombination(k));
         }
     }
@@ -155,6 +164,9 @@ public final class WorkspaceView {
         export.disableProperty().bind(vm.exportAvailableProperty().not());
         syncSelected.setTooltip(new Tooltip("Ctrl+R"));
         export.setTooltip(new Tooltip("Ctrl+E"));
+        importDownload.setTooltip(new Tooltip(m.get("workspace.import.tooltip")));
+        importDownload.setDisable(true);
+        importDownload.setOnAction(e -> onImport.run());
         identity.textProperty().bind(vm.identityProperty());
         if (vm.isDemo()) {
             identity.getStyleClass().add("demo-badge");
