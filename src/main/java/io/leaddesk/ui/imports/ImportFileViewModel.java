@@ -104,17 +104,19 @@ public final class ImportFileViewModel {
         List<String> forms = new ArrayList<>();
         List<String> mapped = new ArrayList<>(p.leadColumns());
         for (FormMatch f : p.forms()) {
-            String name = f.formName() == null || f.formName().isBlank() ? f.formId() : f.formName();
-            forms.add(!f.inCache() ? m.format("import.file.form.created", name, f.formId())
-                    : f.provisional() ? m.format("import.file.form.provisional", name, f.formId())
-                    : m.format("import.file.form.cached", name, f.formId()));
+            String name = nameAndId(f.formName(), f.formId());
+            forms.add(!f.inCache() ? m.format("import.file.form.created", name)
+                    : f.provisional() ? m.format("import.file.form.provisional", name)
+                    : m.format("import.file.form.cached", name));
             for (String c : f.questionColumns()) {
                 if (!mapped.contains(c)) {
                     mapped.add(c);
                 }
             }
         }
-        columns.set(m.format("import.file.columns", mapped.size(), String.join(", ", mapped)));
+        columns.set(p.state() == ImportPreview.State.NEEDS_FORM
+                ? m.format("import.file.columns.pending", mapped.size(), String.join(", ", mapped))
+                : m.format("import.file.columns", mapped.size(), String.join(", ", mapped)));
         unrecognised.set(p.unrecognisedColumns().isEmpty() ? ""
                 : m.format("import.file.unrecognised", p.unrecognisedColumns().size(), String.join(", ", p.unrecognisedColumns())));
         List<String> shown = new ArrayList<>();
@@ -184,6 +186,14 @@ public final class ImportFileViewModel {
     String newFormIdValue() {
         String id = newFormId.get() == null ? "" : newFormId.get().strip();
         return id.toLowerCase(Locale.ROOT).startsWith("f:") ? id.substring(2).strip() : id;
+    }
+
+    /**
+     * "Форма (900000000000101)"; the id alone when the form has no name. A left-to-right mark after the name keeps the id
+     * after an Arabic or Hebrew name instead of before it.
+     */
+    static String nameAndId(String name, String id) {
+        return name == null || name.isBlank() ? id : name + "\u200E (" + id + ")";
     }
 
     private String separator(char c) {

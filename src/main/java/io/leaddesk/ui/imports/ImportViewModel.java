@@ -184,8 +184,8 @@ public final class ImportViewModel {
                 String.CASE_INSENSITIVE_ORDER).thenComparing(StoredForm::id));
         List<FormOption> out = new ArrayList<>();
         for (StoredForm s : sorted) {
-            String name = s.form().name() == null || s.form().name().isBlank() ? s.id() : s.form().name();
-            out.add(new FormOption(s.id(), m.format("import.file.formOption", name, s.id(), s.cachedLeads())));
+            out.add(new FormOption(s.id(), m.format("import.file.formOption",
+                    ImportFileViewModel.nameAndId(s.form().name(), s.id()), s.cachedLeads())));
         }
         out.add(new FormOption(null, m.get("import.file.newForm")));
         return out;

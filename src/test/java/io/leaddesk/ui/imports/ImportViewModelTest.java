@@ -73,7 +73,7 @@ class ImportViewModelTest {
         assertThat(a.stateProperty().get()).isEqualTo(State.READY);
         assertThat(a.fileName()).isEqualTo("leads-2025-03.csv");
         assertThat(a.formatProperty().get()).isEqualTo("UTF-8 with BOM, comma-separated, 6 rows");
-        assertThat(a.formTextProperty().get()).isEqualTo("Form: Форма Німецька-новий_04 (900000000000101), not in the"
+        assertThat(a.formTextProperty().get()).isEqualTo("Form: Форма Німецька-новий_04\u200E (900000000000101), not in the"
                 + " cache: created from the file’s columns; a sync brings its questions from Meta");
         assertThat(a.countsProperty().get()).isEqualTo("5 new, 0 already cached, 1 row skipped");
         assertThat(a.columnsProperty().get()).startsWith("Columns mapped (17): id, created_time, ad_id,")
@@ -171,14 +171,16 @@ class ImportViewModelTest {
         assertThat(f.formTextProperty().get())
                 .isEqualTo("This file does not say which form its leads belong to: choose the form.");
         assertThat(f.formOptions()).extracting(FormOption::label).containsExactly(
-                "Avaliação gratuita (906), no leads cached", "Курси англійської (905), no leads cached",
+                "Avaliação gratuita\u200E (906), no leads cached", "Курси англійської\u200E (905), no leads cached",
                 "New form from the file's columns");
+        assertThat(f.columnsProperty().get())
+                .isEqualTo("Columns mapped (2): id, created_time; the answers are mapped once the form is chosen");
         assertThat(vm.canImportProperty().get()).isFalse();
 
         f.chosenFormProperty().set(f.formOptions().get(1));
 
         assertThat(f.stateProperty().get()).isEqualTo(State.READY);
-        assertThat(f.formTextProperty().get()).isEqualTo("Form: Курси англійської (905), in the cache");
+        assertThat(f.formTextProperty().get()).isEqualTo("Form: Курси англійської\u200E (905), in the cache");
         assertThat(f.columnsProperty().get()).isEqualTo("Columns mapped (4): id, created_time, full_name, email");
         assertThat(f.countsProperty().get()).isEqualTo("2 new, 0 already cached");
         assertThat(f.formChoiceShownProperty().get()).as("the choice can still be changed").isTrue();
@@ -207,7 +209,7 @@ class ImportViewModelTest {
 
         assertThat(f.choiceProblemProperty().get()).isEmpty();
         assertThat(f.stateProperty().get()).isEqualTo(State.READY);
-        assertThat(f.formTextProperty().get()).startsWith("Form: old-campaign (907), not in the cache");
+        assertThat(f.formTextProperty().get()).startsWith("Form: old-campaign\u200E (907), not in the cache");
         vm.importFiles();
         StoredForm created = store.form("907").orElseThrow();
         assertThat(created.form().name()).isEqualTo("old-campaign");
