@@ -280,7 +280,7 @@ public final class ImportViewModel {
             run.finish("");
         }
         update();
-        if (imported > 0 && !closed) {
+        if (imported > 0) { // also when the dialog was closed part-way: the files written before are in
             onImported.run();
         }
     }
