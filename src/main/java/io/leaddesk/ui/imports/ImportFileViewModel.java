@@ -163,8 +163,11 @@ public final class ImportFileViewModel {
         result.set(text);
     }
 
+    /** The same choices again leave the list alone: replacing it would clear the choice a view shows. */
     void setFormOptions(List<FormOption> options) {
-        formOptions.setAll(options);
+        if (!formOptions.equals(options)) {
+            formOptions.setAll(options);
+        }
     }
 
     void setOnNewForm(Runnable r) {

@@ -197,7 +197,7 @@ public final class ImportView {
         VBox all = new VBox(6, row, newForm, problem);
         all.disableProperty().bind(vm.stepProperty().isNotEqualTo(Step.PREVIEW)
                 .or(f.stateProperty().isEqualTo(State.READING)));
-        showWhen(all, f.formChoiceShownProperty());
+        showWhen(all, f.formChoiceShownProperty().and(vm.stepProperty().isNotEqualTo(Step.DONE)));
         return all;
     }
 

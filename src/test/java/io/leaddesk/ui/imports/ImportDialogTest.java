@@ -87,6 +87,36 @@ class ImportDialogTest {
         waitUntil(10, () -> imported.isVisible() && imported.getText().startsWith("Imported from leads-2025-03.csv on "));
     }
 
+    @Test
+    void aFileNamingNoFormIsImportedIntoTheFormChosenInTheDialog(FxRobot robot) throws Exception {
+        WorkspaceViewModel vm = app.openSampleWorkspace(robot);
+        app.settledTotal(vm);
+        io.leaddesk.store.StoredForm target = onFx(() -> vm.workspace().cache().forms(List.of())).get(0);
+        Path file = ImportTestFiles.withoutFormId(dir.resolve("no-form.csv"), 3);
+
+        robot.interact(() -> app.window.openImport(vm, vm.workspace(), List.of(file)));
+        waitUntil(10, () -> app.window.importWindow() != null);
+        ImportWindow dialog = onFx(() -> app.window.importWindow());
+        ImportFileViewModel f = dialog.viewModel().files().get(0);
+        waitUntil(20, () -> f.stateProperty().get() == ImportFileViewModel.State.NEEDS_FORM);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<FormOption> choice = robot.from(dialog.view().root()).lookup(".import-form-choice")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        FormOption option = onFx(() -> choice.getItems().stream().filter(o -> target.id().equals(o.formId()))
+                .findFirst().orElseThrow());
+        assertThat(onFx(() -> dialog.viewModel().canImportProperty().get())).isFalse();
+
+        robot.interact(() -> choice.setValue(option));
+        waitUntil(20, () -> f.stateProperty().get() == ImportFileViewModel.State.READY
+                && dialog.viewModel().canImportProperty().get());
+        assertThat(onFx(choice::getValue)).as("the choice stays shown once the file is read again").isEqualTo(option);
+        robot.clickOn("#importButton");
+        waitUntil(30, () -> dialog.viewModel().stepProperty().get() == ImportViewModel.Step.DONE);
+        assertThat(onFx(() -> dialog.viewModel().summaryProperty().get()))
+                .isEqualTo("Imported no-form.csv: 3 new, 0 already cached.");
+        waitUntil(20, () -> vm.form(target.id()) != null && vm.form(target.id()).cachedLeads() == target.cachedLeads() + 3);
+    }
+
     private static Set<String> texts(Node root) {
         return root.lookupAll(".label").stream().filter(Node::isVisible).map(n -> ((Label) n).getText())
                 .filter(t -> t != null && !t.isBlank()).collect(Collectors.toSet());

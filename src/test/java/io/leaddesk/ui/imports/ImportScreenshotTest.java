@@ -22,7 +22,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Renders the import dialog's preview into {@code screenshots/import-preview.png} (with the other screenshots:
+ * Renders the import dialog's preview into {@code screenshots/import-preview.png}, then its summary into
+ * {@code import-done.png} (with the other screenshots:
  * {@code mvn -B verify -Pscreenshots}): a Leads Center CSV, an export_csv TSV and a file that names no form, whose form
  * is being chosen.
  */
@@ -67,5 +68,15 @@ class ImportScreenshotTest {
         robot.interact(() -> { });
         screenshot(dialog.stage().getScene(), OUT.resolve("import-preview.png"));
         assertThat(Files.size(OUT.resolve("import-preview.png"))).isGreaterThan(10_000);
+
+        // the new form is used, the three files imported: what each brought, and the summary
+        robot.interact(third::useNewForm);
+        waitUntil(20, () -> third.stateProperty().get() == ImportFileViewModel.State.READY && ivm.canImportProperty().get());
+        robot.clickOn("#importButton");
+        waitUntil(30, () -> ivm.stepProperty().get() == ImportViewModel.Step.DONE);
+        robot.interact(() -> { });
+        screenshot(dialog.stage().getScene(), OUT.resolve("import-done.png"));
+        assertThat(onFx(() -> ivm.summaryProperty().get()))
+                .isEqualTo("Imported 3 files: 45 new, 0 already cached, 2 rows skipped.");
     }
 }
