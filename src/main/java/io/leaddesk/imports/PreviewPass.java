@@ -76,7 +76,8 @@ final class PreviewPass {
     ImportPreview run() {
         try (MetaFile f = MetaFile.open(file)) {
             cols = new MetaColumns(f.header());
-            if (explicitForm != null && !cols.has(MetaColumns.Field.FORM_ID) && store.form(explicitForm).isEmpty()) {
+            if (explicitForm != null && !options.mayCreateForm() && !cols.has(MetaColumns.Field.FORM_ID)
+                    && store.form(explicitForm).isEmpty()) {
                 throw notCached(f.name());
             }
             LeadRows reader = new LeadRows(cols, explicitForm, this::planOf);
@@ -95,7 +96,7 @@ final class PreviewPass {
             }
             flush();
             Stats given = explicitForm == null ? null : forms.get(explicitForm);
-            if (given != null && given.plan.cached == null && reader.namedByFile == 0) {
+            if (given != null && given.plan.cached == null && reader.namedByFile == 0 && !options.mayCreateForm()) {
                 throw notCached(f.name());
             }
             if (!cancelled) {
@@ -242,8 +243,13 @@ final class PreviewPass {
                 }
             }
             LeadForm cachedForm = s.plan.cached;
+            String fromFile = s.name == null ? "" : s.name;
+            if (cachedForm == null && s.formId.equals(explicitForm) && options.mayCreateForm()
+                    && !options.newFormName().isBlank()) {
+                fromFile = options.newFormName();
+            }
             String name = cachedForm != null && cachedForm.name() != null && !cachedForm.name().isEmpty()
-                    ? cachedForm.name() : s.name == null ? "" : s.name;
+                    ? cachedForm.name() : fromFile;
             matches.add(new FormMatch(s.formId, name, cachedForm != null, s.plan.provisional, s.rows, s.fresh, columns));
         }
         List<String> unrecognised = new ArrayList<>();

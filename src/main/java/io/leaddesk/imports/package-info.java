@@ -26,7 +26,8 @@
  *       written in Graph's form ({@code 2026-09-01T17:25:00+0000}, UTC, whole seconds). An empty cell is an absent
  *       field, or an answer with no values (a skipped question).</li>
  *   <li><b>Forms:</b> by the rows' {@code form_id}, or the form given for a file that has none (it must be a form of the
- *       cache); a file naming no form at all previews as NEEDS_FORM. Rows of several forms in one file are fine. Columns
+ *       cache, unless {@link io.leaddesk.imports.ImportOptions#withNewForm} asks to create it from the file's columns, as the
+ *       app's "new form from the file's columns" does); a file naming no form at all previews as NEEDS_FORM. Rows of several forms in one file are fine. Columns
  *       map to a cached form's questions by key (exactly, else in NFC and lower case) and to its disclaimer checkboxes; a
  *       form the cache lacks is created from the file: {@code form_name}, and one question per other column (the columns
  *       its rows answer, when the file holds several forms), typed CUSTOM and labelled with the key, page unknown. The

@@ -33,6 +33,8 @@ import io.leaddesk.ui.access.TokenLifeViewModel;
 import io.leaddesk.ui.detail.ClipboardPort;
 import io.leaddesk.ui.detail.LeadDetailViewModel;
 import io.leaddesk.ui.export.ExportViewModel;
+import io.leaddesk.ui.imports.ImportBackend;
+import io.leaddesk.ui.imports.ImportViewModel;
 import io.leaddesk.ui.leads.LeadsTableViewModel;
 import io.leaddesk.ui.settings.DiagnosticsViewModel;
 import io.leaddesk.ui.settings.SettingsViewModel;
@@ -199,7 +201,7 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
                 if (extra != null) {
                     extra.close();
                 }
-            }, ExportSource.of(store), access);
+            }, ExportSource.of(store), access, ImportBackend.of(store, config.clock()));
         } catch (RuntimeException e) {
             graph.close();
             if (store != null) {
@@ -212,8 +214,8 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     @Override
     public Workspace openOffline() {
         LeadStore store = openStore(dataFolder());
-        return new Workspace(Workspace.Mode.OFFLINE, null, List.of(), LeadCache.of(store), null, store,
-                ExportSource.of(store));
+        return new Workspace(Workspace.Mode.OFFLINE, null, java.util.List.of(), LeadCache.of(store), null, store,
+                ExportSource.of(store), ImportBackend.of(store, config.clock()));
     }
 
     /**
@@ -277,6 +279,11 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
         return new ExportViewModel(w.exports().orElseThrow(), w.cache(), new Exporter(config.clock()),
                 new CustomProfiles(dataFolder()), config.executor(), messages, formats, config.clock(),
                 settings.defaultRegion(), documentsFolder(), config.searchDebounce().multipliedBy(2));
+    }
+
+    /** The "Import Meta download…" dialog's ViewModel for an open workspace that can import ({@link Workspace#imports()}). */
+    public ImportViewModel importViewModel(Workspace w) {
+        return new ImportViewModel(w.imports().orElseThrow(), config.executor(), messages);
     }
 
     /** Where exports go by default: the user's Documents folder when there is one, else the home folder. */

@@ -1,6 +1,7 @@
 package io.leaddesk.ui;
 
 import io.leaddesk.store.ExportRecord;
+import io.leaddesk.store.ImportOrigin;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadRow;
 import io.leaddesk.store.LeadStore;
@@ -43,6 +44,11 @@ public interface LeadCache {
     /** The exports this lead went into, newest first (none by default, for fakes). */
     default List<ExportRecord> exportsOf(String leadId) {
         return List.of();
+    }
+
+    /** Where the lead came from when an import of Meta's lead downloads brought it (none by default, for fakes). */
+    default Optional<ImportOrigin> importOrigin(String leadId) {
+        return Optional.empty();
     }
 
     static LeadCache of(LeadStore store) {
@@ -95,6 +101,11 @@ public interface LeadCache {
             @Override
             public List<ExportRecord> exportsOf(String leadId) {
                 return store.exportsOf(leadId);
+            }
+
+            @Override
+            public Optional<ImportOrigin> importOrigin(String leadId) {
+                return store.importOrigin(leadId);
             }
         };
     }

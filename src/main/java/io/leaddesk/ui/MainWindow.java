@@ -5,6 +5,8 @@ import io.leaddesk.ui.access.AccessViewModel;
 import io.leaddesk.ui.access.AccessWindow;
 import io.leaddesk.ui.export.ExportView;
 import io.leaddesk.ui.export.ExportViewModel;
+import io.leaddesk.ui.imports.ImportViewModel;
+import io.leaddesk.ui.imports.ImportWindow;
 import io.leaddesk.ui.settings.SettingsView;
 import io.leaddesk.ui.settings.SettingsViewModel;
 import io.leaddesk.ui.signin.SignInView;
@@ -50,6 +52,7 @@ public final class MainWindow {
     private ExportViewModel exportViewModel;
     private ExportView exportView;
     private AccessWindow accessWindow;
+    private ImportWindow importWindow;
 
     public MainWindow(AppContext ctx, Stage stage) {
         this.ctx = ctx;
@@ -129,6 +132,15 @@ public final class MainWindow {
             vm.access().setOnOpen(() -> openAccess(vm, w));
         }
         WorkspaceView view = new WorkspaceView(vm, ctx.messages(), ctx.formats(), this::openSettings);
+        if (w.imports().isPresent()) {
+            view.setOnImport(() -> {
+                java.util.List<java.nio.file.Path> files = ImportWindow.choose(stage, ctx.messages());
+                if (!files.isEmpty()) {
+                    openImport(vm, w, files);
+                }
+            });
+            ImportWindow.acceptDrops(view.root(), files -> openImport(vm, w, files));
+        }
         workspace = vm;
         workspaceView = view;
         signIn = null;
@@ -252,6 +264,23 @@ public final class MainWindow {
         }
     }
 
+    /** Opens "Import Meta download…" for these files (chosen or dropped); the workspace refreshes once they are in. */
+    public void openImport(WorkspaceViewModel wvm, Workspace w, java.util.List<java.nio.file.Path> files) {
+        if (importWindow != null) {
+            importWindow.stage().toFront();
+            return;
+        }
+        ImportViewModel ivm = ctx.importViewModel(w);
+        ivm.setOnImported(() -> wvm.reloadTree(wvm.leads()::refresh));
+        importWindow = new ImportWindow(stage, ivm, ctx.messages(), scene.getStylesheets(), () -> importWindow = null);
+        importWindow.show(files);
+    }
+
+    /** The open import dialog, or null. */
+    public ImportWindow importWindow() {
+        return importWindow;
+    }
+
     /**
      * At exit, on the UI thread: closes the Export dialog and forgets the open workspace, returning it (or null) for the
      * caller to close off the UI thread (closing checkpoints the database's write-ahead log, which can take a while).
@@ -261,6 +290,9 @@ public final class MainWindow {
             exportStage.hide();
         }
         closeAccess();
+        if (importWindow != null) {
+            importWindow.stage().hide();
+        }
         Workspace w = workspace == null ? null : workspace.workspace();
         workspace = null;
         workspaceView = null;

@@ -4,6 +4,7 @@ import io.leaddesk.export.ExportSource;
 import io.leaddesk.graph.PageInfo;
 import io.leaddesk.graph.TokenInfo;
 import io.leaddesk.ui.access.AccessBackend;
+import io.leaddesk.ui.imports.ImportBackend;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,22 +24,38 @@ public final class Workspace implements AutoCloseable {
     private final AutoCloseable onClose;
     private final ExportSource exports;
     private final AccessBackend access;
+    private final ImportBackend imports;
 
     public Workspace(Mode mode, TokenInfo who, List<PageInfo> pages, LeadCache cache, SyncBackend sync, AutoCloseable onClose) {
         this(mode, who, pages, cache, sync, onClose, null);
     }
 
-    /** @param exports what the Export dialog reads and records history in; null = export not available */
     public Workspace(Mode mode, TokenInfo who, List<PageInfo> pages, LeadCache cache, SyncBackend sync, AutoCloseable onClose,
                      ExportSource exports) {
-        this(mode, who, pages, cache, sync, onClose, exports, null);
+        this(mode, who, pages, cache, sync, onClose, exports, null, null);
     }
 
     /** @param access the Access view's and the token expiry's port for this session; null = none (offline) */
     public Workspace(Mode mode, TokenInfo who, List<PageInfo> pages, LeadCache cache, SyncBackend sync, AutoCloseable onClose,
                      ExportSource exports, AccessBackend access) {
+        this(mode, who, pages, cache, sync, onClose, exports, access, null);
+    }
+
+    public Workspace(Mode mode, TokenInfo who, List<PageInfo> pages, LeadCache cache, SyncBackend sync, AutoCloseable onClose,
+                     ExportSource exports, ImportBackend imports) {
+        this(mode, who, pages, cache, sync, onClose, exports, null, imports);
+    }
+
+    /**
+     * @param exports what the Export dialog reads and records history in; null = export not available
+     * @param access  the Access view's and the token expiry's port for this session; null = none (offline)
+     * @param imports what "Import Meta download…" previews and writes with; null = import not available
+     */
+    public Workspace(Mode mode, TokenInfo who, List<PageInfo> pages, LeadCache cache, SyncBackend sync, AutoCloseable onClose,
+                     ExportSource exports, AccessBackend access, ImportBackend imports) {
         this.exports = exports;
         this.access = access;
+        this.imports = imports;
         this.mode = mode;
         this.who = who;
         this.pages = pages == null ? List.of() : List.copyOf(pages);
@@ -76,6 +93,11 @@ public final class Workspace implements AutoCloseable {
     /** What the Access view checks and "Make this token last" exchanges; empty when offline. */
     public Optional<AccessBackend> access() {
         return Optional.ofNullable(access);
+    }
+
+    /** Empty when this workspace cannot import Meta's lead downloads (tests with a fake cache). */
+    public Optional<ImportBackend> imports() {
+        return Optional.ofNullable(imports);
     }
 
     public boolean isDemo() {

@@ -260,6 +260,38 @@ class ImportServiceTest {
     }
 
     @Test
+    void aFileWithoutFormIdsCanBecomeANewFormFromItsColumns() throws Exception {
+        Path path = new MetaStyleFile(List.of("id", "created_time", "full_name", "эл._адрес", "lead_status"))
+                .row("l:41", "2025-01-01T10:00:00+0000", "Олена", "olena@example.com", "NEW")
+                .row("l:42", "2025-01-02T10:00:00+0000", "Іван", "ivan@example.com", "NEW")
+                .write(dir.resolve("old-form.csv"), MetaStyleFile.Flavour.CSV_UTF8_BOM);
+
+        ImportPreview p = imports.preview(path, ImportOptions.defaults().withNewForm("f:803", "Стара форма"), null, null);
+
+        assertThat(p.state()).isEqualTo(ImportPreview.State.READY);
+        assertThat(p.forms()).singleElement().satisfies(m -> {
+            assertThat(m.formId()).isEqualTo("803");
+            assertThat(m.formName()).isEqualTo("Стара форма");
+            assertThat(m.inCache()).isFalse();
+            assertThat(m.questionColumns()).containsExactly("full_name", "эл._адрес");
+        });
+        assertThat(p.unrecognisedColumns()).containsExactly("lead_status");
+        assertThat(store.form("803")).as("a preview writes nothing").isEmpty();
+        ImportResult r = imports.importFile(p, null, null);
+        assertThat(r.newLeads()).isEqualTo(2);
+        assertThat(r.formsCreated()).containsExactly("803");
+        assertThat(store.form("803").orElseThrow().form().name()).isEqualTo("Стара форма");
+        assertThat(store.provisionalFormIds()).containsExactly("803");
+        // a form of the cache given the same way is simply that form: the name given does not rename it
+        ImportPreview again = imports.preview(path, ImportOptions.defaults().withNewForm("803", "Інша назва"), null, null);
+        assertThat(again.forms()).singleElement().satisfies(m -> {
+            assertThat(m.formName()).isEqualTo("Стара форма");
+            assertThat(m.inCache()).isTrue();
+        });
+        assertThat(again.summary()).isEqualTo("0 new, 2 already cached");
+    }
+
+    @Test
     void rowsOfAnotherFormThanTheOneGivenAreMalformed() throws Exception {
         store.upsertForms(PAGE, List.of(metaForm()));
         MetaStyleFile file = new MetaStyleFile(List.of("id", "created_time", "form_id", "full_name"))

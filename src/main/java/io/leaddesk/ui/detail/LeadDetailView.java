@@ -42,6 +42,7 @@ public final class LeadDetailView {
     @FXML private Label formName;
     @FXML private Label created;
     @FXML private Label expiry;
+    @FXML private Label imported;
     @FXML private Label email;
     @FXML private Button copyEmail;
     @FXML private Label phone;
@@ -93,6 +94,9 @@ public final class LeadDetailView {
         formName.textProperty().bind(vm.formNameProperty());
         created.textProperty().bind(vm.createdTextProperty());
         expiry.textProperty().bind(vm.expiryTextProperty());
+        imported.textProperty().bind(vm.importedProperty());
+        imported.visibleProperty().bind(vm.importedProperty().isNotEmpty());
+        imported.managedProperty().bind(imported.visibleProperty());
         vm.expiredProperty().addListener((o, a, b) -> toggle(expiry, "expired", b));
         email.textProperty().bind(vm.emailProperty());
         phone.textProperty().bind(vm.phoneProperty());

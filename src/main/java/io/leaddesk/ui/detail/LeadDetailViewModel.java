@@ -10,6 +10,7 @@ import io.leaddesk.model.LeadForm;
 import io.leaddesk.model.Question;
 import io.leaddesk.model.ContactFields;
 import io.leaddesk.store.ExportRecord;
+import io.leaddesk.store.ImportOrigin;
 import io.leaddesk.store.ReviewStatus;
 import io.leaddesk.store.StoredForm;
 import io.leaddesk.store.StoredLead;
@@ -95,6 +96,7 @@ public final class LeadDetailViewModel {
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final ReadOnlyBooleanWrapper noteDirty = new ReadOnlyBooleanWrapper(this, "noteDirty");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper imported = new ReadOnlyStringWrapper(this, "imported", "");
 
     private String savedNote = "";
     private boolean applying;
@@ -166,7 +168,8 @@ public final class LeadDetailViewModel {
             Optional<StoredLead> lead = cache.lead(id);
             Optional<StoredForm> form = lead.flatMap(l -> cache.form(l.lead().formId()));
             List<ExportRecord> history = lead.isPresent() ? cache.exportsOf(id) : List.of();
-            return new Loaded(lead.orElse(null), form.map(StoredForm::form).orElse(null), history);
+            ImportOrigin origin = lead.isPresent() ? cache.importOrigin(id).orElse(null) : null;
+            return new Loaded(lead.orElse(null), form.map(StoredForm::form).orElse(null), history, origin);
         }, l -> {
             if (l.lead() == null) {
                 clear();
@@ -174,6 +177,8 @@ public final class LeadDetailViewModel {
             } else {
                 apply(l.lead(), l.form());
                 exports.setAll(entries(l.exports()));
+                imported.set(l.origin() == null ? "" : m.format("detail.imported", l.origin().fileName(),
+                        java.time.LocalDate.ofInstant(l.origin().importedAt(), formats.zone()).toString()));
             }
         }, e -> {
             clear();
@@ -181,7 +186,7 @@ public final class LeadDetailViewModel {
         });
     }
 
-    private record Loaded(StoredLead lead, LeadForm form, List<ExportRecord> exports) { }
+    private record Loaded(StoredLead lead, LeadForm form, List<ExportRecord> exports, ImportOrigin origin) { }
 
     /** Reads the shown lead's export history again (after an export). */
     public void refreshExports() {
@@ -231,6 +236,7 @@ public final class LeadDetailViewModel {
             note.set("");
             noteDirty.set(false);
             message.set("");
+            imported.set("");
         } finally {
             applying = false;
         }
@@ -240,6 +246,10 @@ public final class LeadDetailViewModel {
         Lead lead = stored.lead();
         List<Question> questions = form == null ? List.of() : form.questions();
         ContactFields contact = ContactFields.of(questions, lead.fieldData());
+        if (contact.equals(ContactFields.EMPTY)) {
+            // a form an import created from a file's columns has placeholder (CUSTOM) questions until a sync: by key then
+            contact = ContactFields.of(List.of(), lead.fieldData());
+        }
         applying = true;
         try {
             present.set(true);
@@ -470,6 +480,11 @@ public final class LeadDetailViewModel {
 
     public ReadOnlyBooleanProperty noteDirtyProperty() {
         return noteDirty.getReadOnlyProperty();
+    }
+
+    /** "Imported from leads-2025-03.csv on 2026-12-01" for a lead an import brought; "" for a lead synced from Meta. */
+    public ReadOnlyStringProperty importedProperty() {
+        return imported.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -58,6 +58,7 @@ public final class WorkspaceView {
     private final LeadDetailView detailView;
     private final BorderPane root;
     private final Map<TreeEntry, TreeItem<TreeEntry>> items = new HashMap<>();
+    private Runnable onImport = () -> { };
 
     @FXML private Button syncSelected;
     @FXML private Button syncAll;
@@ -66,6 +67,7 @@ public final class WorkspaceView {
     @FXML private Button access;
     @FXML private Label tokenLife;
     @FXML private Button noticeAction;
+    @FXML private Button importDownload;
     @FXML private Label identity;
     @FXML private Button settings;
     @FXML private Button signOut;
@@ -118,6 +120,12 @@ public final class WorkspaceView {
         return root;
     }
 
+    /** What "Import Meta download…" (toolbar, Ctrl+I) does; until set the button is disabled (issue 17). */
+    public void setOnImport(Runnable r) {
+        onImport = r == null ? () -> { } : r;
+        importDownload.setDisable(r == null);
+    }
+
     @FXML
     private void initialize() {
         detailHolder.getChildren().setAll(detailView.root());
@@ -153,10 +161,11 @@ public final class WorkspaceView {
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), vm::syncSelected);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+E"), vm::onExport);
         scene.getAccelerators().put(KeyCombination.keyCombination(ACCESS_KEY), vm.access()::open);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+I"), () -> onImport.run());
     }
 
     private void removeShortcuts(Scene scene) {
-        for (String k : new String[] {"Shortcut+F", "Shortcut+R", "Shortcut+E", ACCESS_KEY}) {
+        for (String k : new String[] {"Shortcut+F", "Shortcut+R", "Shortcut+E", ACCESS_KEY, "Shortcut+I"}) {
             scene.getAccelerators().remove(KeyCombination.keyCombination(k));
         }
     }
@@ -172,6 +181,9 @@ public final class WorkspaceView {
         access.setTooltip(new Tooltip(m.format("workspace.access.tooltip", "Ctrl+Shift+A")));
         access.setOnAction(e -> vm.access().open());
         bindTokenLife();
+        importDownload.setTooltip(new Tooltip(m.get("workspace.import.tooltip")));
+        importDownload.setDisable(true);
+        importDownload.setOnAction(e -> onImport.run());
         identity.textProperty().bind(vm.identityProperty());
         if (vm.isDemo()) {
             identity.getStyleClass().add("demo-badge");
