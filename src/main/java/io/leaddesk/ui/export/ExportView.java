@@ -300,7 +300,8 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
     @Override
     public boolean confirmReplace(Path file) {
         ButtonType replace = new ButtonType(m.get("export.replace.ok"), ButtonBar.ButtonData.OK_DONE);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, m.format("export.replace.text", file.toString()), replace, ButtonType.CANCEL);
+        ButtonType cancel = new ButtonType(m.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, m.format("export.replace.text", file.toString()), replace, cancel);
         a.initOwner(window());
         a.setTitle(m.get("export.replace.title"));
         a.setHeaderText(null);
