@@ -44,8 +44,14 @@ class BundlesTest {
             "CSV", "Meta", "ID", "OK", "—", "{0} · {1}", "Windows-1251", "{0} ({1,number,integer})", "Spam",
             "{0,number,integer} / {1,number,integer}");
 
-    /** messages_xx.properties of each language but English (the root bundle). */
+    /** messages_xx.properties of each language but English (the root bundle) that exists ({@link #thereIsOneBundlePerLanguage}). */
     static Map<Language, Path> translations() {
+        Map<Language, Path> out = new LinkedHashMap<>(expectedTranslations());
+        out.values().removeIf(p -> !Files.exists(p));
+        return out;
+    }
+
+    static Map<Language, Path> expectedTranslations() {
         Map<Language, Path> out = new LinkedHashMap<>();
         for (Language l : Language.values()) {
             if (l != Language.ENGLISH) {
@@ -108,7 +114,7 @@ class BundlesTest {
 
     @Test
     void thereIsOneBundlePerLanguage() throws IOException {
-        for (Path p : translations().values()) {
+        for (Path p : expectedTranslations().values()) {
             assertThat(p).as("bundle of a language in io.leaddesk.i18n.Language").exists();
         }
         try (Stream<Path> s = Files.list(DIR)) {
@@ -286,8 +292,11 @@ class BundlesTest {
     @Test
     void everyPatternFormatsInItsLanguage() throws IOException {
         Properties en = english();
-        for (Language l : Language.values()) {
-            Properties props = l == Language.ENGLISH ? en : load(translations().get(l));
+        Map<Language, Path> all = new LinkedHashMap<>();
+        all.put(Language.ENGLISH, DIR.resolve("messages.properties"));
+        all.putAll(translations());
+        for (Language l : all.keySet()) {
+            Properties props = load(all.get(l));
             MessageText text = new MessageText(l.locale(), java.util.TimeZone.getTimeZone("UTC"));
             for (String k : props.stringPropertyNames()) {
                 Object[] args = sampleArguments(arguments(en.getProperty(k, props.getProperty(k))));

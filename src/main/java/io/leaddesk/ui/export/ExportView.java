@@ -153,7 +153,7 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         newOnly.selectedProperty().bindBidirectional(c.newOnlyProperty());
         dedupe.selectedProperty().bindBidirectional(c.dedupeProperty());
         profile.setItems(c.profiles());
-        cells(profile, ExportProfile::displayName);
+        cells(profile, this::profileName);
         profile.valueProperty().bindBidirectional(c.profileProperty());
         editProfile.setOnAction(e -> openProfileEditor());
     }
@@ -295,6 +295,17 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         if (f != null) {
             vm.run().setTarget(f.toPath());
         }
+    }
+
+    /** A profile's name in the app's language; CRM brand names and the user's own profile names stay as they are. */
+    private String profileName(ExportProfile p) {
+        if (p == io.leaddesk.export.BuiltInProfile.META) {
+            return m.get("export.profile.builtin.meta");
+        }
+        if (p == io.leaddesk.export.BuiltInProfile.SALESFORCE) {
+            return m.get("export.profile.builtin.salesforce");
+        }
+        return p.displayName();
     }
 
     @Override
