@@ -81,7 +81,8 @@ public enum Language {
      * else (empty = System default, or unknown) by the OS locale.
      */
     public static Locale resolve(String setting, Locale system) {
-        if (setting != null && PSEUDO.toLanguageTag().equalsIgnoreCase(setting.strip())) {
+        boolean blank = setting == null || setting.isBlank();
+        if (!blank && PSEUDO.toLanguageTag().equalsIgnoreCase(setting.strip()) || blank && PSEUDO.equals(system)) {
             return PSEUDO;
         }
         return ofTag(setting).orElseGet(() -> forSystem(system)).locale();

@@ -61,6 +61,7 @@ public final class WorkspaceViewModel {
     private final CredentialVault vault;
     private final TaskExecutor executor;
     private final Messages m;
+    private final io.leaddesk.ui.SyncText syncText;
     private final ErrorText errors;
     private final Formats formats;
     private final LeadsTableViewModel leads;
@@ -94,6 +95,7 @@ public final class WorkspaceViewModel {
         this.vault = vault;
         this.executor = executor;
         this.m = messages;
+        this.syncText = new io.leaddesk.ui.SyncText(messages);
         this.errors = new ErrorText(messages);
         this.formats = formats;
         this.leads = leads;
@@ -140,7 +142,7 @@ public final class WorkspaceViewModel {
                 sync.show(m.get("status.ready"));
                 if (!f.problems().isEmpty()) {
                     var p = f.problems().get(0);
-                    notify(NoticeKind.WARNING, m.format("notice.pageProblem", p.pageName(), p.message()));
+                    notify(NoticeKind.WARNING, m.format("notice.pageProblem", p.pageName(), syncText.pageProblem(p)));
                 }
                 reloadTree(leads::refresh);
             }, e -> {
@@ -300,7 +302,7 @@ public final class WorkspaceViewModel {
                 e.syncingProperty().set(false);
                 e.progressProperty().set(-1);
                 if (o.status() == FormOutcome.Status.FAILED || o.status() == FormOutcome.Status.SKIPPED) {
-                    e.problemProperty().set(o.message() == null ? "" : o.message());
+                    e.problemProperty().set(syncText.outcome(o));
                 }
             }
             updateOverall();
@@ -308,7 +310,7 @@ public final class WorkspaceViewModel {
                 reloadTree(leads::refresh);
             }
         } else if (ev instanceof SyncEvent.Waiting w) {
-            sync.progress(sync.progressProperty().get(), m.format("status.waiting", w.reason(), Math.max(1, w.delay().toSeconds())));
+            sync.progress(sync.progressProperty().get(), m.format("status.waiting", syncText.waitingReason(w.reason()), Math.max(1, w.delay().toSeconds())));
         }
     }
 
@@ -329,7 +331,7 @@ public final class WorkspaceViewModel {
                     LOG.warn("Sync: form {} failed ({}): {}", f.formId(), f.errorKind(), f.message()));
             FormOutcome first = report.forms().stream().filter(f -> f.status() == FormOutcome.Status.FAILED).findFirst().orElseThrow();
             boolean token = report.forms().stream().anyMatch(f -> f.errorKind() == GraphErrorKind.TOKEN);
-            String what = first.formName() + ": " + (first.message() == null ? "" : first.message());
+            String what = first.formName() + ": " + syncText.outcome(first);
             notify(NoticeKind.ERROR, m.format("notice.sync.failed", report.newLeads(), report.failedCount(), what)
                     + (token ? " " + m.get("notice.sync.signInAgain") : ""));
         } else if (report.newLeads() == 0) {
