@@ -65,9 +65,7 @@ class PseudoLocaleTest {
         waitUntil(60, () -> vm.noticeProperty().get() != null && !vm.syncingProperty().get());
         app.settledTotal(vm);
         Set<String> data = new HashSet<>(TextCheck.wordsOf(DataFolder.databaseFile(app.dataFolder.resolve("demo"))));
-        if (vm.workspace().who() != null) {
-            data.addAll(TextCheck.words(vm.workspace().who().name()));
-        }
+        vm.workspace().who().ifPresent(who -> data.addAll(TextCheck.words(who.name())));
         StoredForm form = app.formWithDisclaimer();
         onFx(() -> {
             vm.selectedProperty().set(vm.form(form.id()));
