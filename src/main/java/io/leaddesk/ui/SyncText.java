@@ -5,6 +5,7 @@ import io.leaddesk.graph.GraphErrorKind;
 import io.leaddesk.i18n.Language;
 import io.leaddesk.sync.FormOutcome;
 import io.leaddesk.sync.FormsRefresh;
+import io.leaddesk.sync.SyncReport;
 
 /**
  * The sync's sentences in the app's language. A sync outcome's own sentence is English (the command line prints it);
@@ -42,6 +43,25 @@ public final class SyncText {
     /** Why the sync waits before a retry. */
     public String waitingReason(String englishReason) {
         return english ? englishReason : m.get("status.waiting.reason");
+    }
+
+    /**
+     * The status line after a sync, e.g. "Synced 12 forms: 3,456 leads fetched, 120 new, 0 failed in 4.2 s."; a sync
+     * cut short, with forms not read to the end, or with skipped leads says that instead.
+     */
+    public String summary(SyncReport r) {
+        int forms = r.forms().size();
+        double seconds = r.took().toMillis() / 1000.0;
+        if (r.cancelled()) {
+            return m.format("status.syncSummary.cancelled", forms, r.fetched(), r.newLeads());
+        }
+        if (r.incompleteCount() > 0) {
+            return m.format("status.syncSummary.incomplete", r.incompleteCount());
+        }
+        if (r.skippedLeadCount() > 0) {
+            return m.format("status.syncSummary.skipped", r.skippedLeadCount());
+        }
+        return m.format("status.syncSummary", forms, r.fetched(), r.newLeads(), r.failedCount(), seconds);
     }
 
     /** What is wrong and what to do, as one line. */

@@ -118,6 +118,7 @@ public final class WorkspaceView {
         bindTree();
         bindFilters();
         bindTable();
+        io.leaddesk.ui.i18n.TextFit.columnsFitHeaders(table);
         statusBar.textProperty().bind(vm.statusTextProperty());
         statusBar.progressProperty().bind(Bindings.when(vm.syncingProperty()).then(vm.progressProperty()).otherwise(0.0));
         noticeBar.setVisible(false);

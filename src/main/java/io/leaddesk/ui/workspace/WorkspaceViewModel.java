@@ -323,7 +323,7 @@ public final class WorkspaceViewModel {
     }
 
     private void syncFinished(SyncReport report) {
-        endSync(report.summary());
+        endSync(syncText.summary(report));
         if (report.cancelled()) {
             notify(NoticeKind.WARNING, m.format("notice.sync.cancelled", report.newLeads()));
         } else if (report.failedCount() > 0) {

@@ -38,6 +38,8 @@ final class TextCheck {
         ALLOWED.addAll(Arrays.asList(s.getShortMonths()));
     }
 
+    /** The node that shows the export file's own rows and headers. */
+    private static final String FILE_CONTENT = "preview";
     private final Set<String> dataWords;
     final List<String> problems = new ArrayList<>();
 
@@ -64,6 +66,8 @@ final class TextCheck {
                             Object v = rs.getObject(i);
                             if (v instanceof String s) {
                                 words.addAll(words(s));
+                            } else if (v instanceof byte[] b) {
+                                words.addAll(words(new String(b, java.nio.charset.StandardCharsets.UTF_8)));
                             }
                         }
                     }
@@ -97,6 +101,9 @@ final class TextCheck {
     private void visit(String where, Node n, boolean inCell) {
         if (!n.isVisible() || n.getOpacity() == 0) {
             return;
+        }
+        if (FILE_CONTENT.equals(n.getId())) {
+            return; // the export preview shows the file as it is written: CSV headers stay as the CRMs expect them
         }
         boolean cell = inCell || n instanceof IndexedCell<?>;
         if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
