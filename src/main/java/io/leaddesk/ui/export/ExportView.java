@@ -176,6 +176,7 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         formulaGuard.selectedProperty().bindBidirectional(f.formulaGuardProperty());
         e164.selectedProperty().bindBidirectional(f.e164Property());
         region.textProperty().bindBidirectional(f.regionProperty());
+        io.leaddesk.ui.i18n.TextFit.promptTooltip(region);
         region.disableProperty().bind(f.e164Property().not());
         localTime.setText(m.format("export.localTime", zone.getId()));
         localTime.selectedProperty().bindBidirectional(f.localTimeProperty());

@@ -2,6 +2,8 @@ package io.leaddesk.ui.i18n;
 
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
@@ -23,6 +25,13 @@ public final class TextFit {
             fit(c);
             c.textProperty().addListener((o, a, b) -> fit(c));
         }
+    }
+
+    /** A field whose prompt can be longer than the field (a narrow window, a long translation) shows it as a tooltip too. */
+    public static void promptTooltip(TextInputControl field) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(field.promptTextProperty());
+        field.setTooltip(tip);
     }
 
     private static void fit(TableColumn<?, ?> c) {

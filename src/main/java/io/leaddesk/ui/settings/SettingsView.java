@@ -47,6 +47,7 @@ public final class SettingsView {
         graphVersion.textProperty().bindBidirectional(vm.graphVersionProperty());
         dataFolder.textProperty().bindBidirectional(vm.dataFolderProperty());
         defaultRegion.textProperty().bindBidirectional(vm.defaultRegionProperty());
+        io.leaddesk.ui.i18n.TextFit.promptTooltip(defaultRegion);
         theme.setItems(FXCollections.observableArrayList(SettingsViewModel.THEMES));
         theme.setCellFactory(lv -> new ThemeCell());
         theme.setButtonCell(new ThemeCell());

@@ -305,6 +305,7 @@ public final class WorkspaceView {
     private void bindFilters() {
         LeadsTableViewModel leads = vm.leads();
         search.textProperty().bindBidirectional(leads.searchProperty());
+        io.leaddesk.ui.i18n.TextFit.promptTooltip(search);
         filtersToggle.selectedProperty().bindBidirectional(leads.filtersVisibleProperty());
         filters.visibleProperty().bind(leads.filtersVisibleProperty());
         filters.managedProperty().bind(filters.visibleProperty());

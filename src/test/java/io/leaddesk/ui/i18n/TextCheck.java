@@ -114,6 +114,7 @@ final class TextCheck {
         }
         if (n instanceof TextInputControl t && t.getPromptText() != null && !t.getPromptText().isBlank()) {
             plain(where, describe(t) + " prompt", t.getPromptText());
+            promptCutOff(where, t);
         }
         if (n instanceof Control c && c.getTooltip() != null && c.getTooltip().getText() != null) {
             plain(where, describe(c) + " tooltip", c.getTooltip().getText());
@@ -153,6 +154,20 @@ final class TextCheck {
                 }
                 return;
             }
+        }
+    }
+
+    /** A prompt wider than its field is clipped: fine only when a tooltip shows it whole. */
+    private void promptCutOff(String where, TextInputControl t) {
+        if (t.getWidth() <= 0 || !t.getText().isEmpty() || t instanceof javafx.scene.control.TextArea a && a.isWrapText()) {
+            return; // a wrapping text area wraps its prompt too
+        }
+        Text probe = new Text(t.getPromptText());
+        probe.setFont(t.getFont());
+        double room = t.getWidth() - t.snappedLeftInset() - t.snappedRightInset();
+        boolean tooltip = t.getTooltip() != null && t.getPromptText().equals(t.getTooltip().getText());
+        if (probe.getLayoutBounds().getWidth() > room + 0.5 && !tooltip) {
+            problems.add(where + ": " + describe(t) + " prompt is cut off and has no tooltip: \"" + t.getPromptText() + "\"");
         }
     }
 
