@@ -1,8 +1,7 @@
 package io.leaddesk.access;
 
-import java.text.DateFormat;
-import java.text.Format;
-import java.text.MessageFormat;
+import io.leaddesk.i18n.Bundles;
+import io.leaddesk.i18n.MessageText;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -13,9 +12,8 @@ import java.util.TimeZone;
  * command line's sentences and the app's English are one text. Dates read in UTC.
  */
 final class English {
-    private static final String BUNDLE = "i18n.messages";
-    private static final ResourceBundle ROOT = ResourceBundle.getBundle(BUNDLE, Locale.ROOT,
-            English.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    private static final ResourceBundle ROOT = Bundles.english();
+    private static final MessageText TEXT = new MessageText(Locale.ENGLISH, TimeZone.getTimeZone("UTC"));
 
     private English() {
     }
@@ -25,12 +23,6 @@ final class English {
     }
 
     static String text(String key, List<Object> args) {
-        MessageFormat f = new MessageFormat(ROOT.getString(key), Locale.ENGLISH);
-        for (Format sub : f.getFormats()) {
-            if (sub instanceof DateFormat d) {
-                d.setTimeZone(TimeZone.getTimeZone("UTC"));
-            }
-        }
-        return f.format(args.toArray());
+        return TEXT.format(ROOT.getString(key), args.toArray());
     }
 }

@@ -21,4 +21,9 @@ public class ExportException extends LeadDeskException {
     public ExportException(FailureKind kind, String message, Throwable cause) {
         super(kind, message, cause);
     }
+
+    /** With the key and arguments of the same sentence in the app's message bundles. */
+    public ExportException(FailureKind kind, String message, Throwable cause, String messageKey, java.util.List<?> messageArgs) {
+        super(kind, message, cause, messageKey, messageArgs);
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -28,7 +29,8 @@ final class ExportFailures {
 
     static ExportException exists(Path file) {
         return new ExportException(FailureKind.INPUT,
-                "The file " + file + " already exists; choose another name or allow replacing it (--force).");
+                "The file " + file + " already exists; choose another name or allow replacing it (--force).", null,
+                "export.error.exists", List.of(file.toString()));
     }
 
     static ExportException input(String sentence) {
@@ -43,7 +45,8 @@ final class ExportFailures {
         }
         StoreException se = find(e, StoreException.class);
         if (se != null) {
-            return new ExportException(se.failureKind(), "Could not read the leads: " + se.getMessage() + where, e);
+            return new ExportException(se.failureKind(), "Could not read the leads: " + se.getMessage() + where, e,
+                    se.messageKey(), se.messageArgs());
         }
         ExportException inner = find(e, ExportException.class);
         if (inner != null) {
@@ -72,7 +75,7 @@ final class ExportFailures {
         if (find(e, CharacterCodingException.class) != null) {
             return new ExportException(FailureKind.INPUT, "Some leads contain characters the chosen encoding cannot hold;"
                     + (stream ? " the export to " + target + " stopped there." : " nothing was written under " + target.getFileName() + ".")
-                    + " Export as UTF-8 instead.", e);
+                    + " Export as UTF-8 instead.", e, "export.error.encoding", List.of());
         }
         if (find(e, StoreException.class) == null) {
             IOException io = find(e, IOException.class);
@@ -95,28 +98,32 @@ final class ExportFailures {
         }
         if (r.contains("name too long") || r.contains("filename or extension is too long")) {
             return new ExportException(FailureKind.INPUT, "The file name " + shorten(name) + " is too long for the file system of "
-                    + dir + "; choose a shorter name.", whole);
+                    + dir + "; choose a shorter name.", whole, "export.error.nameTooLong", List.of(String.valueOf(dir)));
         }
         if (io instanceof AccessDeniedException || r.contains("permission denied") || r.contains("operation not permitted")
                 || r.contains("access is denied")) {
             return new ExportException(FailureKind.STORAGE, "Permission denied: LeadDesk may not write "
                     + (inFolder(io, target) ? "files in the folder " + dir : "to " + deniedPath(io, target))
                     + (stream ? "." : "; nothing was written under " + name + ".")
-                    + " Choose another folder, or ask for write access.", whole);
+                    + " Choose another folder, or ask for write access.", whole, "export.error.denied", List.of(String.valueOf(dir)));
         }
         if (r.contains("read-only file system")) {
             return new ExportException(FailureKind.STORAGE, "The folder " + dir + " is on a read-only file system"
-                    + (stream ? "." : "; nothing was written under " + name + ".") + " Choose another folder.", whole);
+                    + (stream ? "." : "; nothing was written under " + name + ".") + " Choose another folder.", whole,
+                    "export.error.readOnly", List.of(String.valueOf(dir)));
         }
         if (io instanceof NoSuchFileException && !stream) {
-            return new ExportException(FailureKind.INPUT, "The folder " + dir + " does not exist (any more); choose an existing folder.", whole);
+            return new ExportException(FailureKind.INPUT, "The folder " + dir + " does not exist (any more); choose an existing folder.", whole,
+                    "export.error.noFolder", List.of(String.valueOf(dir)));
         }
         if (r.contains("no space left") || r.contains("quota") || r.contains("not enough space")) {
             return new ExportException(FailureKind.STORAGE, "Could not write " + target + ": " + reason + "."
-                    + (stream ? " Free space or choose another file." : nothing + " free space or choose another folder."), whole);
+                    + (stream ? " Free space or choose another file." : nothing + " free space or choose another folder."), whole,
+                    "export.error.noSpace", List.of(target.toString()));
         }
         return new ExportException(FailureKind.STORAGE, "Could not write " + target + ": " + reason + "."
-                + (stream ? " Choose another file." : nothing + " choose another folder."), whole);
+                + (stream ? " Choose another file." : nothing + " choose another folder."), whole,
+                "export.error.write", List.of(target.toString()));
     }
 
     /** Whether the permission was refused on the folder (creating the temp file there, or renaming in it). */

@@ -133,6 +133,7 @@ final class XlsxRowWriter implements RowWriter {
 
     static ExportException tooManyRows() {
         return new ExportException(FailureKind.INPUT, "A spreadsheet holds at most 1,048,575 rows of leads and this export"
-                + " has more; export as CSV, or choose fewer leads (forms, dates or only new leads).");
+                + " has more; export as CSV, or choose fewer leads (forms, dates or only new leads).", null,
+                "export.error.tooManyRows", java.util.List.of());
     }
 }

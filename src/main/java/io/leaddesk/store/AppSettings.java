@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * @param dataFolder    a data folder chosen by the user, or null for the default one
  * @param workspaces    per workspace ({@link #MAIN_WORKSPACE}, {@link #DEMO_WORKSPACE}): how it keeps up with new
  *                      leads; a workspace without an entry has {@link LiveSettings#defaults()}
+ * @param language      the UI language as a BCP 47 tag ({@code uk}, {@code pt-BR}), or "" for the OS language
+ *                      ({@code io.leaddesk.i18n.Language})
  */
 public record AppSettings(String graphVersion, String theme, String defaultRegion, String dataFolder,
-                          Map<String, LiveSettings> workspaces) {
+                          Map<String, LiveSettings> workspaces, String language) {
     public static final String LIGHT = "light";
     public static final String DARK = "dark";
     private static final Pattern VERSION = Pattern.compile("v\\d{1,3}\\.\\d{1,2}");
@@ -25,9 +27,20 @@ public record AppSettings(String graphVersion, String theme, String defaultRegio
     /** The demo workspace ("Try with sample data", its cache in {@code <data folder>/demo}). */
     public static final String DEMO_WORKSPACE = "demo";
 
-    /** Without workspace settings (every workspace has the defaults). */
+    /** Without workspace settings (every workspace has the defaults), in the OS language. */
     public AppSettings(String graphVersion, String theme, String defaultRegion, String dataFolder) {
-        this(graphVersion, theme, defaultRegion, dataFolder, Map.of());
+        this(graphVersion, theme, defaultRegion, dataFolder, Map.of(), "");
+    }
+
+    /** Without workspace settings, in this language. */
+    public AppSettings(String graphVersion, String theme, String defaultRegion, String dataFolder, String language) {
+        this(graphVersion, theme, defaultRegion, dataFolder, Map.of(), language);
+    }
+
+    /** With these workspace settings, in the OS language. */
+    public AppSettings(String graphVersion, String theme, String defaultRegion, String dataFolder,
+                       Map<String, LiveSettings> workspaces) {
+        this(graphVersion, theme, defaultRegion, dataFolder, workspaces, "");
     }
 
     public AppSettings {
@@ -44,10 +57,11 @@ public record AppSettings(String graphVersion, String theme, String defaultRegio
             });
         }
         workspaces = java.util.Collections.unmodifiableMap(w);
+        language = language == null ? "" : language.strip();
     }
 
     public static AppSettings defaults() {
-        return new AppSettings("v25.0", LIGHT, "", null);
+        return new AppSettings("v25.0", LIGHT, "", null, Map.of(), "");
     }
 
     public static boolean isValidVersion(String v) {
@@ -59,19 +73,24 @@ public record AppSettings(String graphVersion, String theme, String defaultRegio
     }
 
     public AppSettings withGraphVersion(String v) {
-        return new AppSettings(v, theme, defaultRegion, dataFolder, workspaces);
+        return new AppSettings(v, theme, defaultRegion, dataFolder, workspaces, language);
     }
 
     public AppSettings withTheme(String t) {
-        return new AppSettings(graphVersion, t, defaultRegion, dataFolder, workspaces);
+        return new AppSettings(graphVersion, t, defaultRegion, dataFolder, workspaces, language);
     }
 
     public AppSettings withDefaultRegion(String r) {
-        return new AppSettings(graphVersion, theme, r, dataFolder, workspaces);
+        return new AppSettings(graphVersion, theme, r, dataFolder, workspaces, language);
     }
 
     public AppSettings withDataFolder(String f) {
-        return new AppSettings(graphVersion, theme, defaultRegion, f, workspaces);
+        return new AppSettings(graphVersion, theme, defaultRegion, f, workspaces, language);
+    }
+
+    /** @param tag a BCP 47 tag such as {@code uk}, or "" for the OS language */
+    public AppSettings withLanguage(String tag) {
+        return new AppSettings(graphVersion, theme, defaultRegion, dataFolder, workspaces, tag);
     }
 
     /** How the workspace keeps up with new leads (the defaults when it has no entry). */
@@ -82,11 +101,11 @@ public record AppSettings(String graphVersion, String theme, String defaultRegio
     public AppSettings withLive(String workspace, LiveSettings live) {
         Map<String, LiveSettings> w = new LinkedHashMap<>(workspaces);
         w.put(workspace, live);
-        return new AppSettings(graphVersion, theme, defaultRegion, dataFolder, w);
+        return new AppSettings(graphVersion, theme, defaultRegion, dataFolder, w, language);
     }
 
     /** These settings with the workspace settings of {@code other} (a dialog that edits the rest keeps them). */
     public AppSettings withWorkspacesOf(AppSettings other) {
-        return new AppSettings(graphVersion, theme, defaultRegion, dataFolder, other.workspaces());
+        return new AppSettings(graphVersion, theme, defaultRegion, dataFolder, other.workspaces(), language);
     }
 }

@@ -60,7 +60,7 @@ public final class KeyringVault implements CredentialVault {
             k.setPassword(SERVICE, ACCOUNT, token.reveal());
         } catch (PasswordAccessException | RuntimeException e) {
             LOG.warn("Could not store the token in the OS credential store ({})", e.getClass().getSimpleName());
-            throw new StoreException("The credential store refused to keep the token; it was not remembered.");
+            throw new StoreException("The credential store refused to keep the token; it was not remembered.", null, "store.vault.refused");
         }
     }
 

@@ -18,7 +18,7 @@ final class StoreErrors {
     static StoreException damaged(Path db, String why, Throwable cause) {
         return new StoreException("The lead cache at " + db + " is damaged or not a LeadDesk database (" + why
                 + "): move it aside or choose another data folder and LeadDesk will start a new cache and sync again;"
-                + " the file was left as it is and your leads are not deleted.", cause);
+                + " the file was left as it is and your leads are not deleted.", cause, "store.damaged", db.toString());
     }
 
     /** The reason given when SQLite itself finds the contents broken (reads and the write check say the same). */
@@ -27,12 +27,12 @@ final class StoreErrors {
     static StoreException readOnly(Path db) {
         return new StoreException("The lead cache is read-only (" + db + "); LeadDesk can show and export its leads"
                 + " but cannot sync, review or forget until you make the file, its -wal and -shm files and its folder"
-                + " writable for your user, or choose another data folder.");
+                + " writable for your user, or choose another data folder.", null, "store.readOnly", db.toString());
     }
 
     static StoreException newer(int version) {
         return new StoreException("This database was written by a newer version of LeadDesk (schema " + version
-                + "); install the newer LeadDesk or choose another data folder.");
+                + "); install the newer LeadDesk or choose another data folder.", null, "store.newer", version);
     }
 
     static StoreException closed(Path db) {
@@ -43,7 +43,7 @@ final class StoreErrors {
         if (isDamage(e)) {
             return damaged(db, reason(e), e);
         }
-        return new StoreException("Could not read the lead cache at " + db + ": " + reason(e) + ".", e);
+        return new StoreException("Could not read the lead cache at " + db + ": " + reason(e) + ".", e, "store.read", db.toString());
     }
 
     static StoreException writeFailure(Path db, SQLException e) {
@@ -55,15 +55,15 @@ final class StoreErrors {
         }
         if (code(e) == SQLiteErrorCode.SQLITE_CONSTRAINT) {
             return new StoreException("Could not write to the lead cache at " + db + ": " + reason(e)
-                    + "; nothing of this change was stored and nothing already stored was lost.", e);
+                    + "; nothing of this change was stored and nothing already stored was lost.", e, "store.write", db.toString());
         }
         if (code(e) == SQLiteErrorCode.SQLITE_PERM || code(e) == SQLiteErrorCode.SQLITE_AUTH) {
             return new StoreException("Could not write to the lead cache at " + db + ": " + reason(e)
                     + "; make the file and its folder writable for your user or choose another data folder;"
-                    + " nothing already stored was lost.", e);
+                    + " nothing already stored was lost.", e, "store.write.permission", db.toString());
         }
         return new StoreException("Could not write to the lead cache at " + db + ": " + reason(e)
-                + ". Free some disk space or choose another data folder; nothing already stored was lost.", e);
+                + ". Free some disk space or choose another data folder; nothing already stored was lost.", e, "store.write", db.toString());
     }
 
     static StoreException openFailure(Path db, SQLException e) {
@@ -71,7 +71,7 @@ final class StoreErrors {
             return damaged(db, reason(e), e);
         }
         return new StoreException("Could not open the lead cache at " + db + ": " + reason(e)
-                + ". Check that the data folder is writable, or choose another data folder.", e);
+                + ". Check that the data folder is writable, or choose another data folder.", e, "store.open", db.toString());
     }
 
     static SQLiteErrorCode code(SQLException e) {

@@ -15,4 +15,9 @@ public class StoreException extends LeadDeskException {
     public StoreException(String message) {
         super(FailureKind.STORAGE, message);
     }
+
+    /** With the key and arguments of the same sentence in the app's message bundles. */
+    public StoreException(String message, Throwable cause, String messageKey, Object... messageArgs) {
+        super(FailureKind.STORAGE, message, cause, messageKey, java.util.List.of(messageArgs));
+    }
 }

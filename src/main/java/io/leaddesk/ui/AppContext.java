@@ -7,6 +7,7 @@ import io.leaddesk.export.CustomProfiles;
 import io.leaddesk.export.ExportSource;
 import io.leaddesk.export.Exporter;
 import io.leaddesk.graph.AccessToken;
+import io.leaddesk.i18n.Language;
 import io.leaddesk.graph.GraphClient;
 import io.leaddesk.graph.GraphSettings;
 import io.leaddesk.sample.SampleOptions;
@@ -92,14 +93,30 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     private final Messages messages;
     private final SettingsStore settingsStore;
     private final Formats formats;
+    private final Locale locale;
     private volatile AppSettings settings;
 
+    /**
+     * The app speaks the language of the settings ({@link AppSettings#language()}), or with "System default" the
+     * language of {@link Config#locale()} when it is one of ours, else English; a change applies at the next start.
+     */
     public AppContext(Config config) {
         this.config = config;
-        this.messages = Messages.load(config.locale());
         this.settingsStore = new SettingsStore(config.defaultDataFolder(), config.prefs());
         this.settings = settingsStore.load();
-        this.formats = new Formats(config.zone(), config.locale());
+        this.locale = Language.resolve(settings.language(), config.locale());
+        this.messages = Messages.load(locale);
+        this.formats = new Formats(config.zone(), locale);
+    }
+
+    /** The locale the app speaks (its language, number and date formats). */
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The OS locale, which "System default" follows. */
+    public Locale systemLocale() {
+        return config.locale();
     }
 
     /**
@@ -294,7 +311,7 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     }
 
     public SettingsViewModel settingsViewModel() {
-        return new SettingsViewModel(settings, settingsStore, config.executor(), messages);
+        return new SettingsViewModel(settings, settingsStore, config.executor(), messages, config.locale());
     }
 
     /** "Copy diagnostics" for this data folder, copying through {@code clipboard}. */

@@ -1,6 +1,7 @@
 package io.leaddesk.ui;
 
 import io.leaddesk.graph.GraphException;
+import io.leaddesk.i18n.Language;
 import io.leaddesk.model.LeadDeskException;
 import java.util.regex.Pattern;
 
@@ -18,9 +19,12 @@ public final class ErrorText {
     private static final int MAX_CAUSES = 20;
 
     private final Messages m;
+    /** Whether the app speaks English, the language of a failure's own sentence. */
+    private final boolean english;
 
     public ErrorText(Messages m) {
         this.m = m;
+        this.english = "en".equals(m.locale().getLanguage()) && !Language.PSEUDO.equals(m.locale());
     }
 
     public String describe(Throwable t) {
@@ -72,16 +76,24 @@ public final class ErrorText {
             };
             case PERMISSION -> g.missingPermission() != null && !g.missingPermission().isBlank()
                     ? m.format("error.permission", g.missingPermission())
-                    : isPlain(g.getMessage()) ? m.format("error.permission.unknown", g.getMessage()) : m.get("error.access");
+                    : isPlain(g.getMessage()) ? englishOr(m.format("error.permission.unknown", g.getMessage()), m.get("error.access")) : m.get("error.access");
             case NETWORK -> m.get("error.network");
             case RATE_LIMIT -> m.get("error.rateLimit");
-            case NOT_FOUND -> isPlain(g.getMessage()) ? m.format("error.notFound", g.getMessage()) : m.get("error.remote");
-            default -> isPlain(g.getMessage()) ? m.format("error.graph", g.getMessage()) : m.get("error.remote");
+            case NOT_FOUND -> isPlain(g.getMessage()) ? englishOr(m.format("error.notFound", g.getMessage()), m.get("error.remote")) : m.get("error.remote");
+            default -> isPlain(g.getMessage()) ? englishOr(m.format("error.graph", g.getMessage()), m.get("error.remote")) : m.get("error.remote");
         };
     }
 
-    /** The failure's own sentence when it is a plain one, else the kind's sentence. */
-    private static String ownOr(LeadDeskException d, String kindSentence) {
-        return isPlain(d.getMessage()) ? d.getMessage() : kindSentence;
+    /**
+     * The failure's own sentence when it is a plain one and the app speaks English (the language of that sentence),
+     * else the kind's sentence in the app's language.
+     */
+    private String ownOr(LeadDeskException d, String kindSentence) {
+        return english && isPlain(d.getMessage()) ? d.getMessage() : kindSentence;
+    }
+
+    /** An English sentence with Graph's own words in it, only where the app speaks English; else {@code otherwise}. */
+    private String englishOr(String sentence, String otherwise) {
+        return english ? sentence : otherwise;
     }
 }

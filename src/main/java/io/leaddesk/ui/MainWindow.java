@@ -176,7 +176,7 @@ public final class MainWindow {
         d.setTitle(ctx.messages().get("settings.title"));
         d.getDialogPane().setContent(new SettingsView(vm, ctx.diagnosticsViewModel(MainWindow::copyToClipboard), ctx.messages()).root());
         d.getDialogPane().getStylesheets().addAll(scene.getStylesheets());
-        d.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
+        d.getDialogPane().getButtonTypes().setAll(save, new ButtonType(ctx.messages().get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         Button ok = (Button) d.getDialogPane().lookupButton(save);
         ok.setId("saveSettings");
         ok.disableProperty().bind(vm.canSaveProperty().not());

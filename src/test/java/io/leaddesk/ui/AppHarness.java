@@ -37,10 +37,15 @@ public final class AppHarness implements AutoCloseable {
     public MainWindow window;
 
     public AppHarness(SampleOptions demo, String graphBaseUrl) throws IOException {
+        this(demo, graphBaseUrl, Locale.ENGLISH);
+    }
+
+    /** @param systemLocale the OS language the app sees ("System default" follows it); the pseudo-locale works too */
+    public AppHarness(SampleOptions demo, String graphBaseUrl, Locale systemLocale) throws IOException {
         this.dataFolder = Files.createTempDirectory("leaddesk-ui-test");
         this.prefs = Preferences.userRoot().node("io/leaddesk/uitest-" + System.nanoTime());
         this.context = new AppContext(new AppContext.Config(dataFolder, prefs, vault, new FxTaskExecutor(),
-                Duration.ofMillis(30), Clock.systemUTC(), ZoneId.of("Europe/Kyiv"), Locale.ENGLISH, graphBaseUrl, demo));
+                Duration.ofMillis(30), Clock.systemUTC(), ZoneId.of("Europe/Kyiv"), systemLocale, graphBaseUrl, demo));
     }
 
     /** Call from a TestFX {@code @Start} method. */

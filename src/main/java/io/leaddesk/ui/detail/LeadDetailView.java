@@ -149,14 +149,16 @@ public final class LeadDetailView {
     /** Asks first (Cancel is the default answer), then lets the ViewModel delete. */
     private void confirmAndDelete() {
         ButtonType erase = new ButtonType(m.get("detail.delete.confirm"), ButtonBar.ButtonData.OK_DONE);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, vm.deleteQuestion(), erase, ButtonType.CANCEL);
+        // our own Cancel: JavaFX's ButtonType.CANCEL is English in most of the app's languages
+        ButtonType cancel = new ButtonType(m.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, vm.deleteQuestion(), erase, cancel);
         if (root.getScene() != null) {
             a.initOwner(root.getScene().getWindow());
         }
         a.setTitle(m.get("detail.delete.title"));
         a.setHeaderText(null);
         ((Button) a.getDialogPane().lookupButton(erase)).setDefaultButton(false);
-        ((Button) a.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        ((Button) a.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
         Optional<ButtonType> answer = a.showAndWait();
         if (answer.isPresent() && answer.get() == erase) {
             vm.deleteLead();

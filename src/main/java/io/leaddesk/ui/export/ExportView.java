@@ -153,7 +153,7 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         newOnly.selectedProperty().bindBidirectional(c.newOnlyProperty());
         dedupe.selectedProperty().bindBidirectional(c.dedupeProperty());
         profile.setItems(c.profiles());
-        cells(profile, ExportProfile::displayName);
+        cells(profile, this::profileName);
         profile.valueProperty().bindBidirectional(c.profileProperty());
         editProfile.setOnAction(e -> openProfileEditor());
     }
@@ -176,6 +176,7 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         formulaGuard.selectedProperty().bindBidirectional(f.formulaGuardProperty());
         e164.selectedProperty().bindBidirectional(f.e164Property());
         region.textProperty().bindBidirectional(f.regionProperty());
+        io.leaddesk.ui.i18n.TextFit.promptTooltip(region);
         region.disableProperty().bind(f.e164Property().not());
         localTime.setText(m.format("export.localTime", zone.getId()));
         localTime.selectedProperty().bindBidirectional(f.localTimeProperty());
@@ -297,10 +298,22 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         }
     }
 
+    /** A profile's name in the app's language; CRM brand names and the user's own profile names stay as they are. */
+    private String profileName(ExportProfile p) {
+        if (p == io.leaddesk.export.BuiltInProfile.META) {
+            return m.get("export.profile.builtin.meta");
+        }
+        if (p == io.leaddesk.export.BuiltInProfile.SALESFORCE) {
+            return m.get("export.profile.builtin.salesforce");
+        }
+        return p.displayName();
+    }
+
     @Override
     public boolean confirmReplace(Path file) {
         ButtonType replace = new ButtonType(m.get("export.replace.ok"), ButtonBar.ButtonData.OK_DONE);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, m.format("export.replace.text", file.toString()), replace, ButtonType.CANCEL);
+        ButtonType cancel = new ButtonType(m.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, m.format("export.replace.text", file.toString()), replace, cancel);
         a.initOwner(window());
         a.setTitle(m.get("export.replace.title"));
         a.setHeaderText(null);

@@ -24,6 +24,8 @@ public final class SettingsView {
     @FXML private TextField dataFolder;
     @FXML private ComboBox<String> theme;
     @FXML private TextField defaultRegion;
+    @FXML private ComboBox<String> language;
+    @FXML private Label languageNote;
     @FXML private Label folderNote;
     @FXML private Label error;
     @FXML private Button copyDiagnostics;
@@ -45,10 +47,18 @@ public final class SettingsView {
         graphVersion.textProperty().bindBidirectional(vm.graphVersionProperty());
         dataFolder.textProperty().bindBidirectional(vm.dataFolderProperty());
         defaultRegion.textProperty().bindBidirectional(vm.defaultRegionProperty());
+        io.leaddesk.ui.i18n.TextFit.promptTooltip(defaultRegion);
         theme.setItems(FXCollections.observableArrayList(SettingsViewModel.THEMES));
         theme.setCellFactory(lv -> new ThemeCell());
         theme.setButtonCell(new ThemeCell());
         theme.valueProperty().bindBidirectional(vm.themeProperty());
+        language.setItems(FXCollections.observableArrayList(SettingsViewModel.LANGUAGES));
+        language.setCellFactory(lv -> new LanguageCell());
+        language.setButtonCell(new LanguageCell());
+        language.valueProperty().bindBidirectional(vm.languageProperty());
+        languageNote.textProperty().bind(vm.languageNoteProperty());
+        languageNote.visibleProperty().bind(languageNote.textProperty().isNotEmpty());
+        languageNote.managedProperty().bind(languageNote.visibleProperty());
         folderNote.textProperty().bind(vm.dataFolderNoteProperty());
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
@@ -57,6 +67,14 @@ public final class SettingsView {
         copyDiagnostics.disableProperty().bind(diagnostics.runningProperty());
         diagnosticsNote.textProperty().bind(Bindings.when(diagnostics.errorProperty().isEmpty())
                 .then(diagnostics.messageProperty()).otherwise(diagnostics.errorProperty()));
+    }
+
+    private final class LanguageCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String tag, boolean empty) {
+            super.updateItem(tag, empty);
+            setText(empty || tag == null ? "" : vm.languageName(tag));
+        }
     }
 
     private final class ThemeCell extends ListCell<String> {

@@ -1,5 +1,6 @@
 package io.leaddesk.ui.settings;
 
+import io.leaddesk.i18n.Language;
 import io.leaddesk.model.FailureKind;
 import io.leaddesk.model.LeadDeskException;
 import io.leaddesk.store.AppSettings;
@@ -22,12 +23,15 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Settings dialog: Graph API version, data folder, theme, default phone region. Validates, then saves in the
+ * Settings dialog: Graph API version, data folder, theme, language, default phone region. Validates, then saves in the
  * background; the dialog closes only once the file was written ({@code onSaved}), and a failed write is shown as one
  * sentence in {@link #errorProperty()} with the dialog still open.
  */
 public final class SettingsViewModel {
     public static final List<String> THEMES = List.of(AppSettings.LIGHT, AppSettings.DARK);
+    /** The choices of Settings > Language: "" (System default), then the languages by their tags. */
+    public static final List<String> LANGUAGES = java.util.stream.Stream.concat(java.util.stream.Stream.of(Language.SYSTEM),
+            java.util.Arrays.stream(Language.values()).map(Language::tag)).toList();
 
     private final SettingsStore store;
     private final TaskExecutor executor;
@@ -38,6 +42,9 @@ public final class SettingsViewModel {
     private final StringProperty dataFolder = new SimpleStringProperty(this, "dataFolder");
     private final StringProperty theme = new SimpleStringProperty(this, "theme");
     private final StringProperty defaultRegion = new SimpleStringProperty(this, "defaultRegion");
+    private final StringProperty language = new SimpleStringProperty(this, "language");
+    private final ReadOnlyStringWrapper languageNote = new ReadOnlyStringWrapper(this, "languageNote", "");
+    private final Locale systemLocale;
     /** The write; its error is also where a validation problem shows. */
     private final RunState saving = new RunState();
     private final ReadOnlyStringWrapper dataFolderNote = new ReadOnlyStringWrapper(this, "dataFolderNote", "");
@@ -47,7 +54,14 @@ public final class SettingsViewModel {
     private Consumer<AppSettings> onSaved = s -> { };
 
     public SettingsViewModel(AppSettings current, SettingsStore store, TaskExecutor executor, Messages messages) {
+        this(current, store, executor, messages, messages.locale());
+    }
+
+    /** @param systemLocale the OS locale, which the "System default" language follows */
+    public SettingsViewModel(AppSettings current, SettingsStore store, TaskExecutor executor, Messages messages,
+                             Locale systemLocale) {
         this.original = current;
+        this.systemLocale = systemLocale;
         this.store = store;
         this.executor = executor;
         this.m = messages;
@@ -60,6 +74,25 @@ public final class SettingsViewModel {
         valid.addListener((o, a, b) -> showProblem(validate()));
         canSave = valid.and(saving.runningProperty().not());
         dataFolder.addListener((o, a, b) -> dataFolderNote.set(changedFolder() ? m.get("settings.dataFolder.restart") : ""));
+        language.set(LANGUAGES.contains(current.language()) ? current.language() : Language.SYSTEM);
+        language.addListener((o, a, b) -> languageNote.set(languageNote(b)));
+    }
+
+    /**
+     * A language change applies when LeadDesk starts again (every open view, a running sync and the export dialog keep
+     * their text until then); the note saying so is written in the chosen language, which the user reads.
+     */
+    private String languageNote(String tag) {
+        Locale chosen = Language.resolve(tag, systemLocale);
+        if (chosen.equals(m.locale())) {
+            return "";
+        }
+        return Messages.load(chosen).get("settings.language.restart");
+    }
+
+    /** The name of a {@link #LANGUAGES} choice as the list shows it: its own name, or "System default". */
+    public String languageName(String tag) {
+        return Language.ofTag(tag).map(Language::nativeName).orElseGet(() -> m.get("settings.language.system"));
     }
 
     /** "" when the entries are acceptable, else what to fix. */
@@ -95,7 +128,8 @@ public final class SettingsViewModel {
         String f = dataFolder.get().strip();
         String override = f.equals(store.defaultFolder().toString()) ? null : f;
         return new AppSettings(graphVersion.get().strip().toLowerCase(Locale.ROOT), theme.get(),
-                defaultRegion.get(), override);
+                defaultRegion.get(), override, language.get() == null ? Language.SYSTEM : language.get())
+                .withWorkspacesOf(original); // the workspaces' live settings are edited elsewhere: kept as they are
     }
 
     public void setOnSaved(Consumer<AppSettings> onSaved) {
@@ -175,6 +209,16 @@ public final class SettingsViewModel {
     /** Whether Save can be clicked: valid entries and no write running. */
     public BooleanBinding canSaveProperty() {
         return canSave;
+    }
+
+    /** The language's tag, "" for System default ({@link #LANGUAGES}). */
+    public StringProperty languageProperty() {
+        return language;
+    }
+
+    /** "" while the language in use is chosen, else that the new one applies after a restart (in the new language). */
+    public ReadOnlyStringProperty languageNoteProperty() {
+        return languageNote.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty dataFolderNoteProperty() {

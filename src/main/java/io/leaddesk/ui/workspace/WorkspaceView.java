@@ -133,6 +133,7 @@ public final class WorkspaceView {
         bindTree();
         bindFilters();
         bindTable();
+        io.leaddesk.ui.i18n.TextFit.columnsFitHeaders(table);
         statusBar.textProperty().bind(vm.statusTextProperty());
         statusBar.progressProperty().bind(Bindings.when(vm.syncingProperty()).then(vm.progressProperty()).otherwise(0.0));
         noticeBar.setVisible(false);
@@ -351,6 +352,7 @@ public final class WorkspaceView {
     private void bindFilters() {
         LeadsTableViewModel leads = vm.leads();
         search.textProperty().bindBidirectional(leads.searchProperty());
+        io.leaddesk.ui.i18n.TextFit.promptTooltip(search);
         filtersToggle.selectedProperty().bindBidirectional(leads.filtersVisibleProperty());
         filters.visibleProperty().bind(leads.filtersVisibleProperty());
         filters.managedProperty().bind(filters.visibleProperty());

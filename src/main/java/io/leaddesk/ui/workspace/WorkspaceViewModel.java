@@ -69,6 +69,7 @@ public final class WorkspaceViewModel {
     private final CredentialVault vault;
     private final TaskExecutor executor;
     private final Messages m;
+    private final io.leaddesk.ui.SyncText syncText;
     private final ErrorText errors;
     private final Formats formats;
     private final LeadsTableViewModel leads;
@@ -103,6 +104,7 @@ public final class WorkspaceViewModel {
         this.vault = vault;
         this.executor = executor;
         this.m = messages;
+        this.syncText = new io.leaddesk.ui.SyncText(messages);
         this.errors = new ErrorText(messages);
         this.formats = formats;
         this.leads = leads;
@@ -154,7 +156,7 @@ public final class WorkspaceViewModel {
                     var p = f.problems().get(0);
                     boolean access = f.problems().stream().anyMatch(x -> x.kind() == GraphErrorKind.PERMISSION
                             || x.kind() == GraphErrorKind.TOKEN);
-                    notify(NoticeKind.WARNING, m.format("notice.pageProblem", p.pageName(), p.message()), accessAction(access));
+                    notify(NoticeKind.WARNING, m.format("notice.pageProblem", p.pageName(), syncText.pageProblem(p)), accessAction(access));
                 }
                 reloadTree(leads::refresh);
             }, e -> {
@@ -314,7 +316,7 @@ public final class WorkspaceViewModel {
                 e.syncingProperty().set(false);
                 e.progressProperty().set(-1);
                 if (o.status() == FormOutcome.Status.FAILED || o.status() == FormOutcome.Status.SKIPPED) {
-                    e.problemProperty().set(o.message() == null ? "" : o.message());
+                    e.problemProperty().set(syncText.outcome(o));
                 }
             }
             updateOverall();
@@ -322,7 +324,7 @@ public final class WorkspaceViewModel {
                 reloadTree(leads::refresh);
             }
         } else if (ev instanceof SyncEvent.Waiting w) {
-            sync.progress(sync.progressProperty().get(), m.format("status.waiting", w.reason(), Math.max(1, w.delay().toSeconds())));
+            sync.progress(sync.progressProperty().get(), m.format("status.waiting", syncText.waitingReason(w.reason()), Math.max(1, w.delay().toSeconds())));
         }
     }
 
@@ -335,7 +337,7 @@ public final class WorkspaceViewModel {
     }
 
     private void syncFinished(SyncReport report) {
-        endSync(report.summary());
+        endSync(syncText.summary(report));
         if (report.cancelled()) {
             notify(NoticeKind.WARNING, m.format("notice.sync.cancelled", report.newLeads()));
         } else if (report.failedCount() > 0) {
@@ -343,7 +345,7 @@ public final class WorkspaceViewModel {
                     LOG.warn("Sync: form {} failed ({}): {}", f.formId(), f.errorKind(), f.message()));
             FormOutcome first = report.forms().stream().filter(f -> f.status() == FormOutcome.Status.FAILED).findFirst().orElseThrow();
             boolean token = report.forms().stream().anyMatch(f -> f.errorKind() == GraphErrorKind.TOKEN);
-            String what = first.formName() + ": " + (first.message() == null ? "" : first.message());
+            String what = first.formName() + ": " + syncText.outcome(first);
             boolean access = token || !report.findings().isEmpty() || report.forms().stream()
                     .anyMatch(f -> f.errorKind() == GraphErrorKind.PERMISSION);
             notify(NoticeKind.ERROR, m.format("notice.sync.failed", report.newLeads(), report.failedCount(), what)

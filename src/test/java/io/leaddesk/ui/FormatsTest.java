@@ -1,0 +1,30 @@
+package io.leaddesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** Dates and counts in the formats of the app's language. */
+class FormatsTest {
+    private static final Instant DEC_1 = Instant.parse("2026-12-01T14:05:00Z");
+
+    @Test
+    void datesUseTheLanguagesOrderWithAFourDigitYear() {
+        assertThat(new Formats(ZoneOffset.UTC, Locale.ENGLISH).date(DEC_1)).isEqualTo("12/1/2026");
+        assertThat(new Formats(ZoneOffset.UTC, Locale.forLanguageTag("uk")).date(DEC_1)).isEqualTo("01.12.2026");
+        assertThat(new Formats(ZoneOffset.UTC, Locale.forLanguageTag("pt-BR")).date(DEC_1)).isEqualTo("01/12/2026");
+        assertThat(new Formats(ZoneOffset.UTC, Locale.forLanguageTag("uk")).dateTime(DEC_1)).isEqualTo("01.12.2026 14:05");
+        assertThat(new Formats(ZoneOffset.UTC, Locale.ENGLISH).dateTime(DEC_1)).isEqualTo("12/1/2026 2:05 PM");
+    }
+
+    @Test
+    void countsUseTheLanguagesGroupingSeparator() {
+        assertThat(new Formats(ZoneOffset.UTC, Locale.ENGLISH).count(1234)).isEqualTo("1,234");
+        assertThat(new Formats(ZoneOffset.UTC, Locale.forLanguageTag("tr")).count(1234)).isEqualTo("1.234");
+        assertThat(new Formats(ZoneOffset.UTC, Locale.forLanguageTag("id")).count(1234)).isEqualTo("1.234");
+        assertThat(new Formats(ZoneOffset.UTC, Locale.forLanguageTag("ru")).count(1234)).isEqualTo("1\u00a0234");
+    }
+}
