@@ -1,6 +1,6 @@
 package io.leaddesk.live.notify;
 
-import java.text.MessageFormat;
+import io.leaddesk.i18n.MessageText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,6 +92,6 @@ public class NewLeadsText {
         } catch (MissingResourceException e) {
             pattern = key;
         }
-        return new MessageFormat(pattern, locale).format(args);
+        return new MessageText(locale, java.util.TimeZone.getDefault()).format(pattern, args);
     }
 }

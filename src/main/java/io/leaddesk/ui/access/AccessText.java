@@ -4,9 +4,7 @@ import io.leaddesk.access.Finding;
 import io.leaddesk.access.TokenLifetime;
 import io.leaddesk.access.TokenType;
 import io.leaddesk.ui.Messages;
-import java.text.DateFormat;
-import java.text.Format;
-import java.text.MessageFormat;
+import io.leaddesk.i18n.MessageText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,13 +49,7 @@ public final class AccessText {
         if (key == null || !m.has(key)) {
             return english == null ? "" : english;
         }
-        MessageFormat f = new MessageFormat(m.get(key), m.locale());
-        for (Format sub : f.getFormats()) {
-            if (sub instanceof DateFormat d) {
-                d.setTimeZone(TimeZone.getTimeZone(zone));
-            }
-        }
-        return f.format(args.toArray());
+        return new MessageText(m.locale(), TimeZone.getTimeZone(zone)).format(m.get(key), args.toArray());
     }
 
     public String kind(TokenType t) {
