@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link SampleOptions.Cursor#OFFSET}, by offset cursors counted from the newest lead, as some servers do: there a
  * lead that arrives while a client pages pushes every later page down by one, so pages repeat leads already served.
  * With {@link SampleOptions#arrivals()} new leads arrive in the form at every request for its leads, before the page
- * is cut: the form's n-th request brings {@code arrivals[n % size]}.
+ * is cut: the form's n-th request brings {@code arrivals[n % size]}. {@link SampleOptions#refusePagesAbove()} refuses
+ * pages that would hold more leads than that with Graph's "reduce the amount of data" error, and
+ * {@link SampleOptions#refuseCombinedFilters()} refuses more than one {@code filtering} entry per request.
  */
 final class LeadEndpoints {
     private static final String OFFSET = "offset:";
@@ -24,6 +26,8 @@ final class LeadEndpoints {
     private final SamplePaging paging;
     private final SampleFaultInjector faults;
     private final SampleOptions.Cursor cursor;
+    private final int refusePagesAbove;
+    private final boolean refuseCombinedFilters;
     private volatile int[] arrivals;
     private final Map<String, AtomicInteger> requestsByForm = new ConcurrentHashMap<>();
     private final ObjectMapper mapper = new ObjectMapper();
@@ -33,6 +37,8 @@ final class LeadEndpoints {
         this.paging = paging;
         this.faults = faults;
         this.cursor = options.cursor();
+        this.refusePagesAbove = options.refusePagesAbove();
+        this.refuseCombinedFilters = options.refuseCombinedFilters();
         arrivals(options.arrivals());
     }
 
@@ -106,6 +112,9 @@ final class LeadEndpoints {
             return "{\"data\":[]}";
         }
         int n = top - bottom + 1;
+        if (refusePagesAbove > 0 && n > refusePagesAbove) {
+            throw GraphError.reduceData();
+        }
         StringBuilder sb = new StringBuilder(n * form.leadSizeHint(mask) + 1024).append("{\"data\":[");
         for (int i = top; i >= bottom; i--) {
             if (i < top) {
@@ -201,6 +210,9 @@ final class LeadEndpoints {
         }
         if (arr == null || !arr.isArray()) {
             throw GraphError.badParam("param filtering must be a JSON array of {field, operator, value}");
+        }
+        if (refuseCombinedFilters && arr.size() > 1) {
+            throw GraphError.oneFilterOnly(arr.size());
         }
         int lo = 0;
         int hi = count;

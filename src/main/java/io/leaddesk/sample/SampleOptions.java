@@ -18,9 +18,17 @@ import java.util.Locale;
  * @param arrivals           new leads that arrive in a form at each request for its leads, as if people submitted
  *                           while a client pages: the n-th request of a form brings {@code arrivals[n % size]}
  *                           (default none); e.g. {@code [25, 25, 25, 25, 5]} gives bursts in which whole pages repeat
+ * @param refusePagesAbove   when above 0, a /leads page that would hold more leads than this is refused the way Graph
+ *                           refuses a response it finds too large: HTTP 500, code 1 "Please reduce the amount of data
+ *                           you're asking for, then retry your request", without {@code is_transient} (default 0: never)
+ * @param refuseCombinedFilters when true, a /leads request with more than one {@code filtering} entry is refused with
+ *                           HTTP 400, code 100, naming {@code filtering} (a server that takes one filter per request)
+ * @param formWeights        the share of {@code leads} each form gets, in the order of the catalog (all twelve forms);
+ *                           empty = the catalog's own weights (two forms without leads)
  */
 public record SampleOptions(int leads, String faults, int latencyMs, long seed, String appSecret, int maxPageSize,
-                            int port, Cursor cursor, List<Integer> arrivals) {
+                            int port, Cursor cursor, List<Integer> arrivals, int refusePagesAbove,
+                            boolean refuseCombinedFilters, List<Integer> formWeights) {
 
     /** The paging cursors of /leads. */
     public enum Cursor {
@@ -62,6 +70,22 @@ public record SampleOptions(int leads, String faults, int latencyMs, long seed, 
             }
         }
         cursor = cursor == null ? Cursor.KEYSET : cursor;
+        if (refusePagesAbove < 0) {
+            throw new IllegalArgumentException("refusePagesAbove must be >= 0: " + refusePagesAbove);
+        }
+        formWeights = formWeights == null ? List.of() : List.copyOf(formWeights);
+        if (!formWeights.isEmpty()) {
+            int sum = 0;
+            for (int w : formWeights) {
+                if (w < 0) {
+                    throw new IllegalArgumentException("form weights must be >= 0: " + formWeights);
+                }
+                sum += w;
+            }
+            if (sum == 0) {
+                throw new IllegalArgumentException("at least one form weight must be above 0: " + formWeights);
+            }
+        }
         SampleFaults.parse(faults); // fail early on a bad spec
     }
 
@@ -71,40 +95,54 @@ public record SampleOptions(int leads, String faults, int latencyMs, long seed, 
         this(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, Cursor.KEYSET, List.of());
     }
 
+    /** Without refusals and with the catalog's form weights. */
+    public SampleOptions(int leads, String faults, int latencyMs, long seed, String appSecret, int maxPageSize,
+                         int port, Cursor cursor, List<Integer> arrivals) {
+        this(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals, 0, false, List.of());
+    }
+
     public static SampleOptions defaults() {
-        return new SampleOptions(5000, null, 0, 42L, null, 1000, 0, Cursor.KEYSET, List.of());
+        return new SampleOptions(5000, null, 0, 42L, null, 1000, 0, Cursor.KEYSET, List.of(), 0, false, List.of());
     }
 
     public SampleOptions withLeads(int v) {
-        return new SampleOptions(v, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals);
+        return new SampleOptions(v, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals,
+                refusePagesAbove, refuseCombinedFilters, formWeights);
     }
 
     public SampleOptions withFaults(String v) {
-        return new SampleOptions(leads, v, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals);
+        return new SampleOptions(leads, v, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals,
+                refusePagesAbove, refuseCombinedFilters, formWeights);
     }
 
     public SampleOptions withLatencyMs(int v) {
-        return new SampleOptions(leads, faults, v, seed, appSecret, maxPageSize, port, cursor, arrivals);
+        return new SampleOptions(leads, faults, v, seed, appSecret, maxPageSize, port, cursor, arrivals,
+                refusePagesAbove, refuseCombinedFilters, formWeights);
     }
 
     public SampleOptions withSeed(long v) {
-        return new SampleOptions(leads, faults, latencyMs, v, appSecret, maxPageSize, port, cursor, arrivals);
+        return new SampleOptions(leads, faults, latencyMs, v, appSecret, maxPageSize, port, cursor, arrivals,
+                refusePagesAbove, refuseCombinedFilters, formWeights);
     }
 
     public SampleOptions withAppSecret(String v) {
-        return new SampleOptions(leads, faults, latencyMs, seed, v, maxPageSize, port, cursor, arrivals);
+        return new SampleOptions(leads, faults, latencyMs, seed, v, maxPageSize, port, cursor, arrivals,
+                refusePagesAbove, refuseCombinedFilters, formWeights);
     }
 
     public SampleOptions withMaxPageSize(int v) {
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, v, port, cursor, arrivals);
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, v, port, cursor, arrivals,
+                refusePagesAbove, refuseCombinedFilters, formWeights);
     }
 
     public SampleOptions withPort(int v) {
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, v, cursor, arrivals);
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, v, cursor, arrivals,
+                refusePagesAbove, refuseCombinedFilters, formWeights);
     }
 
     public SampleOptions withCursor(Cursor v) {
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, v, arrivals);
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, v, arrivals,
+                refusePagesAbove, refuseCombinedFilters, formWeights);
     }
 
     /** New leads per request for a form's leads, cycling through the values (none: no arrivals). */
@@ -113,7 +151,8 @@ public record SampleOptions(int leads, String faults, int latencyMs, long seed, 
         for (int n : perRequest) {
             v.add(n);
         }
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, v);
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, v,
+                refusePagesAbove, refuseCombinedFilters, formWeights);
     }
 
     /** {@code 25,25,25,25,5} (what {@code sample-server --arrivals} takes) into the list of arrivals. */
@@ -137,8 +176,45 @@ public record SampleOptions(int leads, String faults, int latencyMs, long seed, 
         return out;
     }
 
+    /** {@code 11,1,1,...} (what {@code sample-server --form-weights} takes) into the list of form weights. */
+    public static List<Integer> parseWeights(String spec) {
+        try {
+            return parseArrivals(spec);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("form weights must be whole numbers of 0 or more separated by commas, not "
+                    + spec, e);
+        }
+    }
+
     public SampleOptions withArrivals(List<Integer> perRequest) {
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, perRequest);
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, perRequest,
+                refusePagesAbove, refuseCombinedFilters, formWeights);
+    }
+
+    /** Pages of /leads holding more than {@code n} leads are refused with "reduce the amount of data" (0: never). */
+    public SampleOptions withRefusePagesAbove(int n) {
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals, n,
+                refuseCombinedFilters, formWeights);
+    }
+
+    /** Requests for leads with more than one {@code filtering} entry are refused (code 100, naming filtering). */
+    public SampleOptions withRefuseCombinedFilters(boolean v) {
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals,
+                refusePagesAbove, v, formWeights);
+    }
+
+    /** The share of the leads each of the twelve forms gets, in catalog order (nothing: the catalog's weights). */
+    public SampleOptions withFormWeights(int... weights) {
+        List<Integer> v = new ArrayList<>(weights.length);
+        for (int n : weights) {
+            v.add(n);
+        }
+        return withFormWeights(v);
+    }
+
+    public SampleOptions withFormWeights(List<Integer> weights) {
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals,
+                refusePagesAbove, refuseCombinedFilters, weights);
     }
 
     /** Masks the app secret. */
@@ -146,6 +222,8 @@ public record SampleOptions(int leads, String faults, int latencyMs, long seed, 
     public String toString() {
         return "SampleOptions[leads=" + leads + ", faults=" + faults + ", latencyMs=" + latencyMs + ", seed=" + seed
                 + ", appSecret=" + (appSecret == null ? "none" : "***") + ", maxPageSize=" + maxPageSize
-                + ", port=" + port + ", cursor=" + cursor + ", arrivals=" + arrivals + "]";
+                + ", port=" + port + ", cursor=" + cursor + ", arrivals=" + arrivals + ", refusePagesAbove="
+                + refusePagesAbove + ", refuseCombinedFilters=" + refuseCombinedFilters + ", formWeights=" + formWeights
+                + "]";
     }
 }
