@@ -72,6 +72,17 @@ final class GraphCaller {
 
     <T> T get(HttpUrl url, AccessToken token, String endpoint, BodyParser<T> parser,
               BooleanSupplier cancelled, RetryListener listener) {
+        return get(url, token, endpoint, parser, cancelled, listener, false);
+    }
+
+    /**
+     * The same; with {@code shrinkable} a failure that says the request asked for too much at once
+     * ({@link Problem#askedTooMuch()}) is thrown at the first attempt, without a retry or a wait, so the caller can ask
+     * for less instead (retrying the same request does not help). Without it such a failure is retried like any
+     * transient one, within the budget.
+     */
+    <T> T get(HttpUrl url, AccessToken token, String endpoint, BodyParser<T> parser,
+              BooleanSupplier cancelled, RetryListener listener, boolean shrinkable) {
         HttpUrl signed = sign(url, token);
         String[] secrets = {token.reveal(), settings.appSecret()};
         Duration budget = settings.maxRetryTime() == null || settings.maxRetryTime().isNegative()
@@ -92,6 +103,10 @@ final class GraphCaller {
                 problem = r.problem;
             }
             Duration spent = Duration.ofNanos(Math.max(0, ticker.nanos() - started));
+            if (shrinkable && problem.askedTooMuch()) {
+                LOG.info("GET {}: {}; asking for fewer leads at once", signed.encodedPath(), problem.what());
+                throw problem.toException(secrets);
+            }
             if (!problem.retryable()) {
                 LOG.debug("GET {} failed: {} (code {}), not retried", signed.encodedPath(), problem.kind(), problem.code());
                 throw problem.toException(secrets);

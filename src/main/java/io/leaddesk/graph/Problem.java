@@ -20,9 +20,19 @@ import java.util.Locale;
  *
  * @param graphMessage Graph's own message text (may be null)
  * @param regainMinutes estimated_time_to_regain_access from the usage headers, 0 when unknown
+ * @param askedTooMuch the request asked for more than Meta would send at once: Graph's code 1 "Please reduce the
+ *                     amount of data you're asking for", or a timeout while the answer's body was arriving. Asking
+ *                     the same again does not help; a smaller page may ({@link LeadPager} halves it)
  */
 record Problem(GraphErrorKind kind, String what, String todo, int code, int subcode, int httpStatus,
-               String missingPermission, String fbtraceId, String graphMessage, long regainMinutes, Throwable cause) {
+               String missingPermission, String fbtraceId, String graphMessage, long regainMinutes, Throwable cause,
+               boolean askedTooMuch) {
+
+    Problem(GraphErrorKind kind, String what, String todo, int code, int subcode, int httpStatus,
+            String missingPermission, String fbtraceId, String graphMessage, long regainMinutes, Throwable cause) {
+        this(kind, what, todo, code, subcode, httpStatus, missingPermission, fbtraceId, graphMessage, regainMinutes,
+                cause, false);
+    }
 
     private static final List<String> KNOWN_PERMISSIONS = List.of("leads_retrieval", "pages_show_list",
             "pages_read_engagement", "pages_manage_ads", "ads_management", "ads_read", "business_management",
@@ -34,7 +44,7 @@ record Problem(GraphErrorKind kind, String what, String todo, int code, int subc
 
     Problem withRegainMinutes(long minutes) {
         return new Problem(kind, what, todo, code, subcode, httpStatus, missingPermission, fbtraceId, graphMessage,
-                minutes, cause);
+                minutes, cause, askedTooMuch);
     }
 
     String message() {
@@ -62,7 +72,7 @@ record Problem(GraphErrorKind kind, String what, String todo, int code, int subc
 
     private GraphFailure build(String message, String... secrets) {
         return new GraphFailure(kind, scrub(message, secrets), code, subcode, httpStatus, missingPermission, fbtraceId,
-                scrub(graphMessage, secrets), scrubbedCause(cause, secrets));
+                scrub(graphMessage, secrets), scrubbedCause(cause, secrets), askedTooMuch);
     }
 
     /** Replaces every occurrence of each secret by its masked form. */
@@ -180,6 +190,12 @@ record Problem(GraphErrorKind kind, String what, String todo, int code, int subc
             kind = GraphErrorKind.INVALID_CURSOR;
             what = "Meta no longer accepts the paging position for this form (" + ref + ")";
             todo = "sync the form again; it restarts from the newest stored lead";
+        } else if (code == 1 && lower.contains("reduce the amount of data")) {
+            // Graph's answer to a response it finds too large (HTTP 500, sometimes without is_transient): asking
+            // again does not help, asking for fewer leads per page does
+            return new Problem(GraphErrorKind.TRANSIENT, "Meta found the answer too large and asked for less data at"
+                    + " once (" + ref + ")", "try again later, or lower the page size (LEADDESK_PAGE_SIZE)", code,
+                    subcode, http, null, fbtrace, graphMessage, 0, null, true);
         } else if (code == 1 || code == 2 || isTransient) {
             kind = GraphErrorKind.TRANSIENT;
             what = "Meta reported a temporary problem (" + ref + ")";
@@ -251,8 +267,9 @@ record Problem(GraphErrorKind kind, String what, String todo, int code, int subc
             return network("LeadDesk cannot connect to Meta's server " + host + " (connection refused)", e);
         }
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+            // a timeout while a body was arriving: most likely a page too large for the connection
             return new Problem(GraphErrorKind.TRANSIENT, "Meta did not answer in time (timeout)", "try again later",
-                    0, 0, 0, null, null, null, 0, e);
+                    0, 0, 0, null, null, null, 0, e, duringBody);
         }
         String what = duringBody ? "The connection to Meta broke while the answer was arriving"
                 : "The connection to Meta failed";
