@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * <p>This class is the public face; each job lives in a class of its own sharing one {@link Database}: the file
  * ({@link StoreFile}), pages and forms ({@link FormsTable}), sync writes ({@link LeadWrites}), table queries
  * ({@link LeadQueries}), the raw export stream ({@link RawLeadStream}), reviews ({@link Reviews}), export history
- * ({@link ExportHistory}) and forgetting ({@link Erasure}).
+ * ({@link ExportHistory}), forgetting ({@link Erasure}) and what the sync remembers per form ({@link SyncState}).
  */
 public final class LeadStore implements AutoCloseable {
 
@@ -39,6 +39,7 @@ public final class LeadStore implements AutoCloseable {
     private final Reviews reviews;
     private final ExportHistory exports;
     private final Erasure erasure;
+    private final SyncState syncState;
 
     private LeadStore(Database db) {
         this.db = db;
@@ -49,6 +50,7 @@ public final class LeadStore implements AutoCloseable {
         this.reviews = new Reviews(db);
         this.exports = new ExportHistory(db);
         this.erasure = new Erasure(db);
+        this.syncState = new SyncState(db);
     }
 
     // ---- opening ---------------------------------------------------------------------------------
@@ -135,6 +137,19 @@ public final class LeadStore implements AutoCloseable {
      */
     public int upsertLeads(String pageId, LeadForm form, List<Lead> leads, Instant seenAt) {
         return writes.upsertLeads(pageId, form, leads, seenAt);
+    }
+
+    /**
+     * {@link #upsertLeads(String, LeadForm, List, Instant)}, and in the same transaction the sync's progress through the
+     * time range the page came from ({@link SyncState}); with no leads only the progress is written.
+     */
+    public int upsertLeads(String pageId, LeadForm form, List<Lead> leads, Instant seenAt, SyncState.Progress progress) {
+        return writes.upsertLeads(pageId, form, leads, seenAt, progress);
+    }
+
+    /** What the sync remembers per form between runs: page size, way of reading, the unfinished pull's ranges. */
+    public SyncState syncState() {
+        return syncState;
     }
 
     /** Records that a pull of {@code formId} completed: its new watermark (Unix seconds, may be null if no leads) and when. */

@@ -7,7 +7,9 @@
  * {@code StoreFile} (checks before SQLite writes a byte, the folder and file LeadDesk creates, read-only or not,
  * migrations), {@code FormsTable} (pages and forms), {@code LeadWrites} (what a sync writes), {@code LeadQueries}
  * (counts, row ids, table rows, one lead, every lead parsed), {@code RawLeadStream} (the export's unparsed stream),
- * {@code Reviews}, {@code ExportHistory}, {@code Erasure} (forgetting), {@code StoredColumns} (the stored copies of JSON
+ * {@code Reviews}, {@code ExportHistory}, {@code Erasure} (forgetting), {@link io.leaddesk.store.SyncState} (what the
+ * sync remembers per form: page size, way of reading, an unfinished pull's time ranges; public, reached through
+ * {@code LeadStore.syncState()}), {@code StoredColumns} (the stored copies of JSON
  * fields and their mapping onto the lead parser's fallback, written once) and {@code StoreErrors} (SQLite failures as
  * one-sentence {@link io.leaddesk.store.StoreException}s).
  *
