@@ -40,7 +40,7 @@ public final class PageSize {
     }
 
     /** True when a page of {@code asked} leads can still be asked for smaller. */
-    boolean canShrink(int asked) {
+    public boolean canShrink(int asked) {
         return asked > floor;
     }
 
@@ -49,7 +49,7 @@ public final class PageSize {
      * smallest). Several pulls refused at once halve it once each for what they asked, never below what another
      * already set.
      */
-    void refused(int asked) {
+    public void refused(int asked) {
         int half = Math.max(floor, asked / 2);
         int before = current.getAndAccumulate(half, Math::min);
         if (half < before) {

@@ -30,6 +30,8 @@ final class LeadEndpoints {
     private final boolean refuseCombinedFilters;
     private volatile int[] arrivals;
     private final Map<String, AtomicInteger> requestsByForm = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> filterings = new ConcurrentHashMap<>();
+    private final AtomicInteger refusedPages = new AtomicInteger();
     private final ObjectMapper mapper = new ObjectMapper();
 
     LeadEndpoints(SampleDataset dataset, SamplePaging paging, SampleFaultInjector faults, SampleOptions options) {
@@ -56,6 +58,18 @@ final class LeadEndpoints {
         return pattern[Math.floorMod(n, pattern.length)];
     }
 
+    /** How often each {@code filtering} value was asked for (every page of a paged pull counts). */
+    Map<String, Integer> filterings() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        filterings.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
+    /** Pages refused with "reduce the amount of data" so far. */
+    int refusedPages() {
+        return refusedPages.get();
+    }
+
     static int leadMask(SampleRequest req) {
         try {
             return SampleDataset.leadFieldMask(req.get("fields"));
@@ -79,6 +93,7 @@ final class LeadEndpoints {
         int lo = 0;
         int hi = count;
         String filtering = req.get("filtering");
+        filterings.computeIfAbsent(filtering == null ? "" : filtering, k -> new AtomicInteger()).incrementAndGet();
         if (filtering != null && !filtering.isBlank()) {
             long[] range = filterRange(form, filtering, count);
             lo = (int) range[0];
@@ -113,6 +128,7 @@ final class LeadEndpoints {
         }
         int n = top - bottom + 1;
         if (refusePagesAbove > 0 && n > refusePagesAbove) {
+            refusedPages.incrementAndGet();
             throw GraphError.reduceData();
         }
         StringBuilder sb = new StringBuilder(n * form.leadSizeHint(mask) + 1024).append("{\"data\":[");

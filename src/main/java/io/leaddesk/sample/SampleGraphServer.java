@@ -140,6 +140,19 @@ public final class SampleGraphServer implements AutoCloseable {
         return http.mostRequestsInFlight();
     }
 
+    /**
+     * Every {@code filtering} value requests for leads carried, with how many requests carried it (pages of one pull
+     * repeat it); {@code ""} stands for requests without one.
+     */
+    public java.util.Map<String, Integer> leadFilterings() {
+        return leads.filterings();
+    }
+
+    /** Pages of leads refused with "reduce the amount of data" so far ({@link SampleOptions#refusePagesAbove()}). */
+    public int refusedPages() {
+        return leads.refusedPages();
+    }
+
     /** Starts counting {@link #mostRequestsInFlight()} again from now. */
     public void resetMostRequestsInFlight() {
         http.resetMostRequestsInFlight();
