@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
         "Point the other commands at it with LEADDESK_GRAPH_URL and one of the tokens it prints.",
         "To reproduce a server whose pages shift while people submit leads: --max-page-size 25 --cursor offset --arrivals 25,25,25,25,5.",
         "To reproduce Graph's \"reduce the amount of data\" answers and a server that takes one filter per request: --refuse-pages-above 200 --refuse-combined-filters.",
-        "The sync benchmark's shape (one form holding half of 100,000 leads, 200 ms per request): --leads 100000 --form-weights 11,1,1,1,1,1,1,1,1,1,1,1 --latency-ms 200."})
+        "The sync benchmark's shape (one form holding half of 100,000 leads, 200 ms per request): --leads 100000 --form-weights 11,1,1,1,1,1,1,1,1,1,1,1 --latency-ms 200.",
+        "To watch leads arrive (leaddesk sync --watch): --trickle 3/min."},
+        footer = {"", SampleTokens.DESCRIPTION})
 final class SampleServerCommand extends BaseCommand {
     @Option(names = "--port", paramLabel = "N", description = "Port (default: a free one).")
     int port;
@@ -51,6 +53,10 @@ final class SampleServerCommand extends BaseCommand {
             + "(default: the built-in shares, two forms without leads).")
     String formWeights;
 
+    @Option(names = "--trickle", paramLabel = "N/min", description = "New leads that arrive over time in the active forms, in turn, as people submit them: "
+            + "N a minute (N/min) or an hour (N/h); default none. The demo of auto-sync and 'sync --watch'.")
+    String trickle;
+
     @Override
     public Integer call() throws InterruptedException {
         if (leads < 0 || port < 0 || port > 65535 || latencyMs < 0 || maxPageSize < 1 || refusePagesAbove < 0) {
@@ -61,7 +67,8 @@ final class SampleServerCommand extends BaseCommand {
             options = SampleOptions.defaults().withLeads(leads).withPort(port).withFaults(faults).withLatencyMs(latencyMs)
                     .withMaxPageSize(maxPageSize).withCursor(SampleOptions.Cursor.parse(cursor)).withArrivals(SampleOptions.parseArrivals(arrivals))
                     .withRefusePagesAbove(refusePagesAbove).withRefuseCombinedFilters(refuseCombinedFilters)
-                    .withFormWeights(SampleOptions.parseWeights(formWeights));
+                    .withFormWeights(SampleOptions.parseWeights(formWeights))
+                    .withTrickle(SampleOptions.parseTrickle(trickle));
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, "The sample server options are not valid (" + e.getMessage() + "); see 'leaddesk sample-server --help'.", e);
         }

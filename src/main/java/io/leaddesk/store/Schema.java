@@ -116,11 +116,40 @@ final class Schema {
                     CREATE TABLE pending_erase(
                         id INTEGER PRIMARY KEY,
                         at INTEGER NOT NULL)""")),
+            // Imports of Meta's own lead downloads (issue 17). Where a lead came from is kept apart from the lead, so
+            // that its raw JSON stays Graph-shaped: one row per file that brought leads in (the name only, not the
+            // path), one row per lead that an import brought (a lead synced from Graph has none), and the forms an
+            // import created from a file's columns, whose questions are placeholders until a sync brings Meta's.
+            new Migration(4, List.of(
+                    """
+                    CREATE TABLE imports(
+                        id        INTEGER PRIMARY KEY,
+                        file_name TEXT NOT NULL,
+                        at        INTEGER NOT NULL,
+                        new_leads INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE lead_imports(
+                        lead_id   TEXT PRIMARY KEY,
+                        import_id INTEGER NOT NULL REFERENCES imports(id)) WITHOUT ROWID""",
+                    """
+                    CREATE TABLE import_forms(
+                        form_id   TEXT PRIMARY KEY,
+                        import_id INTEGER NOT NULL REFERENCES imports(id)) WITHOUT ROWID""",
+                    // a lead deleted on a person's request (or purged by age) takes its import origin with it, whoever
+                    // deletes it
+                    """
+                    CREATE TRIGGER leads_delete_import_origin AFTER DELETE ON leads
+                    BEGIN
+                        DELETE FROM lead_imports WHERE lead_id = old.id;
+                    END""")),
+            // Which leads are new (not yet opened or marked seen): the statements live with SeenState. Leads already
+            // in a cache when this runs are seen.
+            new Migration(5, SeenState.SCHEMA),
             // Per-form sync state (issue 15, see SyncState): the page size that worked when Meta refused larger pages,
             // whether Meta refused two filters in one request (then the form is read in one piece), and the time
             // ranges of an unfinished pull still to read, so that a pull killed half-way resumes where each of its
             // slices had got to. Nothing here is needed to read the cache: dropping both tables only costs a re-read.
-            new Migration(4, List.of(
+            new Migration(6, List.of(
                     """
                     CREATE TABLE sync_state(
                         form_id     TEXT PRIMARY KEY,

@@ -12,19 +12,22 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
 
 /**
  * Runs the slices of every form of a sync on {@code concurrency} threads: one slice per thread, one request in flight
  * per slice, so the sync never has more requests in flight than its concurrency, whatever the number of forms and
  * slices. The slices expected to take longest start first. A thread with nothing left to start cuts the running slice
  * with the most left to read in two ({@link SliceRun#split}) and reads the older half, so no thread sits idle while
- * one big form is read page after page.
+ * one big form is read page after page. Each form's outcome passes {@code finish} (the sync names the access doctor's
+ * finding there) before it is reported.
  */
 final class PullScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
 
     private final SyncContext context;
     private final int concurrency;
+    private final BiFunction<FormRun.Job, FormOutcome, FormOutcome> finish;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final PriorityQueue<SliceRun> queue;
@@ -34,8 +37,14 @@ final class PullScheduler {
     private int idle;
 
     PullScheduler(SyncContext context, int concurrency) {
+        this(context, concurrency, (job, o) -> o);
+    }
+
+    /** @param finish what a form's outcome becomes before it is reported and returned (runs on a sync thread) */
+    PullScheduler(SyncContext context, int concurrency, BiFunction<FormRun.Job, FormOutcome, FormOutcome> finish) {
         this.context = context;
         this.concurrency = Math.max(1, concurrency);
+        this.finish = finish;
         this.queue = new PriorityQueue<>(Comparator.comparingLong(SliceRun::estimate).reversed()
                 .thenComparingLong(SliceRun::sequence));
     }
@@ -94,6 +103,15 @@ final class PullScheduler {
         return List.of(result);
     }
 
+    private FormOutcome finished(FormRun.Job job, FormOutcome o) {
+        try {
+            return finish.apply(job, o);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not complete the outcome of form {} ({})", job.form().id(), e.getClass().getSimpleName());
+            return o;
+        }
+    }
+
     private FormOutcome report(FormOutcome o) {
         context.events().onEvent(new SyncEvent.FormFinished(o));
         return o;
@@ -113,15 +131,16 @@ final class PullScheduler {
                 after = slice.form.sliceEnded(FormRun.End.UNEXPECTED, null,
                         e instanceof RuntimeException r ? r : new IllegalStateException(e));
             }
-            if (after.outcome() != null) {
-                context.events().onEvent(new SyncEvent.FormFinished(after.outcome()));
+            FormOutcome outcome = after.outcome() == null ? null : finished(slice.form.job, after.outcome());
+            if (outcome != null) {
+                context.events().onEvent(new SyncEvent.FormFinished(outcome));
             }
             lock.lock();
             try {
                 running.remove(slice);
                 queue.addAll(after.slices());
-                if (after.outcome() != null) {
-                    outcomes.put(slice.form, after.outcome());
+                if (outcome != null) {
+                    outcomes.put(slice.form, outcome);
                     formsLeft--;
                 }
                 changed.signalAll();

@@ -28,6 +28,20 @@ public record SyncReport(List<FormOutcome> forms, long fetched, long newLeads, b
         return forms.stream().mapToLong(f -> f.skippedLeads().size()).sum();
     }
 
+    /**
+     * The access doctor's findings for the Pages this sync could not read (one per Page, in the order met): what
+     * the app offers the Access view for.
+     */
+    public List<io.leaddesk.access.Finding> findings() {
+        java.util.Map<String, io.leaddesk.access.Finding> byPage = new java.util.LinkedHashMap<>();
+        for (FormOutcome f : forms) {
+            if (f.finding() != null) {
+                byPage.putIfAbsent(f.pageId() == null ? "" : f.pageId(), f.finding());
+            }
+        }
+        return List.copyOf(byPage.values());
+    }
+
     /** Every form's pull reached the end: not cancelled, none failed, none incomplete. */
     public boolean complete() {
         return !cancelled && failedCount() == 0 && incompleteCount() == 0;

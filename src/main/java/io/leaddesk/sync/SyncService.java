@@ -1,5 +1,7 @@
 package io.leaddesk.sync;
 
+import io.leaddesk.access.Finding;
+import io.leaddesk.access.PageDiagnosis;
 import io.leaddesk.graph.AccessToken;
 import io.leaddesk.graph.GraphClient;
 import io.leaddesk.graph.GraphErrorKind;
@@ -7,7 +9,8 @@ import io.leaddesk.graph.GraphException;
 import io.leaddesk.graph.GraphSettings;
 import io.leaddesk.model.LeadForm;
 import io.leaddesk.graph.PageInfo;
-import io.leaddesk.graph.TokenInfo;
+import io.leaddesk.graph.TokenCheck;
+import io.leaddesk.graph.TokenKind;
 import io.leaddesk.store.LeadStore;
 import io.leaddesk.store.StoreException;
 import io.leaddesk.store.StoredForm;
@@ -35,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Crash safety: every result page of leads is committed in its own transaction by {@link LeadStore#upsertLeads}.
  * Graph serves leads newest first, so the durable watermark of a form (newest created_time of its last
- * <em>complete</em> pull) only moves when a pull finishes, every slice of it; upsert-by-id keeps every lead exactly
+<em>complete</em> pull) only moves when a pull finishes, every slice of it; upsert-by-id keeps every lead exactly
  * once. Leads that cannot be stored are skipped and reported ({@link FormRun}).
  *
  * <p>Speed: a sync waits on Meta's round trips, not on the CPU, so it keeps up to {@code concurrency} requests in
@@ -46,6 +49,10 @@ import org.slf4j.LoggerFactory;
  * half-way resumes each slice where it had got to; a pull that a paging guard stops
  * ({@link FormOutcome.Status#INCOMPLETE}) is read again from its old watermark. Pages Meta finds too large are asked
  * for again with half the size, and the size that worked is remembered per form ({@link PageSizeMemory}).
+ *
+ * <p>Signing in never blocks: the token check ends within {@link TokenCheck#LIMIT} and can be cancelled. A sync that
+ * meets a permission problem on a Page names the access doctor's finding for it ({@link PageDiagnosis}: its
+ * has_lead_access, the person's tasks and permissions), and goes on with the Pages it can read.
  */
 public final class SyncService {
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
@@ -81,15 +88,26 @@ public final class SyncService {
         return graph;
     }
 
-    /** Validates the token against Graph (whoami + pages). Throws GraphException (TOKEN, PERMISSION, NETWORK...). */
+    /**
+     * Validates the token against Graph (whoami + pages) within {@link TokenCheck#LIMIT}. Throws GraphException
+     * (TOKEN, PERMISSION, NETWORK...), with the sign-in's way on (check the connection or work offline) when Meta
+     * cannot be reached or does not answer.
+     */
     public Session signIn(AccessToken token) {
-        TokenInfo who = graph.whoami(token);
-        List<PageInfo> pages = graph.pages(token, who);
-        for (PageInfo p : pages) {
+        return signIn(token, () -> false);
+    }
+
+    /**
+     * {@link #signIn(AccessToken)} that the app's Cancel ends at once: the request in flight is cancelled and a
+     * {@link java.util.concurrent.CancellationException} comes back.
+     */
+    public Session signIn(AccessToken token, java.util.function.BooleanSupplier cancelled) {
+        TokenCheck.Result r = new TokenCheck(graph).check(token, cancelled);
+        for (PageInfo p : r.pages()) {
             store.upsertPage(p);
         }
-        LOG.info("Signed in as {} {} reaching {} page(s)", who.kind().wireName(), who.id(), pages.size());
-        return new Session(token, who, pages);
+        LOG.info("Signed in as {} {} reaching {} page(s)", r.who().kind().wireName(), r.who().id(), r.pages().size());
+        return new Session(token, r.who(), r.pages());
     }
 
     /** Fetches the forms of the session's pages (all when pageIds empty) from Graph, stores them, returns them as cached. */
@@ -131,14 +149,29 @@ public final class SyncService {
 
     /** Pulls leads; blocks until done or cancelled; events go to {@code listener}; never throws for a single form's failure. */
     public SyncReport sync(Session session, SyncRequest request, SyncListener listener, CancelSignal cancel) {
+        return sync(session, request, listener, cancel, null);
+    }
+
+    /**
+     * {@link #sync(Session, SyncRequest, SyncListener, CancelSignal)} with the forms of the request's pages as
+     * {@link #refreshFormsDetailed} read them a moment ago ({@code fresh}), so their lists are not asked for again:
+     * an auto-sync round reads every Page's forms first and then pulls only the forms that changed. Pages of the
+     * request missing from {@code fresh} are read from Graph as usual; null = every page is.
+     */
+    public SyncReport sync(Session session, SyncRequest request, SyncListener listener, CancelSignal cancel,
+                           FormsRefresh fresh) {
         Instant started = clock.instant();
         SyncListener events = safe(listener);
         List<FormOutcome> outcomes = new ArrayList<>();
         List<FormRun.Job> jobs = new ArrayList<>();
 
-        // 1. Fresh form lists (leads_count, questions) for the pages concerned, several pages at once.
+        PageDiagnosis diagnosis = new PageDiagnosis(graph.forSignIn(),
+                session.who().kind() == TokenKind.USER ? session.token() : null, cancel);
+
+        // 1. Fresh form lists (leads_count, questions) for the pages concerned, several pages at once; the forms of
+        // a refresh made a moment ago (fresh) are not asked for again.
         List<PageInfo> pages = selectPages(session, pagesFor(session, request));
-        List<PageForms> listed = listForms(pages, cancel);
+        List<PageForms> listed = listForms(pages, cancel, fresh, diagnosis);
         for (PageForms pf : listed) {
             PageInfo page = pf.page();
             if (pf.failure() != null) {
@@ -171,13 +204,15 @@ public final class SyncService {
         long expected = jobs.stream().mapToLong(FormRun.Job::expected).sum();
         events.onEvent(new SyncEvent.Started(jobs.size(), expected));
 
-        // 2. Leads: every form's slices within one concurrency, pages committed while the next ones are fetched.
+        // 2. Leads: every form's slices within one concurrency, pages committed while the next ones are fetched; a
+        // form its Page's permissions stopped names the doctor's finding.
         SyncContext context;
         ExecutorService writers = daemonPool(concurrency, "leaddesk-sync-write-");
         try {
             context = new SyncContext(graph, store, clock, events, cancel, writers);
             if (!jobs.isEmpty()) {
-                outcomes.addAll(new PullScheduler(context, concurrency).run(jobs, request.full()));
+                outcomes.addAll(new PullScheduler(context, concurrency, (job, o) -> explained(o, job, diagnosis))
+                        .run(jobs, request.full()));
             }
         } finally {
             writers.shutdownNow();
@@ -190,12 +225,49 @@ public final class SyncService {
         return report;
     }
 
+    /**
+     * A form its Page's permissions stopped: its sentence becomes the doctor's finding for the Page (the leads
+     * fetched before are still said to be kept).
+     */
+    private static FormOutcome explained(FormOutcome o, FormRun.Job job, PageDiagnosis diagnosis) {
+        if (o.errorKind() != GraphErrorKind.PERMISSION) {
+            return o;
+        }
+        Finding f = explain(diagnosis, job.page(), new GraphException(GraphErrorKind.PERMISSION, o.message()));
+        return f == null ? o : o.withFinding(f, FormNotes.kept(f.sentence(), o.fetched()));
+    }
+
+    /** The diagnosis of a Page; null when it has nothing more precise to say or could not be made. */
+    private static Finding explain(PageDiagnosis diagnosis, PageInfo page, GraphException e) {
+        try {
+            return diagnosis.explain(page, e).orElse(null);
+        } catch (RuntimeException ex) {
+            LOG.warn("The diagnosis of page {} failed ({})", page.id(), ex.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    /** The forms of {@code page} in a refresh that read them, null when the refresh could not. */
+    private static List<LeadForm> freshForms(FormsRefresh fresh, PageInfo page) {
+        if (fresh.problems().stream().anyMatch(p -> page.id().equals(p.pageId()))) {
+            return null;
+        }
+        List<LeadForm> out = new ArrayList<>();
+        for (StoredForm f : fresh.forms()) {
+            if (page.id().equals(f.pageId())) {
+                out.add(f.form());
+            }
+        }
+        return out;
+    }
+
     /** The forms of a page as just read from Graph and cached, or the failure of that page (forms null when cancelled). */
     private record PageForms(PageInfo page, List<LeadForm> forms, FormOutcome failure) {
     }
 
     /** Reads and caches the form lists of these pages, up to {@code concurrency} at once, in their order. */
-    private List<PageForms> listForms(List<PageInfo> pages, CancelSignal cancel) {
+    private List<PageForms> listForms(List<PageInfo> pages, CancelSignal cancel, FormsRefresh fresh,
+                                      PageDiagnosis diagnosis) {
         if (pages.isEmpty()) {
             return List.of();
         }
@@ -203,7 +275,7 @@ public final class SyncService {
         try {
             List<Future<PageForms>> futures = new ArrayList<>();
             for (PageInfo page : pages) {
-                futures.add(pool.submit(() -> listForms(page, cancel)));
+                futures.add(pool.submit(() -> listForms(page, cancel, fresh, diagnosis)));
             }
             List<PageForms> out = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
@@ -226,12 +298,16 @@ public final class SyncService {
         }
     }
 
-    private PageForms listForms(PageInfo page, CancelSignal cancel) {
+    private PageForms listForms(PageInfo page, CancelSignal cancel, FormsRefresh fresh, PageDiagnosis diagnosis) {
         if (cancel.isCancelled()) {
             return new PageForms(page, null, null);
         }
+        List<LeadForm> forms = fresh == null ? null : freshForms(fresh, page);
+        if (forms != null) {
+            return new PageForms(page, forms, null);
+        }
         try {
-            List<LeadForm> forms = graph.forms(page);
+            forms = graph.forms(page);
             store.upsertPage(page);
             store.upsertForms(page.id(), forms);
             return new PageForms(page, forms, null);
@@ -239,8 +315,14 @@ public final class SyncService {
             if (e.kind() == GraphErrorKind.TOKEN) {
                 cancel.cancel();
             }
-            return new PageForms(page, null, new FormOutcome(page.id(), null, page.name(), FormOutcome.Status.FAILED, 0, 0,
-                    "Could not read the forms of " + page.name() + ": " + e.getMessage(), e.kind()));
+            FormOutcome failed = new FormOutcome(page.id(), null, page.name(), FormOutcome.Status.FAILED, 0, 0,
+                    "Could not read the forms of " + page.name() + ": " + e.getMessage(), e.kind());
+            Finding f = explain(diagnosis, page, e);
+            if (f != null) {
+                failed = failed.withFinding(f, e.kind() == GraphErrorKind.TOKEN ? failed.message()
+                        : "Could not read the forms of " + page.name() + ": " + f.sentence());
+            }
+            return new PageForms(page, null, failed);
         } catch (StoreException e) {
             cancel.cancel();
             return new PageForms(page, null, new FormOutcome(page.id(), null, page.name(), FormOutcome.Status.FAILED, 0, 0,
