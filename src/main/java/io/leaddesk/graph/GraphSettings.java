@@ -66,7 +66,7 @@ public record GraphSettings(String baseUrl, String version, String appSecret, Du
     public static final Duration SIGN_IN_RETRY_TIME = Duration.ofSeconds(4);
 
     /**
-     * The same address, version and secret with the short timeouts and retry budget of a sign-in check: a check
+     * The same address, version, secret and concurrency with the short timeouts and retry budget of a sign-in check: a check
      * against a silent or unreachable server ends within seconds instead of after the sync's long retry budget.
      */
     public GraphSettings forSignIn() {
@@ -76,7 +76,7 @@ public record GraphSettings(String baseUrl, String version, String appSecret, Du
                 ? SIGN_IN_RETRY_TIME : maxRetryTime;
         return new GraphSettings(baseUrl, version, appSecret, shorter(connectTimeout, SIGN_IN_CONNECT_TIMEOUT),
                 shorter(readTimeout, SIGN_IN_READ_TIMEOUT), pageSize, retry, backoff,
-                callTimeout.isZero() ? SIGN_IN_CALL_TIMEOUT : shorter(callTimeout, SIGN_IN_CALL_TIMEOUT));
+                callTimeout.isZero() ? SIGN_IN_CALL_TIMEOUT : shorter(callTimeout, SIGN_IN_CALL_TIMEOUT), concurrency);
     }
 
     private static Duration shorter(Duration mine, Duration limit) {

@@ -87,7 +87,8 @@ class SyncBenchmark {
      * Latency mode (issue 15): 100,000 leads in the sample's 12 forms, one of them holding half, 200 ms added to every
      * request (the sample server's {@code --latency-ms}), the default concurrency and 500 leads per page. Prints the
      * sync's wall time next to two references measured in the same run: a plain client that pages each form one after
-     * the other (what a script or an SDK does), and the floor, total requests x latency / concurrency.
+     * the other (what a script or an SDK does), and the floor, total requests x latency / concurrency. Also the way the
+     * sync read before issue 15, without the writes: four forms at a time, each page after page.
      */
     @Test
     void latencyMode() throws Exception {
@@ -114,6 +115,11 @@ class SyncBenchmark {
             double plain = (System.nanoTime() - t0) / 1e9;
             int plainRequests = server.requestCount() - r0;
 
+            // before issue 15: forms four at a time (its default), each read page after page; nothing written
+            long tb = System.nanoTime();
+            long beforeLeads = pullEveryForm(graph, 4, leads -> { });
+            double before = (System.nanoTime() - tb) / 1e9;
+
             double[] sync = new double[2];
             double[] signIn = new double[2];
             int[] syncRequests = new int[2];
@@ -132,7 +138,8 @@ class SyncBenchmark {
                     sync[round] = (t3 - t2) / 1e9;
                     syncRequests[round] = server.requestCount() - r1;
                     most[round] = server.mostRequestsInFlight();
-                    if (!r.ok() || store.countLeads(LeadQuery.all()) != LEADS || plainLeads != LEADS) {
+                    if (!r.ok() || store.countLeads(LeadQuery.all()) != LEADS || plainLeads != LEADS
+                            || beforeLeads != LEADS) {
                         throw new AssertionError("sync incomplete: " + r.summary());
                     }
                 }
@@ -148,6 +155,8 @@ class SyncBenchmark {
                             + " %d in flight%n", sync[0], sync[1], signIn[bestRound], syncRequests[bestRound], most[bestRound]);
             System.out.printf(Locale.ROOT, "BENCHMARK latency: one form after the other %.2f s (%d requests, sign-in included):"
                     + " sync %.1fx faster%n", plain, plainRequests, plain / best);
+            System.out.printf(Locale.ROOT, "BENCHMARK latency: forms four at a time, each page after page (the sync before"
+                    + " issue 15, without writing) %.2f s: sync %.1fx faster%n", before, before / best);
             System.out.printf(Locale.ROOT, "BENCHMARK latency: floor %d requests x %d ms / %d = %.2f s (the sync's own %d"
                             + " requests: %.2f s)%n", plainRequests, latency, concurrency, floorPlain,
                     syncRequests[bestRound], floorSync);
@@ -162,14 +171,19 @@ class SyncBenchmark {
         return pullEveryForm(graph, leads -> { });
     }
 
+    private static long pullEveryForm(GraphClient graph, java.util.function.Consumer<List<io.leaddesk.model.Lead>> perPage) {
+        return pullEveryForm(graph, SyncService.DEFAULT_CONCURRENCY, perPage);
+    }
+
     /**
-     * Pulls every form's leads with the same client and concurrency as the sync (4 forms at a time), hands each
+     * Pulls every form's leads with the same client, {@code threads} forms at a time, each page after page, hands each
      * parsed result page to {@code perPage}, and returns how many leads came.
      */
-    private static long pullEveryForm(GraphClient graph, java.util.function.Consumer<List<io.leaddesk.model.Lead>> perPage) {
+    private static long pullEveryForm(GraphClient graph, int threads,
+                                      java.util.function.Consumer<List<io.leaddesk.model.Lead>> perPage) {
         AtomicLong count = new AtomicLong();
         List<PageInfo> pages = graph.pages(new AccessToken(SampleTokens.USER), graph.whoami(new AccessToken(SampleTokens.USER)));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(SyncService.DEFAULT_CONCURRENCY);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
             List<java.util.concurrent.Future<?>> fs = new java.util.ArrayList<>();
             for (PageInfo p : pages) {
