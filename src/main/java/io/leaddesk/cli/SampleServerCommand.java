@@ -10,6 +10,8 @@ import picocli.CommandLine.Option;
 @Command(name = "sample-server", mixinStandardHelpOptions = true, description = {"Run the built-in sample Graph API on 127.0.0.1 in the foreground (invented data; Ctrl+C stops it).",
         "Point the other commands at it with LEADDESK_GRAPH_URL and one of the tokens it prints.",
         "To reproduce a server whose pages shift while people submit leads: --max-page-size 25 --cursor offset --arrivals 25,25,25,25,5.",
+        "To reproduce Graph's \"reduce the amount of data\" answers and a server that takes one filter per request: --refuse-pages-above 200 --refuse-combined-filters.",
+        "The sync benchmark's shape (one form holding half of 100,000 leads, 200 ms per request): --leads 100000 --form-weights 11,1,1,1,1,1,1,1,1,1,1,1 --latency-ms 200.",
         "To watch leads arrive (leaddesk sync --watch): --trickle 3/min."},
         footer = {"", SampleTokens.DESCRIPTION})
 final class SampleServerCommand extends BaseCommand {
@@ -39,25 +41,45 @@ final class SampleServerCommand extends BaseCommand {
             + "(default: none). Several numbers are used in turn, request after request: 25,25,25,25,5 gives bursts in which whole pages repeat.")
     String arrivals;
 
+    @Option(names = "--refuse-pages-above", paramLabel = "N", description = "Refuse a page of leads holding more than N leads the way Graph refuses a response it finds too large "
+            + "(HTTP 500, code 1 \"Please reduce the amount of data you're asking for\", without is_transient). Default: never.")
+    int refusePagesAbove;
+
+    @Option(names = "--refuse-combined-filters", description = "Refuse a request for leads with more than one filtering entry (HTTP 400, code 100, naming filtering), "
+            + "as a server that takes one filter per request would.")
+    boolean refuseCombinedFilters;
+
+    @Option(names = "--form-weights", paramLabel = "W[,W...]", description = "The share of --leads each of the twelve sample forms gets, in the order 'forms' lists them "
+            + "(default: the built-in shares, two forms without leads).")
+    String formWeights;
+
     @Option(names = "--trickle", paramLabel = "N/min", description = "New leads that arrive over time in the active forms, in turn, as people submit them: "
             + "N a minute (N/min) or an hour (N/h); default none. The demo of auto-sync and 'sync --watch'.")
     String trickle;
 
     @Override
     public Integer call() throws InterruptedException {
-        if (leads < 0 || port < 0 || port > 65535 || latencyMs < 0 || maxPageSize < 1) {
-            throw new CliException(ExitCode.USAGE, "--leads, --port, --latency-ms and --max-page-size must be positive numbers (port at most 65535).");
+        if (leads < 0 || port < 0 || port > 65535 || latencyMs < 0 || maxPageSize < 1 || refusePagesAbove < 0) {
+            throw new CliException(ExitCode.USAGE, "--leads, --port, --latency-ms, --max-page-size and --refuse-pages-above must be positive numbers (port at most 65535).");
         }
         SampleOptions options;
         try {
             options = SampleOptions.defaults().withLeads(leads).withPort(port).withFaults(faults).withLatencyMs(latencyMs)
                     .withMaxPageSize(maxPageSize).withCursor(SampleOptions.Cursor.parse(cursor)).withArrivals(SampleOptions.parseArrivals(arrivals))
+                    .withRefusePagesAbove(refusePagesAbove).withRefuseCombinedFilters(refuseCombinedFilters)
+                    .withFormWeights(SampleOptions.parseWeights(formWeights))
                     .withTrickle(SampleOptions.parseTrickle(trickle));
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, "The sample server options are not valid (" + e.getMessage() + "); see 'leaddesk sample-server --help'.", e);
         }
         CountDownLatch stop = new CountDownLatch(1);
-        try (SampleGraphServer server = SampleGraphServer.start(options)) {
+        SampleGraphServer started;
+        try {
+            started = SampleGraphServer.start(options);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.USAGE, "The sample server options are not valid (" + e.getMessage() + "); see 'leaddesk sample-server --help'.", e);
+        }
+        try (SampleGraphServer server = started) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "leaddesk-sample-shutdown"));
             env().out().println("Sample Graph API (invented data) listening on " + server.baseUrl());
             env().out().println("Use: LEADDESK_GRAPH_URL=" + server.baseUrl());

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "sync", mixinStandardHelpOptions = true, description = {"Pull leads into the local cache: progress on stderr, one summary line on stdout.",
         "After a form's first complete pull only newer leads are fetched; --full pulls everything again (still one row per lead).",
-        "Ctrl+C stops cleanly: every page already fetched is kept and the next sync continues.",
+        "Ctrl+C stops cleanly: every page already fetched is kept and the next sync continues where each part of a form had got to.",
+        "Up to LEADDESK_CONCURRENCY requests at once (default 6), shared by all forms; a big form is read as several time ranges in parallel.",
         "Exits 4 when a form could not be read to the end (the next sync reads it again) or leads Meta sent incomplete were skipped.",
         "--watch keeps checking for new leads (each Page's forms first, then only the forms that changed) until Ctrl+C or SIGTERM,",
         "which end it after the page in flight with exit code 0: one line per check on stdout, e.g.",

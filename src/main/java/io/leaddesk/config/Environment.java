@@ -45,6 +45,14 @@ public final class Environment {
     /** How long, in seconds, retries of transient failures and rate limits may take, 0 to {@link #MAX_RETRY_SECONDS_LIMIT}. */
     public static final String MAX_RETRY_SECONDS = "LEADDESK_MAX_RETRY_SECONDS";
 
+    /**
+     * How many requests a sync may have in flight at once, over all forms and the time slices of big forms, 1 to
+     * {@link #MAX_CONCURRENCY} (default {@value GraphSettings#DEFAULT_CONCURRENCY}).
+     */
+    public static final String CONCURRENCY = "LEADDESK_CONCURRENCY";
+
+    /** The most requests at once: more only draws Meta's rate limits sooner. */
+    public static final int MAX_CONCURRENCY = 16;
     /** The largest page size asked for: Graph answers much larger pages with "reduce the amount of data". */
     public static final int MAX_PAGE_SIZE = 5000;
     /** One day: a retry budget longer than that is a typo. */
@@ -210,6 +218,9 @@ public final class Environment {
         }
         if (variable(PAGE_SIZE) != null) {
             s = s.withPageSize(number(PAGE_SIZE, 1, MAX_PAGE_SIZE, "a number of leads"));
+        }
+        if (variable(CONCURRENCY) != null) {
+            s = s.withConcurrency(number(CONCURRENCY, 1, MAX_CONCURRENCY, "a number of requests at once"));
         }
         if (variable(MAX_RETRY_SECONDS) != null) {
             s = s.withMaxRetryTime(Duration.ofSeconds(number(MAX_RETRY_SECONDS, 0, MAX_RETRY_SECONDS_LIMIT, "a number of seconds")));

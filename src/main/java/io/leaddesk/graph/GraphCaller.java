@@ -78,12 +78,23 @@ final class GraphCaller {
 
     <T> T get(HttpUrl url, AccessToken token, String endpoint, BodyParser<T> parser,
               BooleanSupplier cancelled, RetryListener listener) {
-        return call(url, token, true, endpoint, parser, cancelled, false, listener);
+        return retrying(url, token, true, endpoint, parser, cancelled, false, false, listener);
+    }
+
+    /**
+     * The same; with {@code shrinkable} a failure that says the request asked for too much at once
+     * ({@link Problem#askedTooMuch()}) is thrown at the first attempt, without a retry or a wait, so the caller can ask
+     * for less instead (retrying the same request does not help). Without it such a failure is retried like any
+     * transient one, within the budget.
+     */
+    <T> T get(HttpUrl url, AccessToken token, String endpoint, BodyParser<T> parser,
+              BooleanSupplier cancelled, RetryListener listener, boolean shrinkable) {
+        return retrying(url, token, true, endpoint, parser, cancelled, false, shrinkable, listener);
     }
 
     /** Like {@link #get}, and cancelled in flight as soon as {@code cancelled} is true. */
     <T> T getAbortable(HttpUrl url, AccessToken token, String endpoint, BodyParser<T> parser, BooleanSupplier cancelled) {
-        return call(url, token, true, endpoint, parser, cancelled, true, RetryListener.NONE);
+        return retrying(url, token, true, endpoint, parser, cancelled, true, false, RetryListener.NONE);
     }
 
     /**
@@ -93,6 +104,12 @@ final class GraphCaller {
      */
     <T> T call(HttpUrl url, AccessToken token, boolean prove, String endpoint, BodyParser<T> parser,
                BooleanSupplier cancelled, boolean abortInFlight, RetryListener listener, String... extraSecrets) {
+        return retrying(url, token, prove, endpoint, parser, cancelled, abortInFlight, false, listener, extraSecrets);
+    }
+
+    private <T> T retrying(HttpUrl url, AccessToken token, boolean prove, String endpoint, BodyParser<T> parser,
+                           BooleanSupplier cancelled, boolean abortInFlight, boolean shrinkable,
+                           RetryListener listener, String... extraSecrets) {
         HttpUrl signed = prove && token != null ? sign(url, token) : url;
         String[] secrets = new String[2 + extraSecrets.length];
         secrets[0] = token == null ? null : token.reveal();
@@ -116,6 +133,10 @@ final class GraphCaller {
                 problem = r.problem;
             }
             Duration spent = Duration.ofNanos(Math.max(0, ticker.nanos() - started));
+            if (shrinkable && problem.askedTooMuch()) {
+                LOG.info("GET {}: {}; asking for fewer leads at once", signed.encodedPath(), problem.what());
+                throw problem.toException(secrets);
+            }
             if (!problem.retryable()) {
                 LOG.debug("GET {} failed: {} (code {}), not retried", signed.encodedPath(), problem.kind(), problem.code());
                 throw problem.toException(secrets);

@@ -13,15 +13,35 @@ final class GraphFailure extends GraphException {
     private final String graphMessage;
     private final String head;
     private final String todo;
+    private final boolean askedTooMuch;
 
     GraphFailure(GraphErrorKind kind, String head, String todo, int code, int subcode, int httpStatus,
                  String missingPermission, String fbtraceId, String graphMessage, Throwable cause,
                  TokenProblem tokenProblem, Instant expiredAt, String messageKey, List<?> messageArgs) {
+        this(kind, head, todo, code, subcode, httpStatus, missingPermission, fbtraceId, graphMessage, cause,
+                tokenProblem, expiredAt, messageKey, messageArgs, false);
+    }
+
+    GraphFailure(GraphErrorKind kind, String head, String todo, int code, int subcode, int httpStatus,
+                 String missingPermission, String fbtraceId, String graphMessage, Throwable cause,
+                 TokenProblem tokenProblem, Instant expiredAt, String messageKey, List<?> messageArgs,
+                 boolean askedTooMuch) {
         super(kind, head + ": " + todo + ".", code, subcode, httpStatus, missingPermission, fbtraceId, cause,
                 tokenProblem, expiredAt, messageKey, messageArgs);
         this.graphMessage = graphMessage;
         this.head = head;
         this.todo = todo;
+        this.askedTooMuch = askedTooMuch;
+    }
+
+    /** The request asked for more than Meta sends at once ("reduce the amount of data", or a body that timed out). */
+    boolean askedTooMuch() {
+        return askedTooMuch;
+    }
+
+    /** Graph refused the request's {@code filtering} parameter (code 100 naming it). */
+    boolean refusedFiltering() {
+        return code() == 100 && graphMessage != null && graphMessage.toLowerCase(java.util.Locale.ROOT).contains("filtering");
     }
 
     /** Graph's own message, scrubbed of the token and secret; may be null. */
@@ -32,7 +52,7 @@ final class GraphFailure extends GraphException {
     /** The same failure with another way on ({@code todo}, without the final period) and message key. */
     GraphFailure rephrased(String newTodo, String key, List<?> args) {
         GraphFailure f = new GraphFailure(kind(), head, newTodo, code(), subcode(), httpStatus(), missingPermission(),
-                fbtraceId(), graphMessage, getCause(), tokenProblem(), expiredAt(), key, args);
+                fbtraceId(), graphMessage, getCause(), tokenProblem(), expiredAt(), key, args, askedTooMuch);
         f.setStackTrace(getStackTrace());
         return f;
     }

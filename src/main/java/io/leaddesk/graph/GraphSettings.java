@@ -17,17 +17,30 @@ import java.time.Duration;
  * @param initialBackoff first retry delay; doubles each attempt (with jitter), capped at one minute
  * @param callTimeout    how long one attempt may take from connecting to the last byte of the answer, so that a
  *                       body that trickles in byte by byte cannot run for ever; zero = no limit
+ * @param concurrency    how many requests a sync may have in flight at once, over all its forms and their time
+ *                       slices (LEADDESK_CONCURRENCY, default {@value #DEFAULT_CONCURRENCY}); at least 1
  */
 public record GraphSettings(String baseUrl, String version, String appSecret, Duration connectTimeout,
                             Duration readTimeout, int pageSize, Duration maxRetryTime, Duration initialBackoff,
-                            Duration callTimeout) {
+                            Duration callTimeout, int concurrency) {
     public static final String DEFAULT_BASE_URL = "https://graph.facebook.com";
     public static final String DEFAULT_VERSION = "v25.0";
     /** A large page (500 leads, a few MB) still arrives within this over a slow connection. */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(3);
+    /** Requests a sync has in flight at once unless LEADDESK_CONCURRENCY says otherwise. */
+    public static final int DEFAULT_CONCURRENCY = 6;
 
     public GraphSettings {
         callTimeout = callTimeout == null || callTimeout.isNegative() ? Duration.ZERO : callTimeout;
+        concurrency = Math.max(1, concurrency);
+    }
+
+    /** With the {@link #DEFAULT_CONCURRENCY}. */
+    public GraphSettings(String baseUrl, String version, String appSecret, Duration connectTimeout,
+                         Duration readTimeout, int pageSize, Duration maxRetryTime, Duration initialBackoff,
+                         Duration callTimeout) {
+        this(baseUrl, version, appSecret, connectTimeout, readTimeout, pageSize, maxRetryTime, initialBackoff,
+                callTimeout, DEFAULT_CONCURRENCY);
     }
 
     /** With the {@link #DEFAULT_CALL_TIMEOUT}. */
@@ -39,7 +52,8 @@ public record GraphSettings(String baseUrl, String version, String appSecret, Du
 
     public static GraphSettings defaults() {
         return new GraphSettings(DEFAULT_BASE_URL, DEFAULT_VERSION, null, Duration.ofSeconds(10),
-                Duration.ofSeconds(60), 500, Duration.ofMinutes(10), Duration.ofSeconds(1), DEFAULT_CALL_TIMEOUT);
+                Duration.ofSeconds(60), 500, Duration.ofMinutes(10), Duration.ofSeconds(1), DEFAULT_CALL_TIMEOUT,
+                DEFAULT_CONCURRENCY);
     }
 
     /** How long connecting may take when a token is checked at sign-in. */
@@ -52,7 +66,7 @@ public record GraphSettings(String baseUrl, String version, String appSecret, Du
     public static final Duration SIGN_IN_RETRY_TIME = Duration.ofSeconds(4);
 
     /**
-     * The same address, version and secret with the short timeouts and retry budget of a sign-in check: a check
+     * The same address, version, secret and concurrency with the short timeouts and retry budget of a sign-in check: a check
      * against a silent or unreachable server ends within seconds instead of after the sync's long retry budget.
      */
     public GraphSettings forSignIn() {
@@ -62,7 +76,7 @@ public record GraphSettings(String baseUrl, String version, String appSecret, Du
                 ? SIGN_IN_RETRY_TIME : maxRetryTime;
         return new GraphSettings(baseUrl, version, appSecret, shorter(connectTimeout, SIGN_IN_CONNECT_TIMEOUT),
                 shorter(readTimeout, SIGN_IN_READ_TIMEOUT), pageSize, retry, backoff,
-                callTimeout.isZero() ? SIGN_IN_CALL_TIMEOUT : shorter(callTimeout, SIGN_IN_CALL_TIMEOUT));
+                callTimeout.isZero() ? SIGN_IN_CALL_TIMEOUT : shorter(callTimeout, SIGN_IN_CALL_TIMEOUT), concurrency);
     }
 
     private static Duration shorter(Duration mine, Duration limit) {
@@ -71,48 +85,53 @@ public record GraphSettings(String baseUrl, String version, String appSecret, Du
 
     public GraphSettings withBaseUrl(String url) {
         return new GraphSettings(url, version, appSecret, connectTimeout, readTimeout, pageSize, maxRetryTime,
-                initialBackoff, callTimeout);
+                initialBackoff, callTimeout, concurrency);
     }
 
     public GraphSettings withVersion(String v) {
         return new GraphSettings(baseUrl, v, appSecret, connectTimeout, readTimeout, pageSize, maxRetryTime,
-                initialBackoff, callTimeout);
+                initialBackoff, callTimeout, concurrency);
     }
 
     public GraphSettings withAppSecret(String s) {
         return new GraphSettings(baseUrl, version, s, connectTimeout, readTimeout, pageSize, maxRetryTime,
-                initialBackoff, callTimeout);
+                initialBackoff, callTimeout, concurrency);
     }
 
     public GraphSettings withPageSize(int n) {
         return new GraphSettings(baseUrl, version, appSecret, connectTimeout, readTimeout, n, maxRetryTime,
-                initialBackoff, callTimeout);
+                initialBackoff, callTimeout, concurrency);
     }
 
     public GraphSettings withMaxRetryTime(Duration d) {
         return new GraphSettings(baseUrl, version, appSecret, connectTimeout, readTimeout, pageSize, d,
-                initialBackoff, callTimeout);
+                initialBackoff, callTimeout, concurrency);
     }
 
     /** Connect and read timeouts; the call timeout stays (it is the limit for a body that trickles in). */
     public GraphSettings withTimeouts(Duration connect, Duration read) {
         return new GraphSettings(baseUrl, version, appSecret, connect, read, pageSize, maxRetryTime,
-                initialBackoff, callTimeout);
+                initialBackoff, callTimeout, concurrency);
     }
 
     public GraphSettings withCallTimeout(Duration d) {
         return new GraphSettings(baseUrl, version, appSecret, connectTimeout, readTimeout, pageSize, maxRetryTime,
-                initialBackoff, d);
+                initialBackoff, d, concurrency);
     }
 
     public GraphSettings withInitialBackoff(Duration d) {
         return new GraphSettings(baseUrl, version, appSecret, connectTimeout, readTimeout, pageSize, maxRetryTime, d,
-                callTimeout);
+                callTimeout, concurrency);
+    }
+
+    public GraphSettings withConcurrency(int n) {
+        return new GraphSettings(baseUrl, version, appSecret, connectTimeout, readTimeout, pageSize, maxRetryTime,
+                initialBackoff, callTimeout, n);
     }
 
     @Override
     public String toString() {
         return "GraphSettings[baseUrl=" + baseUrl + ", version=" + version + ", appSecret=" + (appSecret == null ? "none" : "set")
-                + ", pageSize=" + pageSize + "]";
+                + ", pageSize=" + pageSize + ", concurrency=" + concurrency + "]";
     }
 }

@@ -18,4 +18,13 @@ public interface LeadPageHandler {
     default void onPage(int page, List<Lead> leads, int[] positions) {
         onPage(leads);
     }
+
+    /**
+     * Asked after every result page: true when the caller has all it wants from this pull (a time slice that met a
+     * lead older than its lower end). The pull then ends as complete without asking for more pages. By default the
+     * pull goes on until Graph says there is nothing more.
+     */
+    default boolean reachedEnd() {
+        return false;
+    }
 }

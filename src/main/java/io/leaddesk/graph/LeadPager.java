@@ -27,6 +27,13 @@ import java.util.function.BooleanSupplier;
  * </ul>
  * A pull stopped that way is reported as not complete ({@link LeadPull}): the sync keeps what it fetched but does
  * not move the form's watermark, so the next sync reads the form again from where the last complete pull ended.
+ * A pull also ends, complete, when the handler says it has all it wants ({@link LeadPageHandler#reachedEnd()}).
+ *
+ * <p>Every request asks for the form's current {@link PageSize}. When Meta answers that a page asked for too much
+ * ("reduce the amount of data", or a body that timed out), the same position is asked for again at once with half
+ * the size, down to 25, without a wait and without using up the retry budget; only at the smallest size is the
+ * failure retried like any transient one. A request with two time filters that Graph refuses naming
+ * {@code filtering} ends the pull with {@link FiltersRefusedException}.
  */
 final class LeadPager {
     private static final Logger LOG = LoggerFactory.getLogger(GraphClient.class);
@@ -63,7 +70,18 @@ final class LeadPager {
 
     LeadPull pull(String formId, HttpUrl first, AccessToken token, long leadsCount, LeadPageHandler handler,
                   BooleanSupplier stop, RetryListener listener) {
-        int pageSize = Math.max(1, caller.settings().pageSize());
+        return pull(formId, first, token, leadsCount, new PageSize(caller.settings().pageSize()), false, handler,
+                stop, listener);
+    }
+
+    /**
+     * @param size            the page size to ask for, shared with the form's other pulls; halved on refusals
+     * @param combinedFilters whether {@code first} carries two time filters (a refusal naming filtering then throws
+     *                        {@link FiltersRefusedException})
+     */
+    LeadPull pull(String formId, HttpUrl first, AccessToken token, long leadsCount, PageSize size,
+                  boolean combinedFilters, LeadPageHandler handler, BooleanSupplier stop, RetryListener listener) {
+        int pageSize = size.start();
         HttpUrl url = first;
         Set<String> seenUrls = new HashSet<>();
         Set<String> seenAfters = new HashSet<>();
@@ -74,7 +92,7 @@ final class LeadPager {
         int pagesRead = 0;
         while (true) {
             GraphCaller.checkCancelled(stop);
-            if (!seenUrls.add(url.toString())) {
+            if (!seenUrls.add(url.newBuilder().removeAllQueryParameters("limit").build().toString())) {
                 LOG.warn("Form {}: Graph sent a paging link it had sent before; stopped after {} result pages", formId, pagesRead);
                 return LeadPull.stopped(pagesRead, deliveredCount, "Graph sent a paging link it had already sent");
             }
@@ -86,7 +104,7 @@ final class LeadPager {
             }
             PageParsers.LeadPage result;
             try {
-                result = caller.get(url, token, "leads", PageParsers::leads, stop, listener);
+                result = fetch(formId, url, token, size, combinedFilters, stop, listener);
             } catch (GraphException e) {
                 if (afterFallback && (e.kind() == GraphErrorKind.INVALID_CURSOR
                         || (e.kind() == GraphErrorKind.OTHER && e.httpStatus() >= 400 && e.httpStatus() < 500))) {
@@ -111,6 +129,10 @@ final class LeadPager {
                 deliveredCount += fresh.size();
                 int[] at = fresh.size() == positions.length ? positions : java.util.Arrays.copyOf(positions, fresh.size());
                 handler.onPage(pagesRead, List.copyOf(fresh), at);
+            }
+            if (handler.reachedEnd()) {
+                LOG.debug("Form {}: the caller has what it wants after {} result pages; done", formId, pagesRead);
+                return LeadPull.finished(pagesRead, deliveredCount);
             }
             if (afterFallback && fresh.isEmpty()) {
                 LOG.debug("Form {}: the after-cursor retry brought no new leads; done", formId);
@@ -146,6 +168,35 @@ final class LeadPager {
                 continue;
             }
             return LeadPull.finished(pagesRead, deliveredCount);
+        }
+    }
+
+    /**
+     * One result page at the current page size: a refusal for asking too much is asked again at once with half the
+     * size while a smaller page is possible (no wait, no retry budget used); at the smallest size the caller retries
+     * it like any transient failure.
+     */
+    private PageParsers.LeadPage fetch(String formId, HttpUrl url, AccessToken token, PageSize size,
+                                       boolean combinedFilters, BooleanSupplier stop, RetryListener listener) {
+        while (true) {
+            int limit = size.get();
+            HttpUrl sized = url.newBuilder().setQueryParameter("limit", Integer.toString(limit)).build();
+            try {
+                return caller.get(sized, token, "leads", PageParsers::leads, stop, listener, size.canShrink(limit));
+            } catch (GraphFailure e) {
+                if (e.askedTooMuch() && size.canShrink(limit)) {
+                    size.refused(limit);
+                    LOG.info("Form {}: a page of {} leads was too much for Meta; asking for {} instead", formId, limit,
+                            size.get());
+                    GraphCaller.checkCancelled(stop);
+                    continue;
+                }
+                if (combinedFilters && e.kind() == GraphErrorKind.OTHER && e.refusedFiltering()) {
+                    LOG.info("Form {}: Meta refused two time filters in one request", formId);
+                    throw new FiltersRefusedException(e);
+                }
+                throw e;
+            }
         }
     }
 }

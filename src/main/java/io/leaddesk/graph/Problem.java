@@ -31,10 +31,14 @@ import java.util.regex.Pattern;
  * @param tokenProblem what exactly is wrong with the token (TOKEN problems), else null
  * @param expiredAt    when an expired token expired, from Meta's message (null when not said)
  * @param messageKey   the app's message bundle key of the sentence (null = English only)
+ * @param askedTooMuch the request asked for more than Meta would send at once: Graph's code 1 "Please reduce the
+ *                     amount of data you're asking for", or a timeout while the answer's body was arriving. Asking
+ *                     the same again does not help; a smaller page may ({@link LeadPager} halves it)
  */
 record Problem(GraphErrorKind kind, String what, String todo, int code, int subcode, int httpStatus,
                String missingPermission, String fbtraceId, String graphMessage, long regainMinutes, Throwable cause,
-               TokenProblem tokenProblem, Instant expiredAt, String messageKey, List<Object> messageArgs) {
+               TokenProblem tokenProblem, Instant expiredAt, String messageKey, List<Object> messageArgs,
+               boolean askedTooMuch) {
 
     /** "Session has expired on Tuesday, 01-Dec-26 08:00:00 PST": the date, without the day of the week. */
     private static final Pattern EXPIRED_ON = Pattern.compile(
@@ -56,7 +60,14 @@ record Problem(GraphErrorKind kind, String what, String todo, int code, int subc
     Problem(GraphErrorKind kind, String what, String todo, int code, int subcode, int httpStatus,
             String missingPermission, String fbtraceId, String graphMessage, long regainMinutes, Throwable cause) {
         this(kind, what, todo, code, subcode, httpStatus, missingPermission, fbtraceId, graphMessage, regainMinutes,
-                cause, null, null, null, List.of());
+                cause, null, null, null, List.of(), false);
+    }
+
+    Problem(GraphErrorKind kind, String what, String todo, int code, int subcode, int httpStatus,
+            String missingPermission, String fbtraceId, String graphMessage, long regainMinutes, Throwable cause,
+            TokenProblem tokenProblem, Instant expiredAt, String messageKey, List<Object> messageArgs) {
+        this(kind, what, todo, code, subcode, httpStatus, missingPermission, fbtraceId, graphMessage, regainMinutes,
+                cause, tokenProblem, expiredAt, messageKey, messageArgs, false);
     }
 
     boolean retryable() {
@@ -65,12 +76,18 @@ record Problem(GraphErrorKind kind, String what, String todo, int code, int subc
 
     Problem withRegainMinutes(long minutes) {
         return new Problem(kind, what, todo, code, subcode, httpStatus, missingPermission, fbtraceId, graphMessage,
-                minutes, cause, tokenProblem, expiredAt, messageKey, messageArgs);
+                minutes, cause, tokenProblem, expiredAt, messageKey, messageArgs, askedTooMuch);
     }
 
     Problem withKey(String key, Object... args) {
         return new Problem(kind, what, todo, code, subcode, httpStatus, missingPermission, fbtraceId, graphMessage,
-                regainMinutes, cause, tokenProblem, expiredAt, key, List.of(args));
+                regainMinutes, cause, tokenProblem, expiredAt, key, List.of(args), askedTooMuch);
+    }
+
+    /** The same problem, marked as one that asking for less may avoid (see {@link #askedTooMuch}). */
+    Problem askingTooMuch() {
+        return new Problem(kind, what, todo, code, subcode, httpStatus, missingPermission, fbtraceId, graphMessage,
+                regainMinutes, cause, tokenProblem, expiredAt, messageKey, messageArgs, true);
     }
 
     String message() {
@@ -98,7 +115,7 @@ record Problem(GraphErrorKind kind, String what, String todo, int code, int subc
     private GraphFailure build(String head, String todoText, String... secrets) {
         return new GraphFailure(kind, scrub(head, secrets), scrub(todoText, secrets), code, subcode, httpStatus,
                 missingPermission, fbtraceId, scrub(graphMessage, secrets), scrubbedCause(cause, secrets), tokenProblem,
-                expiredAt, messageKey, messageArgs);
+                expiredAt, messageKey, messageArgs, askedTooMuch);
     }
 
     /** Replaces every occurrence of each secret by its masked form. */
@@ -204,6 +221,12 @@ record Problem(GraphErrorKind kind, String what, String todo, int code, int subc
             kind = GraphErrorKind.INVALID_CURSOR;
             what = "Meta no longer accepts the paging position for this form (" + ref + ")";
             todo = "sync the form again; it restarts from the newest stored lead";
+        } else if (code == 1 && lower.contains("reduce the amount of data")) {
+            // Graph's answer to a response it finds too large (HTTP 500, sometimes without is_transient): asking
+            // again does not help, asking for fewer leads per page does
+            return new Problem(GraphErrorKind.TRANSIENT, "Meta found the answer too large and asked for less data at"
+                    + " once (" + ref + ")", "try again later, or lower the page size (LEADDESK_PAGE_SIZE)", code,
+                    subcode, http, null, fbtrace, graphMessage, 0, null).askingTooMuch();
         } else if (code == 1 || code == 2 || isTransient) {
             kind = GraphErrorKind.TRANSIENT;
             what = "Meta reported a temporary problem (" + ref + ")";
@@ -418,8 +441,10 @@ record Problem(GraphErrorKind kind, String what, String todo, int code, int subc
             return network("LeadDesk cannot connect to Meta's server " + host + " (connection refused)", e);
         }
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            return new Problem(GraphErrorKind.TRANSIENT, "Meta did not answer in time (timeout)", "try again later",
-                    0, 0, 0, null, null, null, 0, e);
+            // a timeout while a body was arriving: most likely a page too large for the connection
+            Problem timeout = new Problem(GraphErrorKind.TRANSIENT, "Meta did not answer in time (timeout)",
+                    "try again later", 0, 0, 0, null, null, null, 0, e);
+            return duringBody ? timeout.askingTooMuch() : timeout;
         }
         String what = duringBody ? "The connection to Meta broke while the answer was arriving"
                 : "The connection to Meta failed";

@@ -15,12 +15,13 @@ final class GraphError extends RuntimeException {
     final String type;
     final int code;
     final Integer subcode;
-    final boolean isTransient;
+    /** Null: the envelope carries no {@code is_transient} at all (as Graph sometimes answers). */
+    final Boolean isTransient;
     final String userTitle;
     final String userMsg;
     final Map<String, String> headers;
 
-    GraphError(int http, String type, int code, Integer subcode, String message, boolean isTransient,
+    GraphError(int http, String type, int code, Integer subcode, String message, Boolean isTransient,
                String userTitle, String userMsg, Map<String, String> headers) {
         super(message, null, false, false);
         this.http = http;
@@ -154,6 +155,19 @@ final class GraphError extends RuntimeException {
                         + "\"total_cputime\":10,\"total_time\":10,\"estimated_time_to_regain_access\":0}]}"));
     }
 
+    /** What Graph answers a request whose response it finds too large: code 1, HTTP 500, no is_transient. */
+    static GraphError reduceData() {
+        return new GraphError(500, "OAuthException", 1, null,
+                "Please reduce the amount of data you're asking for, then retry your request", null, null, null,
+                Map.of());
+    }
+
+    /** A server that takes one filter per request for leads. */
+    static GraphError oneFilterOnly(int given) {
+        return oauth(100, null, "(#100) Param filtering accepts only one filter for this edge, but " + given
+                + " were given", "Invalid parameter", "Use a single filtering condition.");
+    }
+
     static GraphError internal() {
         return new GraphError(500, "OAuthException", 1, null, "An unknown error occurred", true,
                 "Something went wrong", "Please retry your request later.", Map.of());
@@ -166,7 +180,9 @@ final class GraphError extends RuntimeException {
         if (subcode != null) {
             sb.append(",\"error_subcode\":").append(subcode);
         }
-        sb.append(",\"is_transient\":").append(isTransient);
+        if (isTransient != null) {
+            sb.append(",\"is_transient\":").append(isTransient);
+        }
         if (userTitle != null) {
             sb.append(",\"error_user_title\":").append(Json.str(userTitle));
         }

@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link SampleOptions.Cursor#OFFSET}, by offset cursors counted from the newest lead, as some servers do: there a
  * lead that arrives while a client pages pushes every later page down by one, so pages repeat leads already served.
  * With {@link SampleOptions#arrivals()} new leads arrive in the form at every request for its leads, before the page
- * is cut: the form's n-th request brings {@code arrivals[n % size]}.
+ * is cut: the form's n-th request brings {@code arrivals[n % size]}. {@link SampleOptions#refusePagesAbove()} refuses
+ * pages that would hold more leads than that with Graph's "reduce the amount of data" error, and
+ * {@link SampleOptions#refuseCombinedFilters()} refuses more than one {@code filtering} entry per request.
  */
 final class LeadEndpoints {
     private static final String OFFSET = "offset:";
@@ -24,8 +26,12 @@ final class LeadEndpoints {
     private final SamplePaging paging;
     private final SampleFaultInjector faults;
     private final SampleOptions.Cursor cursor;
+    private final int refusePagesAbove;
+    private final boolean refuseCombinedFilters;
     private volatile int[] arrivals;
     private final Map<String, AtomicInteger> requestsByForm = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> filterings = new ConcurrentHashMap<>();
+    private final AtomicInteger refusedPages = new AtomicInteger();
     private final ObjectMapper mapper = new ObjectMapper();
 
     LeadEndpoints(SampleDataset dataset, SamplePaging paging, SampleFaultInjector faults, SampleOptions options) {
@@ -33,6 +39,8 @@ final class LeadEndpoints {
         this.paging = paging;
         this.faults = faults;
         this.cursor = options.cursor();
+        this.refusePagesAbove = options.refusePagesAbove();
+        this.refuseCombinedFilters = options.refuseCombinedFilters();
         arrivals(options.arrivals());
     }
 
@@ -48,6 +56,18 @@ final class LeadEndpoints {
         }
         int n = requestsByForm.computeIfAbsent(form.id(), k -> new AtomicInteger()).getAndIncrement();
         return pattern[Math.floorMod(n, pattern.length)];
+    }
+
+    /** How often each {@code filtering} value was asked for (every page of a paged pull counts). */
+    Map<String, Integer> filterings() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        filterings.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
+    /** Pages refused with "reduce the amount of data" so far. */
+    int refusedPages() {
+        return refusedPages.get();
     }
 
     static int leadMask(SampleRequest req) {
@@ -73,6 +93,7 @@ final class LeadEndpoints {
         int lo = 0;
         int hi = count;
         String filtering = req.get("filtering");
+        filterings.computeIfAbsent(filtering == null ? "" : filtering, k -> new AtomicInteger()).incrementAndGet();
         if (filtering != null && !filtering.isBlank()) {
             long[] range = filterRange(form, filtering, count);
             lo = (int) range[0];
@@ -106,6 +127,10 @@ final class LeadEndpoints {
             return "{\"data\":[]}";
         }
         int n = top - bottom + 1;
+        if (refusePagesAbove > 0 && n > refusePagesAbove) {
+            refusedPages.incrementAndGet();
+            throw GraphError.reduceData();
+        }
         StringBuilder sb = new StringBuilder(n * form.leadSizeHint(mask) + 1024).append("{\"data\":[");
         for (int i = top; i >= bottom; i--) {
             if (i < top) {
@@ -201,6 +226,9 @@ final class LeadEndpoints {
         }
         if (arr == null || !arr.isArray()) {
             throw GraphError.badParam("param filtering must be a JSON array of {field, operator, value}");
+        }
+        if (refuseCombinedFilters && arr.size() > 1) {
+            throw GraphError.oneFilterOnly(arr.size());
         }
         int lo = 0;
         int hi = count;

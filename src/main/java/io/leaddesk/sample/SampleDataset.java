@@ -39,13 +39,26 @@ public final class SampleDataset {
     private final List<SampleForm> forms = new ArrayList<>();
     private long lastAddedEpoch;
 
-    private SampleDataset(long seed, int leads, Instant now) {
+    private SampleDataset(long seed, int leads, Instant now, List<Integer> weights) {
         this.seed = seed;
         this.now = Objects.requireNonNull(now, "now");
         long nowSec = now.getEpochSecond();
         List<PageDef> defs = SampleCatalog.pages();
         List<FormDef> all = defs.stream().flatMap(p -> p.forms().stream()).toList();
-        int[] counts = distribute(leads, all);
+        int[] w = new int[all.size()];
+        if (weights == null || weights.isEmpty()) {
+            for (int i = 0; i < w.length; i++) {
+                w[i] = all.get(i).weight;
+            }
+        } else if (weights.size() != w.length) {
+            throw new IllegalArgumentException("the sample has " + w.length + " forms; give one weight for each, not "
+                    + weights.size());
+        } else {
+            for (int i = 0; i < w.length; i++) {
+                w[i] = weights.get(i);
+            }
+        }
+        int[] counts = distribute(leads, w);
         List<SamplePage> built = new ArrayList<>();
         int ord = 0;
         for (PageDef pd : defs) {
@@ -67,19 +80,30 @@ public final class SampleDataset {
 
     /** The data for a seed and a lead total, relative to {@code now}. */
     public static SampleDataset generate(long seed, int leads, Instant now) {
+        return generate(seed, leads, now, List.of());
+    }
+
+    /**
+     * The same with the share of the leads each form gets ({@code weights}, one per form in catalog order; empty =
+     * the catalog's weights).
+     */
+    public static SampleDataset generate(long seed, int leads, Instant now, List<Integer> weights) {
         if (leads < 0) {
             throw new IllegalArgumentException("leads must be >= 0");
         }
-        return new SampleDataset(seed, leads, now);
+        return new SampleDataset(seed, leads, now, weights);
     }
 
-    private static int[] distribute(int total, List<FormDef> defs) {
-        int[] out = new int[defs.size()];
-        long weightSum = defs.stream().mapToLong(d -> d.weight).sum();
+    private static int[] distribute(int total, int[] weights) {
+        int[] out = new int[weights.length];
+        long weightSum = 0;
+        for (int w : weights) {
+            weightSum += w;
+        }
         long assigned = 0;
-        double[] rem = new double[defs.size()];
+        double[] rem = new double[weights.length];
         for (int i = 0; i < out.length; i++) {
-            double exact = (double) total * defs.get(i).weight / weightSum;
+            double exact = (double) total * weights[i] / weightSum;
             out[i] = (int) Math.floor(exact);
             rem[i] = exact - out[i];
             assigned += out[i];
@@ -87,7 +111,7 @@ public final class SampleDataset {
         while (assigned < total) { // largest remainder
             int best = -1;
             for (int i = 0; i < out.length; i++) {
-                if (defs.get(i).weight > 0 && (best < 0 || rem[i] > rem[best])) {
+                if (weights[i] > 0 && (best < 0 || rem[i] > rem[best])) {
                     best = i;
                 }
             }

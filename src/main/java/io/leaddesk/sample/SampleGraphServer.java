@@ -44,6 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code seed=S}: the fault dice seed (a sequential client sees the same faults on every run).</li>
  * </ul>
  * Example: {@code transient=0.05,ratelimit=0.02,truncate=0.02,usage=90,seed=7}.
+ * {@code refusePagesAbove} refuses larger pages of leads with Graph's "reduce the amount of data" error (code 1, HTTP
+ * 500, no is_transient); {@code refuseCombinedFilters} refuses more than one filtering entry (code 100).
  * {@code latencyMs} is slept on the server before every answer. {@code limit} above {@code maxPageSize} is capped
  * silently. Lead cursors are keyset positions (created_time + id) by default, so leads added while paging do not
  * shift pages; {@link SampleOptions.Cursor#OFFSET} with {@link SampleOptions#arrivals()} reproduces a
@@ -52,7 +54,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SampleGraphServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SampleGraphServer.class);
-    private static final int THREADS = 4;
+    /** Enough that a client's own concurrency (LEADDESK_CONCURRENCY, up to 16) is what limits requests at once. */
+    private static final int THREADS = 16;
 
     static {
         // The JDK server writes headers and body as two segments; without TCP_NODELAY, Nagle plus the client's
@@ -76,7 +79,7 @@ public final class SampleGraphServer implements AutoCloseable {
         this.options = options;
         SampleFaultInjector faults = new SampleFaultInjector(SampleFaults.parse(options.faults()));
         this.dataset = SampleDataset.generate(options.seed(), options.leads(),
-                clock.instant().with(ChronoField.NANO_OF_SECOND, 0));
+                clock.instant().with(ChronoField.NANO_OF_SECOND, 0), options.formWeights());
         this.trickle = new SampleTrickle(dataset, options.trickle(), clock);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -136,6 +139,37 @@ public final class SampleGraphServer implements AutoCloseable {
     /** Requests answered or being answered so far. */
     public int requestCount() {
         return http.requestCount();
+    }
+
+    /**
+     * Requests being answered right now: counted from their arrival until their answer starts to be written (so a
+     * client that sends its next request as soon as it has read an answer is never counted twice).
+     */
+    public int requestsInFlight() {
+        return http.requestsInFlight();
+    }
+
+    /** The most requests that were in flight at once (see {@link #requestsInFlight()}) since start or the last reset. */
+    public int mostRequestsInFlight() {
+        return http.mostRequestsInFlight();
+    }
+
+    /**
+     * Every {@code filtering} value requests for leads carried, with how many requests carried it (pages of one pull
+     * repeat it); {@code ""} stands for requests without one.
+     */
+    public java.util.Map<String, Integer> leadFilterings() {
+        return leads.filterings();
+    }
+
+    /** Pages of leads refused with "reduce the amount of data" so far ({@link SampleOptions#refusePagesAbove()}). */
+    public int refusedPages() {
+        return leads.refusedPages();
+    }
+
+    /** Starts counting {@link #mostRequestsInFlight()} again from now. */
+    public void resetMostRequestsInFlight() {
+        http.resetMostRequestsInFlight();
     }
 
     /** Requests whose path (e.g. {@code /v25.0/914200000007001/leads}) contains {@code substring}. */

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The HTTP plumbing of the sample Graph API: counts every request, adds the configured latency, hands the request
+ * The HTTP plumbing of the sample Graph API: counts every request (and those in flight, with the most seen at once),
+ * adds the configured latency, hands the request
  * to the {@link SampleRouter}, and writes the answer (or the Graph error envelope) with Graph's headers
  * ({@code X-App-Usage}, {@code x-fb-trace-id}); truncated answers come from the {@link SampleFaultInjector}.
  */
@@ -30,6 +31,8 @@ final class SampleHttp implements HttpHandler {
     private final SampleRouter router;
     private final SampleFaultInjector faults;
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
     private final AtomicLong traces = new AtomicLong();
     private final ConcurrentHashMap<String, LongAdder> pathCounts = new ConcurrentHashMap<>();
     /** Runs before every request is routed (the trickle's new leads arrive). */
@@ -50,6 +53,18 @@ final class SampleHttp implements HttpHandler {
         return requests.get();
     }
 
+    int requestsInFlight() {
+        return inFlight.get();
+    }
+
+    int mostRequestsInFlight() {
+        return mostInFlight.get();
+    }
+
+    void resetMostRequestsInFlight() {
+        mostInFlight.set(inFlight.get());
+    }
+
     long requestsWithPath(String substring) {
         long n = 0;
         for (Map.Entry<String, LongAdder> e : pathCounts.entrySet()) {
@@ -65,6 +80,8 @@ final class SampleHttp implements HttpHandler {
         int n = requests.incrementAndGet();
         String path = ex.getRequestURI().getRawPath();
         pathCounts.computeIfAbsent(path, k -> new LongAdder()).increment();
+        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        boolean counted = true;
         try {
             if (options.latencyMs() > 0) {
                 Thread.sleep(options.latencyMs());
@@ -76,22 +93,38 @@ final class SampleHttp implements HttpHandler {
                 beforeRoute.run();
                 body = router.route(req);
             } catch (GraphError e) {
+                counted = done(counted);
                 respond(ex, n, e.http, e.headers, e.toJson(traceId()), false);
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("Sample Graph API failed on {}", path, e);
                 GraphError g = GraphError.internal();
+                counted = done(counted);
                 respond(ex, n, g.http, g.headers, g.toJson(traceId()), false);
                 return;
             }
+            counted = done(counted);
             respond(ex, n, 200, Map.of(), body, req.truncate);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             LOG.debug("Sample Graph API: client went away on {}", path);
         } finally {
+            done(counted);
             ex.close();
         }
+    }
+
+    /**
+     * A request stops counting as in flight just before its answer is written: a client that has read a whole answer
+     * and sends its next request at once is then never counted twice, so the count never exceeds what the client
+     * really has open.
+     */
+    private boolean done(boolean counted) {
+        if (counted) {
+            inFlight.decrementAndGet();
+        }
+        return false;
     }
 
     private void respond(HttpExchange ex, int n, int status, Map<String, String> headers, String body,

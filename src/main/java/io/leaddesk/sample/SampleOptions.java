@@ -20,9 +20,17 @@ import java.util.Locale;
  *                           (default none); e.g. {@code [25, 25, 25, 25, 5]} gives bursts in which whole pages repeat
  * @param trickle            new leads per minute that arrive over time in the ACTIVE forms, in turn, as people submit
  *                           (0 = none, the default): the demo shows auto-sync with it ({@link SampleTrickle})
+ * @param refusePagesAbove   when above 0, a /leads page that would hold more leads than this is refused the way Graph
+ *                           refuses a response it finds too large: HTTP 500, code 1 "Please reduce the amount of data
+ *                           you're asking for, then retry your request", without {@code is_transient} (default 0: never)
+ * @param refuseCombinedFilters when true, a /leads request with more than one {@code filtering} entry is refused with
+ *                           HTTP 400, code 100, naming {@code filtering} (a server that takes one filter per request)
+ * @param formWeights        the share of {@code leads} each form gets, in the order of the catalog (all twelve forms);
+ *                           empty = the catalog's own weights (two forms without leads)
  */
 public record SampleOptions(int leads, String faults, int latencyMs, long seed, String appSecret, int maxPageSize,
-                            int port, Cursor cursor, List<Integer> arrivals, double trickle) {
+                            int port, Cursor cursor, List<Integer> arrivals, double trickle, int refusePagesAbove,
+                            boolean refuseCombinedFilters, List<Integer> formWeights) {
 
     /** The paging cursors of /leads. */
     public enum Cursor {
@@ -68,13 +76,35 @@ public record SampleOptions(int leads, String faults, int latencyMs, long seed, 
             throw new IllegalArgumentException("the trickle must be between 0 and " + (int) MAX_TRICKLE
                     + " leads a minute: " + trickle);
         }
+        if (refusePagesAbove < 0) {
+            throw new IllegalArgumentException("refusePagesAbove must be >= 0: " + refusePagesAbove);
+        }
+        formWeights = formWeights == null ? List.of() : List.copyOf(formWeights);
+        if (!formWeights.isEmpty()) {
+            int sum = 0;
+            for (int w : formWeights) {
+                if (w < 0) {
+                    throw new IllegalArgumentException("form weights must be >= 0: " + formWeights);
+                }
+                sum += w;
+            }
+            if (sum == 0) {
+                throw new IllegalArgumentException("at least one form weight must be above 0: " + formWeights);
+            }
+        }
         SampleFaults.parse(faults); // fail early on a bad spec
     }
 
     /** The most leads a minute {@link #trickle()} takes. */
     public static final double MAX_TRICKLE = 10_000;
 
-    /** Without a trickle. */
+    /** Without refusals and with the catalog's form weights. */
+    public SampleOptions(int leads, String faults, int latencyMs, long seed, String appSecret, int maxPageSize,
+                         int port, Cursor cursor, List<Integer> arrivals, double trickle) {
+        this(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals, trickle, 0, false, List.of());
+    }
+
+    /** Without a trickle, without refusals and with the catalog's form weights. */
     public SampleOptions(int leads, String faults, int latencyMs, long seed, String appSecret, int maxPageSize,
                          int port, Cursor cursor, List<Integer> arrivals) {
         this(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals, 0);
@@ -91,35 +121,43 @@ public record SampleOptions(int leads, String faults, int latencyMs, long seed, 
     }
 
     public SampleOptions withLeads(int v) {
-        return new SampleOptions(v, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals, trickle);
+        return new SampleOptions(v, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals, trickle,
+                refusePagesAbove, refuseCombinedFilters, formWeights);
     }
 
     public SampleOptions withFaults(String v) {
-        return new SampleOptions(leads, v, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals, trickle);
+        return new SampleOptions(leads, v, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals, trickle,
+                refusePagesAbove, refuseCombinedFilters, formWeights);
     }
 
     public SampleOptions withLatencyMs(int v) {
-        return new SampleOptions(leads, faults, v, seed, appSecret, maxPageSize, port, cursor, arrivals, trickle);
+        return new SampleOptions(leads, faults, v, seed, appSecret, maxPageSize, port, cursor, arrivals, trickle,
+                refusePagesAbove, refuseCombinedFilters, formWeights);
     }
 
     public SampleOptions withSeed(long v) {
-        return new SampleOptions(leads, faults, latencyMs, v, appSecret, maxPageSize, port, cursor, arrivals, trickle);
+        return new SampleOptions(leads, faults, latencyMs, v, appSecret, maxPageSize, port, cursor, arrivals, trickle,
+                refusePagesAbove, refuseCombinedFilters, formWeights);
     }
 
     public SampleOptions withAppSecret(String v) {
-        return new SampleOptions(leads, faults, latencyMs, seed, v, maxPageSize, port, cursor, arrivals, trickle);
+        return new SampleOptions(leads, faults, latencyMs, seed, v, maxPageSize, port, cursor, arrivals, trickle,
+                refusePagesAbove, refuseCombinedFilters, formWeights);
     }
 
     public SampleOptions withMaxPageSize(int v) {
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, v, port, cursor, arrivals, trickle);
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, v, port, cursor, arrivals, trickle,
+                refusePagesAbove, refuseCombinedFilters, formWeights);
     }
 
     public SampleOptions withPort(int v) {
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, v, cursor, arrivals, trickle);
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, v, cursor, arrivals, trickle,
+                refusePagesAbove, refuseCombinedFilters, formWeights);
     }
 
     public SampleOptions withCursor(Cursor v) {
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, v, arrivals, trickle);
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, v, arrivals, trickle,
+                refusePagesAbove, refuseCombinedFilters, formWeights);
     }
 
     /** New leads per request for a form's leads, cycling through the values (none: no arrivals). */
@@ -128,7 +166,12 @@ public record SampleOptions(int leads, String faults, int latencyMs, long seed, 
         for (int n : perRequest) {
             v.add(n);
         }
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, v, trickle);
+        return withArrivals(v);
+    }
+
+    public SampleOptions withArrivals(List<Integer> perRequest) {
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, perRequest,
+                trickle, refusePagesAbove, refuseCombinedFilters, formWeights);
     }
 
     /** {@code 25,25,25,25,5} (what {@code sample-server --arrivals} takes) into the list of arrivals. */
@@ -152,13 +195,46 @@ public record SampleOptions(int leads, String faults, int latencyMs, long seed, 
         return out;
     }
 
-    public SampleOptions withArrivals(List<Integer> perRequest) {
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, perRequest, trickle);
+    /** {@code 11,1,1,...} (what {@code sample-server --form-weights} takes) into the list of form weights. */
+    public static List<Integer> parseWeights(String spec) {
+        try {
+            return parseArrivals(spec);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("form weights must be whole numbers of 0 or more separated by commas, not "
+                    + spec, e);
+        }
     }
 
     /** {@code n} new leads a minute arrive over time (0 = none); see {@link SampleTrickle}. */
     public SampleOptions withTrickle(double perMinute) {
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals, perMinute);
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals,
+                perMinute, refusePagesAbove, refuseCombinedFilters, formWeights);
+    }
+
+    /** Pages of /leads holding more than {@code n} leads are refused with "reduce the amount of data" (0: never). */
+    public SampleOptions withRefusePagesAbove(int n) {
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals, trickle,
+                n, refuseCombinedFilters, formWeights);
+    }
+
+    /** Requests for leads with more than one {@code filtering} entry are refused (code 100, naming filtering). */
+    public SampleOptions withRefuseCombinedFilters(boolean v) {
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals, trickle,
+                refusePagesAbove, v, formWeights);
+    }
+
+    /** The share of the leads each of the twelve forms gets, in catalog order (nothing: the catalog's weights). */
+    public SampleOptions withFormWeights(int... weights) {
+        List<Integer> v = new ArrayList<>(weights.length);
+        for (int n : weights) {
+            v.add(n);
+        }
+        return withFormWeights(v);
+    }
+
+    public SampleOptions withFormWeights(List<Integer> weights) {
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals, trickle,
+                refusePagesAbove, refuseCombinedFilters, weights);
     }
 
     /**
@@ -198,6 +274,8 @@ public record SampleOptions(int leads, String faults, int latencyMs, long seed, 
     public String toString() {
         return "SampleOptions[leads=" + leads + ", faults=" + faults + ", latencyMs=" + latencyMs + ", seed=" + seed
                 + ", appSecret=" + (appSecret == null ? "none" : "***") + ", maxPageSize=" + maxPageSize
-                + ", port=" + port + ", cursor=" + cursor + ", arrivals=" + arrivals + ", trickle=" + trickle + "]";
+                + ", port=" + port + ", cursor=" + cursor + ", arrivals=" + arrivals + ", trickle=" + trickle
+                + ", refusePagesAbove=" + refusePagesAbove + ", refuseCombinedFilters=" + refuseCombinedFilters
+                + ", formWeights=" + formWeights + "]";
     }
 }

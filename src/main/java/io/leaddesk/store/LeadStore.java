@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * ({@link StoreFile}), pages and forms ({@link FormsTable}), sync writes ({@link LeadWrites}), table queries
  * ({@link LeadQueries}), the raw export stream ({@link RawLeadStream}), reviews ({@link Reviews}), export history
  * ({@link ExportHistory}), forgetting ({@link Erasure}), imports of Meta's lead downloads ({@link ImportWrites},
- * {@link ImportedForms}) and which leads are new ({@link SeenState}).
+ * {@link ImportedForms}), which leads are new ({@link SeenState}) and what the sync remembers per form
+ * ({@link SyncState}).
  */
 public final class LeadStore implements AutoCloseable {
 
@@ -43,6 +44,7 @@ public final class LeadStore implements AutoCloseable {
     private final ImportWrites imports;
     private final ImportedForms importedForms;
     private final SeenState seen;
+    private final SyncState syncState;
 
     private LeadStore(Database db) {
         this.db = db;
@@ -56,6 +58,7 @@ public final class LeadStore implements AutoCloseable {
         this.imports = new ImportWrites(db);
         this.importedForms = new ImportedForms(db);
         this.seen = new SeenState(db);
+        this.syncState = new SyncState(db);
     }
 
     // ---- opening ---------------------------------------------------------------------------------
@@ -147,6 +150,19 @@ public final class LeadStore implements AutoCloseable {
      */
     public int upsertLeads(String pageId, LeadForm form, List<Lead> leads, Instant seenAt) {
         return writes.upsertLeads(pageId, form, leads, seenAt);
+    }
+
+    /**
+     * {@link #upsertLeads(String, LeadForm, List, Instant)}, and in the same transaction the sync's progress through the
+     * time range the page came from ({@link SyncState}); with no leads only the progress is written.
+     */
+    public int upsertLeads(String pageId, LeadForm form, List<Lead> leads, Instant seenAt, SyncState.Progress progress) {
+        return writes.upsertLeads(pageId, form, leads, seenAt, progress);
+    }
+
+    /** What the sync remembers per form between runs: page size, way of reading, the unfinished pull's ranges. */
+    public SyncState syncState() {
+        return syncState;
     }
 
     /** Records that a pull of {@code formId} completed: its new watermark (Unix seconds, may be null if no leads) and when. */

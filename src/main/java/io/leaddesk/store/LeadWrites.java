@@ -57,9 +57,20 @@ final class LeadWrites {
      * @return how many of these leads were new to the cache
      */
     int upsertLeads(String pageId, LeadForm form, List<Lead> leads, Instant seenAt) {
+        return upsertLeads(pageId, form, leads, seenAt, null);
+    }
+
+    /** The same, and in the same transaction the sync's progress through the range the page came from. */
+    int upsertLeads(String pageId, LeadForm form, List<Lead> leads, Instant seenAt, SyncState.Progress progress) {
         Objects.requireNonNull(form, "form");
         Objects.requireNonNull(seenAt, "seenAt");
         if (leads.isEmpty()) {
+            if (progress != null) {
+                db.write(c -> {
+                    SyncState.writeProgress(c, progress);
+                    return null;
+                });
+            }
             return 0;
         }
         String page = pageId != null ? pageId : form.pageId();
@@ -138,6 +149,7 @@ final class LeadWrites {
                     ftsAdd.executeBatch();
                 }
             }
+            SyncState.writeProgress(c, progress);
             return fresh;
         });
     }
@@ -215,22 +227,29 @@ final class LeadWrites {
     /** Records that a pull of {@code formId} completed: its new watermark (Unix seconds, may be null if no leads) and when. */
     void markFormSynced(String formId, Long watermark, Instant at) {
         Objects.requireNonNull(at, "at");
-        int n = db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE forms SET last_synced = ?, watermark = coalesce(?, watermark) WHERE id = ?")) {
-                ps.setLong(1, at.toEpochMilli());
-                if (watermark == null) {
-                    ps.setNull(2, Types.INTEGER);
-                } else {
-                    ps.setLong(2, watermark);
-                }
-                ps.setString(3, formId);
-                return ps.executeUpdate();
-            }
-        });
+        int n = db.write(c -> markSynced(c, formId, watermark, at));
         if (n == 0) {
-            throw new StoreException("The form " + formId + " is not in the lead cache yet; store the form before"
-                    + " marking it synced.");
+            throw unknownForm(formId);
         }
+    }
+
+    /** In a transaction: the form's last sync and watermark (kept when null); how many forms matched. */
+    static int markSynced(Connection c, String formId, Long watermark, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE forms SET last_synced = ?, watermark = coalesce(?, watermark) WHERE id = ?")) {
+            ps.setLong(1, at.toEpochMilli());
+            if (watermark == null) {
+                ps.setNull(2, Types.INTEGER);
+            } else {
+                ps.setLong(2, watermark);
+            }
+            ps.setString(3, formId);
+            return ps.executeUpdate();
+        }
+    }
+
+    static StoreException unknownForm(String formId) {
+        return new StoreException("The form " + formId + " is not in the lead cache yet; store the form before"
+                + " marking it synced.");
     }
 }

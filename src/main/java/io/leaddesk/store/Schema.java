@@ -144,7 +144,28 @@ final class Schema {
                     END""")),
             // Which leads are new (not yet opened or marked seen): the statements live with SeenState. Leads already
             // in a cache when this runs are seen.
-            new Migration(5, SeenState.SCHEMA));
+            new Migration(5, SeenState.SCHEMA),
+            // Per-form sync state (issue 15, see SyncState): the page size that worked when Meta refused larger pages,
+            // whether Meta refused two filters in one request (then the form is read in one piece), and the time
+            // ranges of an unfinished pull still to read, so that a pull killed half-way resumes where each of its
+            // slices had got to. Nothing here is needed to read the cache: dropping both tables only costs a re-read.
+            new Migration(6, List.of(
+                    """
+                    CREATE TABLE sync_state(
+                        form_id     TEXT PRIMARY KEY,
+                        page_size   INTEGER,
+                        clean_pulls INTEGER NOT NULL DEFAULT 0,
+                        sequential  INTEGER NOT NULL DEFAULT 0,
+                        pull_open   INTEGER NOT NULL DEFAULT 0,
+                        pull_from   INTEGER,
+                        updated_at  INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE sync_ranges(
+                        id      INTEGER PRIMARY KEY,
+                        form_id TEXT NOT NULL,
+                        lo      INTEGER,
+                        hi      INTEGER)""",
+                    "CREATE INDEX sync_ranges_form ON sync_ranges(form_id)")));
 
     static int latestVersion() {
         return MIGRATIONS.get(MIGRATIONS.size() - 1).version();

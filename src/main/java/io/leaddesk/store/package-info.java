@@ -9,8 +9,10 @@
  * (counts, row ids, table rows, one lead, every lead parsed), {@code RawLeadStream} (the export's unparsed stream),
  * {@code Reviews}, {@code ExportHistory}, {@code Erasure} (forgetting), {@code ImportWrites} and {@code ImportedForms}
  * (imports of Meta's own lead downloads: one transaction per file, where each imported lead came from, the forms an
- * import created until a sync brings Meta's definitions), {@code StoredColumns} (the stored copies of JSON fields and
- * their mapping onto the lead parser's fallback, written once) and {@code StoreErrors} (SQLite failures as one-sentence
+ * import created until a sync brings Meta's definitions), {@link io.leaddesk.store.SyncState} (what the sync remembers
+ * per form: page size, way of reading, an unfinished pull's time ranges; public, reached through
+ * {@code LeadStore.syncState()}), {@code StoredColumns} (the stored copies of JSON fields and their mapping onto the
+ * lead parser's fallback, written once) and {@code StoreErrors} (SQLite failures as one-sentence
  * {@link io.leaddesk.store.StoreException}s).
  *
  * <h2>Decisions</h2>

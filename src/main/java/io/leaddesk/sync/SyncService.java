@@ -6,6 +6,7 @@ import io.leaddesk.graph.AccessToken;
 import io.leaddesk.graph.GraphClient;
 import io.leaddesk.graph.GraphErrorKind;
 import io.leaddesk.graph.GraphException;
+import io.leaddesk.graph.GraphSettings;
 import io.leaddesk.model.LeadForm;
 import io.leaddesk.graph.PageInfo;
 import io.leaddesk.graph.TokenCheck;
@@ -37,9 +38,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Crash safety: every result page of leads is committed in its own transaction by {@link LeadStore#upsertLeads}.
  * Graph serves leads newest first, so the durable watermark of a form (newest created_time of its last
- * <em>complete</em> pull) only moves when a pull finishes; a pull that dies half-way, or that a paging guard stops
- * ({@link FormOutcome.Status#INCOMPLETE}), is simply repeated from the old watermark next time, and upsert-by-id
- * keeps every lead exactly once. Leads that cannot be stored are skipped and reported ({@link FormPull}).
+<em>complete</em> pull) only moves when a pull finishes, every slice of it; upsert-by-id keeps every lead exactly
+ * once. Leads that cannot be stored are skipped and reported ({@link FormRun}).
+ *
+ * <p>Speed: a sync waits on Meta's round trips, not on the CPU, so it keeps up to {@code concurrency} requests in
+ * flight at once (LEADDESK_CONCURRENCY, {@link GraphSettings#concurrency()}), shared by all forms: the forms' lists of
+ * pages are read at once, a big form is read as several {@code time_created} ranges in parallel and a range that turns
+ * out large is cut again ({@link PullScheduler}, {@link SlicePlan}), and each slice asks for its next page while the
+ * previous one is being committed ({@link SliceRun}). Each slice's progress is kept in the cache, so a sync killed
+ * half-way resumes each slice where it had got to; a pull that a paging guard stops
+ * ({@link FormOutcome.Status#INCOMPLETE}) is read again from its old watermark. Pages Meta finds too large are asked
+ * for again with half the size, and the size that worked is remembered per form ({@link PageSizeMemory}).
  *
  * <p>Signing in never blocks: the token check ends within {@link TokenCheck#LIMIT} and can be cancelled. A sync that
  * meets a permission problem on a Page names the access doctor's finding for it ({@link PageDiagnosis}: its
@@ -50,17 +59,20 @@ public final class SyncService {
 
     /** Incremental pulls ask for leads newer than the watermark minus this, so a lead written late at Meta is not missed. */
     public static final Duration OVERLAP = Duration.ofMinutes(10);
-    public static final int DEFAULT_CONCURRENCY = 4;
+    /** Requests in flight at once unless the client's settings say otherwise (LEADDESK_CONCURRENCY). */
+    public static final int DEFAULT_CONCURRENCY = GraphSettings.DEFAULT_CONCURRENCY;
 
     private final GraphClient graph;
     private final LeadStore store;
     private final int concurrency;
     private final Clock clock;
 
+    /** With the concurrency of the client's settings (LEADDESK_CONCURRENCY, default {@value #DEFAULT_CONCURRENCY}). */
     public SyncService(GraphClient graph, LeadStore store) {
-        this(graph, store, DEFAULT_CONCURRENCY, Clock.systemUTC());
+        this(graph, store, graph.settings().concurrency(), Clock.systemUTC());
     }
 
+    /** @param concurrency the most requests the sync has in flight at once, over all forms and slices */
     public SyncService(GraphClient graph, LeadStore store, int concurrency, Clock clock) {
         this.graph = graph;
         this.store = store;
@@ -151,50 +163,32 @@ public final class SyncService {
         Instant started = clock.instant();
         SyncListener events = safe(listener);
         List<FormOutcome> outcomes = new ArrayList<>();
-        List<FormPull.Job> jobs = new ArrayList<>();
+        List<FormRun.Job> jobs = new ArrayList<>();
 
         PageDiagnosis diagnosis = new PageDiagnosis(graph.forSignIn(),
                 session.who().kind() == TokenKind.USER ? session.token() : null, cancel);
 
-        // 1. Fresh form lists (leads_count, questions) for the pages concerned.
-        Set<String> wantedPages = pagesFor(session, request);
-        for (PageInfo page : selectPages(session, wantedPages)) {
-            if (cancel.isCancelled()) {
-                break;
-            }
-            List<LeadForm> forms = fresh == null ? null : freshForms(fresh, page);
-            try {
-                if (forms == null) {
-                    forms = graph.forms(page);
-                    store.upsertPage(page);
-                    store.upsertForms(page.id(), forms);
-                }
-            } catch (GraphException e) {
-                FormOutcome failed = new FormOutcome(page.id(), null, page.name(), FormOutcome.Status.FAILED, 0, 0,
-                        "Could not read the forms of " + page.name() + ": " + e.getMessage(), e.kind());
-                if (e.kind() == GraphErrorKind.TOKEN) {
-                    cancel.cancel();
-                }
-                Finding f = explain(diagnosis, page, e);
-                if (f != null) {
-                    failed = failed.withFinding(f, e.kind() == GraphErrorKind.TOKEN ? failed.message()
-                            : "Could not read the forms of " + page.name() + ": " + f.sentence());
-                }
-                outcomes.add(failed);
-                continue;
-            } catch (StoreException e) {
-                outcomes.add(new FormOutcome(page.id(), null, page.name(), FormOutcome.Status.FAILED, 0, 0, e.getMessage(), null, true));
-                cancel.cancel();
+        // 1. Fresh form lists (leads_count, questions) for the pages concerned, several pages at once; the forms of
+        // a refresh made a moment ago (fresh) are not asked for again.
+        List<PageInfo> pages = selectPages(session, pagesFor(session, request));
+        List<PageForms> listed = listForms(pages, cancel, fresh, diagnosis);
+        for (PageForms pf : listed) {
+            PageInfo page = pf.page();
+            if (pf.failure() != null) {
+                outcomes.add(pf.failure());
                 continue;
             }
-            for (LeadForm f : forms) {
+            if (pf.forms() == null) {
+                continue; // cancelled before it was read
+            }
+            for (LeadForm f : pf.forms()) {
                 if (request.formIds().isEmpty() || request.formIds().contains(f.id())) {
                     Optional<StoredForm> cached = store.form(f.id());
                     boolean incremental = !request.full() && cached.map(StoredForm::watermark).isPresent();
                     long cachedLeads = cached.map(StoredForm::cachedLeads).orElse(0L);
                     // Incremental pulls can only estimate: what Meta counts beyond what we hold.
                     long expectedLeads = incremental ? Math.max(0, f.leadsCount() - cachedLeads) : Math.max(0, f.leadsCount());
-                    jobs.add(new FormPull.Job(page, f, expectedLeads, cached.map(StoredForm::watermark).orElse(null)));
+                    jobs.add(new FormRun.Job(page, f, expectedLeads, cached.map(StoredForm::watermark).orElse(null)));
                 }
             }
         }
@@ -207,39 +201,24 @@ public final class SyncService {
             }
         }
 
-        long expected = jobs.stream().mapToLong(FormPull.Job::expected).sum();
+        long expected = jobs.stream().mapToLong(FormRun.Job::expected).sum();
         events.onEvent(new SyncEvent.Started(jobs.size(), expected));
 
-        // 2. Leads, forms concurrently (bounded).
-        AtomicLong fetchedTotal = new AtomicLong();
-        AtomicLong newTotal = new AtomicLong();
-        if (!jobs.isEmpty()) {
-            FormPull pull = new FormPull(graph, store, clock);
-            AtomicInteger threadNo = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, jobs.size()), r -> {
-                Thread t = new Thread(r, "leaddesk-sync-" + threadNo.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<FormOutcome>> futures = new ArrayList<>();
-                for (FormPull.Job job : jobs) {
-                    futures.add(pool.submit(() -> {
-                        FormOutcome o = explained(pull.run(job, request.full(), events, cancel, fetchedTotal, newTotal),
-                                job, diagnosis);
-                        events.onEvent(new SyncEvent.FormFinished(o));
-                        return o;
-                    }));
-                }
-                for (int i = 0; i < futures.size(); i++) {
-                    outcomes.add(await(futures.get(i), jobs.get(i)));
-                }
-            } finally {
-                pool.shutdownNow();
+        // 2. Leads: every form's slices within one concurrency, pages committed while the next ones are fetched; a
+        // form its Page's permissions stopped names the doctor's finding.
+        SyncContext context;
+        ExecutorService writers = daemonPool(concurrency, "leaddesk-sync-write-");
+        try {
+            context = new SyncContext(graph, store, clock, events, cancel, writers);
+            if (!jobs.isEmpty()) {
+                outcomes.addAll(new PullScheduler(context, concurrency, (job, o) -> explained(o, job, diagnosis))
+                        .run(jobs, request.full()));
             }
+        } finally {
+            writers.shutdownNow();
         }
 
-        SyncReport report = new SyncReport(outcomes, fetchedTotal.get(), newTotal.get(), cancel.isCancelled(),
+        SyncReport report = new SyncReport(outcomes, context.fetched(), context.added(), cancel.isCancelled(),
                 Duration.between(started, clock.instant()));
         LOG.info("{}", report.summary());
         events.onEvent(new SyncEvent.Finished(report));
@@ -250,12 +229,12 @@ public final class SyncService {
      * A form its Page's permissions stopped: its sentence becomes the doctor's finding for the Page (the leads
      * fetched before are still said to be kept).
      */
-    private static FormOutcome explained(FormOutcome o, FormPull.Job job, PageDiagnosis diagnosis) {
+    private static FormOutcome explained(FormOutcome o, FormRun.Job job, PageDiagnosis diagnosis) {
         if (o.errorKind() != GraphErrorKind.PERMISSION) {
             return o;
         }
         Finding f = explain(diagnosis, job.page(), new GraphException(GraphErrorKind.PERMISSION, o.message()));
-        return f == null ? o : o.withFinding(f, FormPull.keptNote(f.sentence(), o.fetched()));
+        return f == null ? o : o.withFinding(f, FormNotes.kept(f.sentence(), o.fetched()));
     }
 
     /** The diagnosis of a Page; null when it has nothing more precise to say or could not be made. */
@@ -282,16 +261,82 @@ public final class SyncService {
         return out;
     }
 
-    private static FormOutcome await(Future<FormOutcome> f, FormPull.Job job) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new FormOutcome(job.page().id(), job.form().id(), job.form().name(), FormOutcome.Status.CANCELLED, 0, 0, "Interrupted.", null);
-        } catch (ExecutionException e) {
-            return new FormOutcome(job.page().id(), job.form().id(), job.form().name(), FormOutcome.Status.FAILED, 0, 0,
-                    "Unexpected error (" + e.getCause().getClass().getSimpleName() + "); see the log.", null);
+    /** The forms of a page as just read from Graph and cached, or the failure of that page (forms null when cancelled). */
+    private record PageForms(PageInfo page, List<LeadForm> forms, FormOutcome failure) {
+    }
+
+    /** Reads and caches the form lists of these pages, up to {@code concurrency} at once, in their order. */
+    private List<PageForms> listForms(List<PageInfo> pages, CancelSignal cancel, FormsRefresh fresh,
+                                      PageDiagnosis diagnosis) {
+        if (pages.isEmpty()) {
+            return List.of();
         }
+        ExecutorService pool = daemonPool(Math.min(concurrency, pages.size()), "leaddesk-sync-forms-");
+        try {
+            List<Future<PageForms>> futures = new ArrayList<>();
+            for (PageInfo page : pages) {
+                futures.add(pool.submit(() -> listForms(page, cancel, fresh, diagnosis)));
+            }
+            List<PageForms> out = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    out.add(futures.get(i).get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancel.cancel();
+                    out.add(new PageForms(pages.get(i), null, null));
+                } catch (ExecutionException e) {
+                    LOG.error("Unexpected failure reading the forms of page {}", pages.get(i).id(), e.getCause());
+                    out.add(new PageForms(pages.get(i), null, new FormOutcome(pages.get(i).id(), null, pages.get(i).name(),
+                            FormOutcome.Status.FAILED, 0, 0, "Unexpected error (" + e.getCause().getClass().getSimpleName()
+                            + "); see the log.", null)));
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private PageForms listForms(PageInfo page, CancelSignal cancel, FormsRefresh fresh, PageDiagnosis diagnosis) {
+        if (cancel.isCancelled()) {
+            return new PageForms(page, null, null);
+        }
+        List<LeadForm> forms = fresh == null ? null : freshForms(fresh, page);
+        if (forms != null) {
+            return new PageForms(page, forms, null);
+        }
+        try {
+            forms = graph.forms(page);
+            store.upsertPage(page);
+            store.upsertForms(page.id(), forms);
+            return new PageForms(page, forms, null);
+        } catch (GraphException e) {
+            if (e.kind() == GraphErrorKind.TOKEN) {
+                cancel.cancel();
+            }
+            FormOutcome failed = new FormOutcome(page.id(), null, page.name(), FormOutcome.Status.FAILED, 0, 0,
+                    "Could not read the forms of " + page.name() + ": " + e.getMessage(), e.kind());
+            Finding f = explain(diagnosis, page, e);
+            if (f != null) {
+                failed = failed.withFinding(f, e.kind() == GraphErrorKind.TOKEN ? failed.message()
+                        : "Could not read the forms of " + page.name() + ": " + f.sentence());
+            }
+            return new PageForms(page, null, failed);
+        } catch (StoreException e) {
+            cancel.cancel();
+            return new PageForms(page, null, new FormOutcome(page.id(), null, page.name(), FormOutcome.Status.FAILED, 0, 0,
+                    e.getMessage(), null, true));
+        }
+    }
+
+    private static ExecutorService daemonPool(int threads, String name) {
+        AtomicInteger threadNo = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name + threadNo.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Pages a request concerns: its pages, plus the pages of its forms (looked up in the cache); empty = all. */

@@ -105,6 +105,22 @@ class EnvironmentTest {
     }
 
     @Test
+    void concurrencyComesFromLeaddeskConcurrencyAndIsCheckedLikeTheOthers() {
+        assertThat(env(Map.of()).graphSettings().concurrency()).isEqualTo(GraphSettings.DEFAULT_CONCURRENCY).isEqualTo(6);
+        assertThat(env(Map.of("LEADDESK_CONCURRENCY", " 2 ")).graphSettings().concurrency()).isEqualTo(2);
+        assertThat(env(Map.of("LEADDESK_CONCURRENCY", "16")).graphSettings().concurrency()).isEqualTo(16);
+        for (String n : new String[]{"0", "17", "-1", "many", "6.5"}) {
+            Environment e = env(Map.of("LEADDESK_CONCURRENCY", n));
+            assertThatThrownBy(e::graphSettings).as(n).isInstanceOfSatisfying(LeadDeskException.class, x -> {
+                assertThat(x.failureKind()).isEqualTo(FailureKind.INPUT);
+                assertThat(x.getMessage()).isEqualTo("LEADDESK_CONCURRENCY must be a number of requests at once from 1 to 16, not '"
+                        + n + "'.");
+            });
+            assertThatThrownBy(e::validate).isInstanceOf(LeadDeskException.class);
+        }
+    }
+
+    @Test
     void aTokenWithCharactersNoMetaTokenHasIsAnAccessProblemThatNeverRepeatsTheToken() {
         for (String token : new String[]{"EAABsecret\nline", "EAAB secret", "EAABséçret", "EAAB\u0000x"}) {
             assertThatThrownBy(() -> env(Map.of("LEADDESK_TOKEN", token)).token()).as(token)

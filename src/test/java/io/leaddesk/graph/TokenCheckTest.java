@@ -71,10 +71,12 @@ class TokenCheckTest {
 
     @Test
     void signInSettingsAreShortAndKeepTheAddress() {
-        GraphSettings sync = GraphSettings.defaults().withBaseUrl("http://127.0.0.1:9").withAppSecret("s");
+        GraphSettings sync = GraphSettings.defaults().withBaseUrl("http://127.0.0.1:9").withAppSecret("s")
+                .withConcurrency(3);
         GraphSettings s = sync.forSignIn();
         assertThat(s.baseUrl()).isEqualTo("http://127.0.0.1:9");
         assertThat(s.appSecret()).isEqualTo("s");
+        assertThat(s.concurrency()).as("LEADDESK_CONCURRENCY").isEqualTo(3);
         assertThat(s.maxRetryTime()).isLessThanOrEqualTo(Duration.ofSeconds(4));
         assertThat(s.readTimeout().plus(s.maxRetryTime())).isLessThan(TokenCheck.LIMIT);
         assertThat(s.callTimeout()).isPositive().isLessThan(TokenCheck.LIMIT);

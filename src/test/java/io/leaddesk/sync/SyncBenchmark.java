@@ -73,8 +73,9 @@ class SyncBenchmark {
             }
             double d = median(download);
             double s = median(sync);
-            System.out.printf(Locale.ROOT, "BENCHMARK sync: %d leads, %d cores, download+parse %.0f leads/s, sync %.0f leads/s, ratio %.2fx%n",
-                    LEADS, Runtime.getRuntime().availableProcessors(), d, s, d / s);
+            System.out.printf(Locale.ROOT, "BENCHMARK sync: %d leads, %d cores, load %.2f, download+parse %.0f leads/s, sync %.0f leads/s (%s), ratio %.2fx%n",
+                    LEADS, Runtime.getRuntime().availableProcessors(), loadAverage(), d, s,
+                    java.util.Arrays.toString(java.util.Arrays.stream(sync).mapToLong(Math::round).toArray()), d / s);
             System.out.printf(Locale.ROOT, "BENCHMARK sync CPU per lead (whole process, server included): download+parse %.1f µs, sync %.1f µs%n",
                     median(downloadCpu), median(syncCpu));
             System.out.printf(Locale.ROOT, "BENCHMARK floor (download+parse, then only id + raw JSON into a bare SQLite table, a transaction per page):"
@@ -82,18 +83,124 @@ class SyncBenchmark {
         }
     }
 
+    /**
+     * Latency mode (issue 15): 100,000 leads in the sample's 12 forms, one of them holding half, 200 ms added to every
+     * request (the sample server's {@code --latency-ms}), the default concurrency and 500 leads per page. Prints the
+     * sync's wall time next to two references measured in the same run: a plain client that pages each form one after
+     * the other (what a script or an SDK does), and the floor, total requests x latency / concurrency. Also the way the
+     * sync read before issue 15, without the writes: four forms at a time, each page after page; and the same sync of the
+     * same leads from a server without latency, what writing the cache alone allows on this machine at this moment.
+     */
+    @Test
+    void latencyMode() throws Exception {
+        int latency = Integer.getInteger("bench.latencyMs", 200);
+        int concurrency = Integer.getInteger("bench.concurrency", GraphSettings.DEFAULT_CONCURRENCY);
+        SampleOptions options = SampleOptions.defaults().withLeads(LEADS).withLatencyMs(latency)
+                .withFormWeights(11, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        try (SampleGraphServer server = SampleGraphServer.start(options);
+             GraphClient graph = new GraphClient(GraphSettings.defaults().withBaseUrl(server.baseUrl()).withPageSize(500)
+                     .withConcurrency(concurrency))) {
+            Path dir = Files.createTempDirectory("leaddesk-bench-latency");
+            AccessToken user = new AccessToken(SampleTokens.USER);
+
+            // the plain client: sign in, then every form of every page, one after the other, page after page
+            int r0 = server.requestCount();
+            long t0 = System.nanoTime();
+            long plainLeads = 0;
+            for (PageInfo p : graph.pages(user, graph.whoami(user))) {
+                for (LeadForm f : graph.forms(p)) {
+                    plainLeads += graph.leads(p, f.id(), null, leads -> { }, () -> false,
+                            io.leaddesk.graph.RetryListener.NONE).delivered();
+                }
+            }
+            double plain = (System.nanoTime() - t0) / 1e9;
+            int plainRequests = server.requestCount() - r0;
+
+            // before issue 15: forms four at a time (its default), each read page after page; nothing written
+            long tb = System.nanoTime();
+            long beforeLeads = pullEveryForm(graph, 4, leads -> { });
+            double before = (System.nanoTime() - tb) / 1e9;
+
+            double[] sync = new double[2];
+            double[] signIn = new double[2];
+            int[] syncRequests = new int[2];
+            int[] most = new int[2];
+            for (int round = 0; round < 2; round++) {
+                try (LeadStore store = LeadStore.open(dir.resolve("bench-" + round + ".db"))) {
+                    SyncService service = new SyncService(graph, store);
+                    int r1 = server.requestCount();
+                    long t1 = System.nanoTime();
+                    Session session = service.signIn(user);
+                    long t2 = System.nanoTime();
+                    server.resetMostRequestsInFlight();
+                    SyncReport r = service.sync(session, SyncRequest.everything(), SyncListener.NONE, new CancelSignal());
+                    long t3 = System.nanoTime();
+                    signIn[round] = (t2 - t1) / 1e9;
+                    sync[round] = (t3 - t2) / 1e9;
+                    syncRequests[round] = server.requestCount() - r1;
+                    most[round] = server.mostRequestsInFlight();
+                    if (!r.ok() || store.countLeads(LeadQuery.all()) != LEADS || plainLeads != LEADS
+                            || beforeLeads != LEADS) {
+                        throw new AssertionError("sync incomplete: " + r.summary());
+                    }
+                }
+            }
+            double loopback;
+            try (SampleGraphServer quick = SampleGraphServer.start(options.withLatencyMs(0));
+                 GraphClient quickGraph = new GraphClient(GraphSettings.defaults().withBaseUrl(quick.baseUrl())
+                         .withPageSize(500).withConcurrency(concurrency));
+                 LeadStore store = LeadStore.open(dir.resolve("loopback.db"))) {
+                SyncService service = new SyncService(quickGraph, store);
+                Session session = service.signIn(user);
+                long t4 = System.nanoTime();
+                SyncReport r = service.sync(session, SyncRequest.everything(), SyncListener.NONE, new CancelSignal());
+                loopback = (System.nanoTime() - t4) / 1e9;
+                if (!r.ok() || store.countLeads(LeadQuery.all()) != LEADS) {
+                    throw new AssertionError("sync incomplete: " + r.summary());
+                }
+            }
+            double best = Math.min(sync[0], sync[1]);
+            int bestRound = sync[0] <= sync[1] ? 0 : 1;
+            double floorPlain = plainRequests * latency / 1000.0 / concurrency;
+            double floorSync = syncRequests[bestRound] * latency / 1000.0 / concurrency;
+            System.out.printf(Locale.ROOT, "BENCHMARK latency: %d leads, 12 forms (one with half), %d ms per request,"
+                            + " concurrency %d, 500 per page, %d cores, load %.2f%n", LEADS, latency, concurrency,
+                    Runtime.getRuntime().availableProcessors(), loadAverage());
+            System.out.printf(Locale.ROOT, "BENCHMARK latency: sync %.2f s and %.2f s (+ sign-in %.2f s), %d requests, at most"
+                            + " %d in flight%n", sync[0], sync[1], signIn[bestRound], syncRequests[bestRound], most[bestRound]);
+            System.out.printf(Locale.ROOT, "BENCHMARK latency: one form after the other %.2f s (%d requests, sign-in included):"
+                    + " sync %.1fx faster%n", plain, plainRequests, plain / best);
+            System.out.printf(Locale.ROOT, "BENCHMARK latency: forms four at a time, each page after page (the sync before"
+                    + " issue 15, without writing) %.2f s: sync %.1fx faster%n", before, before / best);
+            System.out.printf(Locale.ROOT, "BENCHMARK latency: floor %d requests x %d ms / %d = %.2f s (the sync's own %d"
+                            + " requests: %.2f s)%n", plainRequests, latency, concurrency, floorPlain,
+                    syncRequests[bestRound], floorSync);
+            System.out.printf(Locale.ROOT, "BENCHMARK latency: the same sync without latency %.2f s (what writing the cache"
+                    + " allows here now)%n", loopback);
+        }
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
     private static long downloadAndParse(GraphClient graph) {
         return pullEveryForm(graph, leads -> { });
     }
 
+    private static long pullEveryForm(GraphClient graph, java.util.function.Consumer<List<io.leaddesk.model.Lead>> perPage) {
+        return pullEveryForm(graph, SyncService.DEFAULT_CONCURRENCY, perPage);
+    }
+
     /**
-     * Pulls every form's leads with the same client and concurrency as the sync (4 forms at a time), hands each
+     * Pulls every form's leads with the same client, {@code threads} forms at a time, each page after page, hands each
      * parsed result page to {@code perPage}, and returns how many leads came.
      */
-    private static long pullEveryForm(GraphClient graph, java.util.function.Consumer<List<io.leaddesk.model.Lead>> perPage) {
+    private static long pullEveryForm(GraphClient graph, int threads,
+                                      java.util.function.Consumer<List<io.leaddesk.model.Lead>> perPage) {
         AtomicLong count = new AtomicLong();
         List<PageInfo> pages = graph.pages(new AccessToken(SampleTokens.USER), graph.whoami(new AccessToken(SampleTokens.USER)));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(SyncService.DEFAULT_CONCURRENCY);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
             List<java.util.concurrent.Future<?>> fs = new java.util.ArrayList<>();
             for (PageInfo p : pages) {
