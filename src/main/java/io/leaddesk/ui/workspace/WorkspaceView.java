@@ -182,10 +182,13 @@ public final class WorkspaceView {
         access.setTooltip(new Tooltip(m.format("workspace.access.tooltip", "Ctrl+Shift+A")));
         access.setOnAction(e -> vm.access().open());
         bindTokenLife();
-        importDownload.setTooltip(new Tooltip(m.get("workspace.import.tooltip")));
+        importDownload.setTooltip(new Tooltip(m.get("workspace.import") + "\n" + m.get("workspace.import.tooltip")));
         importDownload.setDisable(true);
         importDownload.setOnAction(e -> onImport.run());
         identity.textProperty().bind(vm.identityProperty());
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(vm.identityProperty()); // the badge ellipsizes on a narrow window
+        identity.setTooltip(whole);
         if (vm.isDemo()) {
             identity.getStyleClass().add("demo-badge");
         } else if (vm.isOffline()) {
@@ -199,7 +202,7 @@ public final class WorkspaceView {
         signOut.setOnAction(e -> vm.signOut());
     }
 
-    /** How long the token has left, next to the identity badge; a warning from seven days before expiry. */
+    /** How long the token has left, in the status bar; a warning from seven days before expiry. */
     private void bindTokenLife() {
         TokenLifeViewModel life = vm.access().tokenLife();
         if (life == null) {
