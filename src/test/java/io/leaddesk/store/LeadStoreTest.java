@@ -651,7 +651,26 @@ class LeadStoreTest {
         assertThat(store.upsertLeads("p-2", Fixtures.englishForm(), EN, T2)).isZero();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-            assertThat(rs.getInt(1)).isEqualTo(Schema.latestVersion()).isEqualTo(3);
+            assertThat(rs.getInt(1)).isEqualTo(Schema.latestVersion()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void sortingByNameOrEmailWalksAnIndexInBothDirections() throws Exception {
+        seed();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile); Statement st = c.createStatement()) {
+            for (LeadSort sort : List.of(LeadSort.NAME, LeadSort.EMAIL, LeadSort.CREATED, LeadSort.CAMPAIGN, LeadSort.PLATFORM)) {
+                for (boolean descending : new boolean[] {false, true}) {
+                    SqlQuery q = SqlQuery.of(LeadQuery.all().sortedBy(sort, descending), false);
+                    StringBuilder plan = new StringBuilder();
+                    try (ResultSet rs = st.executeQuery("EXPLAIN QUERY PLAN SELECT l.rowid" + q.fromWhere + q.orderBy)) {
+                        while (rs.next()) {
+                            plan.append(rs.getString(4)).append('\n');
+                        }
+                    }
+                    assertThat(plan.toString()).as("%s %s", sort, descending).contains("INDEX").doesNotContain("TEMP B-TREE");
+                }
+            }
         }
     }
 
