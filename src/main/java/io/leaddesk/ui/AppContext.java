@@ -71,10 +71,14 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
         }
     }
 
+    /** The demo's own cache, inside the data folder. */
+    static final String DEMO_FOLDER = "demo";
+
     private final Config config;
     private final Messages messages;
     private final SettingsStore settingsStore;
     private final Formats formats;
+    private final UiStateStore uiState;
     private volatile AppSettings settings;
 
     public AppContext(Config config) {
@@ -83,6 +87,12 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
         this.settingsStore = new SettingsStore(config.defaultDataFolder(), config.prefs());
         this.settings = settingsStore.load();
         this.formats = new Formats(config.zone(), config.locale());
+        this.uiState = new UiStateStore(settingsStore.dataFolder(), config.executor());
+    }
+
+    /** The window's layout remembered for this user ({@code ui-state.json} in the data folder). */
+    public UiStateStore uiState() {
+        return uiState;
     }
 
     /**
@@ -169,8 +179,9 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     @Override
     public Workspace openOffline() {
         LeadStore store = openStore(dataFolder());
+        boolean demoTried = Files.isRegularFile(DataFolder.databaseFile(dataFolder().resolve(DEMO_FOLDER)));
         return new Workspace(Workspace.Mode.OFFLINE, null, java.util.List.of(), LeadCache.of(store), null, store,
-                ExportSource.of(store));
+                ExportSource.of(store)).withDemoKeptApart(demoTried);
     }
 
     /**
@@ -180,7 +191,7 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
      */
     @Override
     public Workspace openDemo() {
-        Path demo = dataFolder().resolve("demo");
+        Path demo = dataFolder().resolve(DEMO_FOLDER);
         DemoBackend server = DemoBackend.start(config.demo());
         try {
             GraphSettings gs = GraphSettings.defaults().withVersion(settings.graphVersion()).withBaseUrl(server.baseUrl())
@@ -199,9 +210,10 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     }
 
     public WorkspaceViewModel workspaceViewModel(Workspace w, ClipboardPort clipboard) {
-        LeadsTableViewModel leads = new LeadsTableViewModel(w.cache(), config.executor(), messages, config.searchDebounce(), config.zone());
+        LeadsTableViewModel leads = new LeadsTableViewModel(w.cache(), config.executor(), messages, config.searchDebounce(),
+                config.zone(), uiState);
         LeadDetailViewModel detail = new LeadDetailViewModel(w.cache(), config.executor(), messages, formats, config.clock(), clipboard);
-        return new WorkspaceViewModel(w, config.vault(), config.executor(), messages, formats, leads, detail);
+        return new WorkspaceViewModel(w, config.vault(), config.executor(), messages, formats, leads, detail, clipboard);
     }
 
     /** The Export dialog's ViewModel for an open workspace that can export ({@link Workspace#exports()}). */
@@ -233,6 +245,7 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
 
     @Override
     public void close() {
+        uiState.flush();
         if (config.executor() instanceof AutoCloseable c) {
             try {
                 c.close();

@@ -5,9 +5,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.util.Locale;
 
-/** Formatting of times and counts for display (local time zone, the user's locale). Pure Java, no FX. */
+/**
+ * Formatting of times and counts for display. One date format everywhere (the leads table, the tree, the lead detail,
+ * the export history): the user's locale's medium date with its short time ("Dec 1, 2026, 8:29 AM" in English,
+ * "01.12.2026, 08:29" in Ukrainian), in the computer's time zone. The zone is named once where it matters
+ * ({@link #zoneName()}: the lead detail's created line, the Created column's tooltip, the export dialog). Pure Java, no FX.
+ */
 public final class Formats {
     private final ZoneId zone;
     private final Locale locale;
@@ -16,14 +22,18 @@ public final class Formats {
     public Formats(ZoneId zone, Locale locale) {
         this.zone = zone;
         this.locale = locale;
-        this.dateTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", locale).withZone(zone);
+        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).withZone(zone);
     }
 
     public ZoneId zone() {
         return zone;
     }
 
-    /** e.g. 2025-10-08 12:09 in the local zone; "" for 0. */
+    public Locale locale() {
+        return locale;
+    }
+
+    /** e.g. "Dec 1, 2026, 8:29 AM" in the local zone; "" for 0. */
     public String dateTime(long epochSecond) {
         return epochSecond <= 0 ? "" : dateTime.format(Instant.ofEpochSecond(epochSecond));
     }
@@ -32,9 +42,15 @@ public final class Formats {
         return at == null ? "" : dateTime.format(at);
     }
 
-    public String longDateTime(long epochSecond) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(zone)
-                .format(Instant.ofEpochSecond(epochSecond)) + " (" + zone.getId() + ")";
+    /** The same format with the zone named once: "Dec 1, 2026, 8:29 AM (Eastern European Time)". */
+    public String dateTimeWithZone(long epochSecond) {
+        return dateTime(epochSecond) + " (" + zoneName() + ")";
+    }
+
+    /** The computer's time zone as people name it ("Eastern European Time"), its id when the locale has no name. */
+    public String zoneName() {
+        String name = zone.getDisplayName(TextStyle.FULL, locale);
+        return name == null || name.isBlank() ? zone.getId() : name;
     }
 
     public String count(long n) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leaddesk.store.ReviewStatus;
 import io.leaddesk.ui.FakeLeadCache;
 import io.leaddesk.ui.Formats;
+import io.leaddesk.ui.ManualTaskExecutor;
 import io.leaddesk.ui.Messages;
 import io.leaddesk.ui.SyncTaskExecutor;
 import io.leaddesk.ui.TestData;
@@ -106,12 +107,59 @@ class LeadDetailViewModelTest {
     }
 
     @Test
-    void copyButtonsPutEmailAndPhoneOnTheClipboard() {
+    void copyButtonsPutEmailAndPhoneOnTheClipboardAndSaySoByTheButtonForAWhile() {
+        ManualTaskExecutor ex = new ManualTaskExecutor();
+        LeadDetailViewModel vm = new LeadDetailViewModel(TestData.cache(2), ex, m, new Formats(ZoneOffset.UTC, Locale.ENGLISH),
+                Clock.fixed(Instant.ofEpochSecond(CREATED), ZoneOffset.UTC), clipboard::add);
+        vm.show("L1");
+        ex.runAll();
+        vm.copyEmail();
+        assertThat(vm.emailFeedbackProperty().get()).isEqualTo("Email copied.");
+        assertThat(vm.phoneFeedbackProperty().get()).isEmpty();
+        vm.copyPhone();
+        assertThat(vm.phoneFeedbackProperty().get()).isEqualTo("Phone copied.");
+        assertThat(vm.emailFeedbackProperty().get()).isEmpty();
+        assertThat(vm.messageProperty().get()).isEmpty();
+        assertThat(clipboard).containsExactly("p1@example.org", "+380501234567");
+        ex.fireTimers(); // a few seconds later
+        assertThat(vm.phoneFeedbackProperty().get()).isEmpty();
+        vm.copyPhone();
+        vm.show("L2");
+        ex.runAll();
+        assertThat(vm.titleProperty().get()).isEqualTo("Person 2");
+        assertThat(vm.phoneFeedbackProperty().get()).as("not about this lead").isEmpty();
+    }
+
+    @Test
+    void reviewSavedIsSaidForItsLeadOnlyAndGoesOnceTheNoteIsEditedAgain() {
+        FakeLeadCache cache = TestData.cache(2);
+        LeadDetailViewModel vm = vm(cache, Instant.ofEpochSecond(CREATED));
+        vm.show("L1");
+        vm.noteProperty().set("Call after 18:00");
+        vm.saveReview();
+        assertThat(vm.reviewMessageProperty().get()).isEqualTo("Review saved.");
+        vm.noteProperty().set("Call after 18:00, or Saturday");
+        assertThat(vm.reviewMessageProperty().get()).as("next to an unsaved note").isEmpty();
+        vm.show("L2"); // saves the edited note of L1 on the way
+        assertThat(cache.lead("L1").orElseThrow().note()).isEqualTo("Call after 18:00, or Saturday");
+        assertThat(vm.reviewMessageProperty().get()).as("on the next lead").isEmpty();
+        vm.statusProperty().set(ReviewStatus.CONTACTED);
+        assertThat(vm.reviewMessageProperty().get()).isEqualTo("Review saved.");
+        assertThat(vm.messageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theSearchWordsAreMarkedInWhatTheDetailShows() {
         LeadDetailViewModel vm = vm(TestData.cache(1), Instant.ofEpochSecond(CREATED));
         vm.show("L1");
-        vm.copyEmail();
-        vm.copyPhone();
-        assertThat(clipboard).containsExactly("p1@example.org", "+380501234567");
+        vm.setSearch("viber PERS");
+        Highlight h = vm.highlightProperty().get();
+        assertThat(h.split(vm.titleProperty().get())).containsExactly(new Highlight.Segment("Person", true),
+                new Highlight.Segment(" 1", false));
+        assertThat(h.matches(vm.answers().get(3).values().get(0))).isTrue();
+        assertThat(h.matches(vm.answers().get(3).values().get(1))).isFalse();
+        vm.setSearch("");
+        assertThat(vm.highlightProperty().get().isEmpty()).isTrue();
     }
 
     @Test

@@ -241,7 +241,7 @@ class ExportViewModelTest {
 
         LeadDetailViewModel detail = new LeadDetailViewModel(LeadCache.of(store), executor, m, formats, CLOCK, s -> { });
         detail.show("L1");
-        assertThat(detail.exports()).containsExactly(new LeadDetailViewModel.ExportEntry("2025-10-20 10:00", "Meta-compatible", file.toString()));
+        assertThat(detail.exports()).containsExactly(new LeadDetailViewModel.ExportEntry("Oct 20, 2025, 10:00 AM", "Meta-compatible", file.toString()));
 
         // only leads not exported before: now none
         vm.choices().newOnlyProperty().set(true);
