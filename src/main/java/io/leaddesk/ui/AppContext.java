@@ -220,7 +220,8 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     public ExportViewModel exportViewModel(Workspace w) {
         return new ExportViewModel(w.exports().orElseThrow(), w.cache(), new Exporter(config.clock()),
                 new CustomProfiles(dataFolder()), config.executor(), messages, formats, config.clock(),
-                settings.defaultRegion(), documentsFolder(), config.searchDebounce().multipliedBy(2));
+                settings.defaultRegion(), documentsFolder(), config.searchDebounce().multipliedBy(2),
+                uiState, w.memoryKey());
     }
 
     /** Where exports go by default: the user's Documents folder when there is one, else the home folder. */

@@ -87,6 +87,7 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         this.zone = zone;
         this.root = Views.load(ExportView.class, "ExportView.fxml", this, messages);
         vm.setDialogs(this);
+        installEscape();
     }
 
     public BorderPane root() {
@@ -113,12 +114,41 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         closeButton.setOnAction(e -> onClose.run());
     }
 
+    private void installEscape() {
+        // Escape closes the dialog from the moment it shows, wherever the focus is (or when nothing has it yet);
+        // an open list closes first; during an export Escape cancels it
+        javafx.event.EventHandler<javafx.scene.input.KeyEvent> escape = e -> {
+            if (e.getCode() != javafx.scene.input.KeyCode.ESCAPE || e.isConsumed()) {
+                return;
+            }
+            javafx.scene.Node owner = root.getScene() == null ? null : root.getScene().getFocusOwner();
+            if (owner instanceof javafx.scene.control.ComboBoxBase<?> c && c.isShowing()) {
+                return; // Escape closes the open list first
+            }
+            e.consume();
+            if (vm.run().runningProperty().get()) {
+                vm.cancel();
+            } else {
+                onClose.run();
+            }
+        };
+        // a filter: the text fields and lists of the dialog would otherwise swallow Escape
+        root.sceneProperty().addListener((o, old, sc) -> {
+            if (old != null) {
+                old.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, escape);
+            }
+            if (sc != null) {
+                sc.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, escape);
+            }
+        });
+    }
+
     private void bindChoices(ExportChoicesViewModel c) {
         forms.setItems(c.forms());
         StringConverter<FormChoice> formText = new StringConverter<>() {
             @Override
             public String toString(FormChoice f) {
-                return f == null ? "" : m.format("export.form.cell", f.name(), f.cachedLeads());
+                return f == null ? "" : f.label(m);
             }
 
             @Override

@@ -36,6 +36,19 @@ public final class FormChoice {
         return form.cachedLeads();
     }
 
+    /**
+     * The list's text, "name (count)": the name is bidi-isolated (FSI … PDI), so a right-to-left name (Arabic, Hebrew)
+     * never pulls the count into its own direction ("(استفسار عن الرحلات196)").
+     */
+    public String label(io.leaddesk.ui.Messages m) {
+        return m.format("export.form.cell", isolate(name()), cachedLeads());
+    }
+
+    /** {@code text} as a bidi isolate of its own direction (first strong character decides). */
+    static String isolate(String text) {
+        return "\u2068" + (text == null ? "" : text) + "\u2069";
+    }
+
     LeadForm form() {
         return form.form();
     }

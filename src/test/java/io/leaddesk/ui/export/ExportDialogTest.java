@@ -83,4 +83,22 @@ class ExportDialogTest {
         robot.clickOn("#closeButton");
         waitUntil(10, () -> app.window.exportViewModel() == null);
     }
+
+    @Test
+    void escapeClosesTheDialogAsSoonAsItOpens(FxRobot robot) throws Exception {
+        WorkspaceViewModel vm = app.openSampleWorkspace(robot);
+        robot.clickOn("#syncAll");
+        waitUntil(60, () -> !vm.syncingProperty().get() && vm.leads().matchCountProperty().get() > 0);
+        waitUntil(10, () -> vm.canExportProperty().get());
+        robot.clickOn("#export");
+        waitUntil(10, () -> app.window.exportStage() != null && app.window.exportStage().isShowing());
+        // headless windows do not take the focus: the key goes where the dialog's keyboard input goes
+        robot.interact(() -> {
+            javafx.scene.Scene sc = app.window.exportStage().getScene();
+            javafx.event.EventTarget to = sc.getFocusOwner() != null ? sc.getFocusOwner() : sc;
+            javafx.event.Event.fireEvent(to, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                    javafx.scene.input.KeyCode.ESCAPE, false, false, false, false));
+        });
+        waitUntil(10, () -> app.window.exportViewModel() == null);
+    }
 }
