@@ -108,7 +108,17 @@ public final class LeadDetailViewModel {
     private boolean applying;
     private Cancellable loading = Cancellable.NONE;
     private BiConsumer<String, ReviewStatus> onReviewSaved = (id, s) -> { };
-    private BiConsumer<String, String> onDeleted = (id, who) -> { };
+    private OnDeleted onDeleted = (id, who, erased) -> { };
+
+    /** Told once a lead was deleted from the cache. */
+    @FunctionalInterface
+    public interface OnDeleted {
+        /**
+         * @param erased false when the lead is deleted but copies of its data stay in the cache files until every
+         *               LeadDesk window and command has closed the cache (another process was reading it)
+         */
+        void deleted(String id, String shownName, boolean erased);
+    }
 
     public LeadDetailViewModel(LeadCache cache, TaskExecutor executor, Messages messages, Formats formats, Clock clock,
                                ClipboardPort clipboard) {
@@ -144,7 +154,7 @@ public final class LeadDetailViewModel {
     }
 
     /** Called with the lead id and the name shown for it once a lead was deleted from the cache. */
-    public void setOnDeleted(BiConsumer<String, String> callback) {
+    public void setOnDeleted(OnDeleted callback) {
         this.onDeleted = callback;
     }
 
@@ -164,12 +174,20 @@ public final class LeadDetailViewModel {
         }
         String who = title.get();
         loading.cancel();
-        executor.submit("delete lead", () -> cache.deleteLead(id), deleted -> {
-            if (id.equals(leadId.get())) {
-                clear();
+        executor.submit("delete lead", () -> cache.deleteLead(id), deleted -> deleted(id, who, true), e -> {
+            if (e instanceof io.leaddesk.store.EraseIncompleteException) {
+                deleted(id, who, false); // deleted; the files are wiped the next time the cache opens
+            } else {
+                message.set(errors.describe(e));
             }
-            onDeleted.accept(id, who);
-        }, e -> message.set(errors.describe(e)));
+        });
+    }
+
+    private void deleted(String id, String who, boolean erased) {
+        if (id.equals(leadId.get())) {
+            clear();
+        }
+        onDeleted.deleted(id, who, erased);
     }
 
     /** Shows the lead with this id (null = nothing selected). Loads from the cache in the background. */

@@ -128,8 +128,12 @@ public final class WorkspaceViewModel {
                 leads.refresh();
             }
         });
-        detail.setOnDeleted((id, who) -> {
-            notify(NoticeKind.SUCCESS, m.format("notice.leadDeleted", who));
+        detail.setOnDeleted((id, who, erased) -> {
+            if (erased) {
+                notify(NoticeKind.SUCCESS, m.format("notice.leadDeleted", who));
+            } else {
+                notify(NoticeKind.WARNING, m.format("notice.leadDeleted.incomplete", who));
+            }
             leads.refresh();
             reloadTree(() -> { });
         });

@@ -75,7 +75,7 @@ class LeadDetailViewModelTest {
         FakeLeadCache cache = TestData.cache(3);
         LeadDetailViewModel vm = vm(cache, Instant.ofEpochSecond(CREATED));
         List<String> deleted = new ArrayList<>();
-        vm.setOnDeleted((id, who) -> deleted.add(id + " " + who));
+        vm.setOnDeleted((id, who, erased) -> deleted.add(id + " " + who + " " + erased));
         vm.show("L2");
         assertThat(vm.deleteQuestion()).startsWith("Delete the lead of Person 2 from this computer?")
                 .contains("later syncs will not download it again");
@@ -86,7 +86,24 @@ class LeadDetailViewModelTest {
         assertThat(cache.lead("L1")).isPresent();
         assertThat(vm.presentProperty().get()).isFalse();
         assertThat(vm.answers()).isEmpty();
-        assertThat(deleted).containsExactly("L2 Person 2");
+        assertThat(deleted).containsExactly("L2 Person 2 true");
+    }
+
+    @Test
+    void aDeleteWhoseFilesAreWipedLaterStillCountsAsDeleted() {
+        FakeLeadCache cache = TestData.cache(3);
+        cache.eraseIncomplete = true;
+        LeadDetailViewModel vm = vm(cache, Instant.ofEpochSecond(CREATED));
+        List<String> deleted = new ArrayList<>();
+        vm.setOnDeleted((id, who, erased) -> deleted.add(id + " " + erased));
+        vm.show("L2");
+
+        vm.deleteLead();
+
+        assertThat(cache.lead("L2")).isEmpty();
+        assertThat(vm.presentProperty().get()).isFalse();
+        assertThat(vm.messageProperty().get()).isEmpty();
+        assertThat(deleted).containsExactly("L2 false");
     }
 
     @Test
@@ -94,7 +111,7 @@ class LeadDetailViewModelTest {
         FakeLeadCache cache = TestData.cache(3);
         LeadDetailViewModel vm = vm(cache, Instant.ofEpochSecond(CREATED));
         List<String> deleted = new ArrayList<>();
-        vm.setOnDeleted((id, who) -> deleted.add(id));
+        vm.setOnDeleted((id, who, erased) -> deleted.add(id));
         vm.show("L2");
         cache.failQueries = new io.leaddesk.store.StoreException("Could not write to the lead cache at /x/leaddesk.db: the disk is full.", null);
 

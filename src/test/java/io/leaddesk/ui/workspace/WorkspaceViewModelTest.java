@@ -86,6 +86,19 @@ class WorkspaceViewModelTest {
     }
 
     @Test
+    void aDeleteWhoseCopiesAreWipedLaterIsADeleteWithAWarning() {
+        WorkspaceViewModel vm = vm(opener.signIn(new AccessToken("EAAB1234567890"), null));
+        vm.leads().select(0);
+        cache.eraseIncomplete = true;
+
+        vm.detail().deleteLead();
+
+        assertThat(vm.noticeProperty().get().kind()).isEqualTo(WorkspaceViewModel.NoticeKind.WARNING);
+        assertThat(vm.noticeProperty().get().text()).startsWith("Deleted the lead of Person 10, but copies of its data stay");
+        assertThat(vm.leads().countTextProperty().get()).isEqualTo("9 of 9");
+    }
+
+    @Test
     void syncShowsProgressThenNotifiesHowManyNewLeadsArrivedAndRefreshes() {
         WorkspaceViewModel vm = vm(opener.signIn(new AccessToken("EAAB1234567890"), null));
         List<Double> progress = new ArrayList<>();
