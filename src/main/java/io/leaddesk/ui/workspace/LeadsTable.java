@@ -68,9 +68,24 @@ final class LeadsTable {
         bindMenu();
     }
 
+    /**
+     * True while the table takes a new row list: TableView then clears its sort order (it only keeps it for a
+     * SortedList), which must neither reach the store as "newest first" nor hide the arrow.
+     */
+    private boolean rowsSwapping;
+
     private void bindRows() {
+        // before the binding: this listener runs first, so the sort policy knows the coming clear is not the user's
+        leads.rowsProperty().addListener((javafx.beans.Observable o) -> rowsSwapping = true);
         table.itemsProperty().bind(leads.rowsProperty());
-        table.itemsProperty().addListener((o, a, b) -> table.getSelectionModel().clearSelection());
+        table.itemsProperty().addListener((o, a, b) -> {
+            try {
+                showSortArrow();
+            } finally {
+                rowsSwapping = false;
+            }
+            table.getSelectionModel().clearSelection();
+        });
         table.setFixedCellSize(28);
         leads.rowsVersionProperty().addListener((o, a, b) -> table.refresh());
         table.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> leads.select(b.intValue()));
@@ -154,7 +169,21 @@ final class LeadsTable {
     }
 
     private void bindSort() {
+        boolean was = rowsSwapping;
+        rowsSwapping = true; // setting the policy runs it at once, on an empty sort order: not the user's choice
+        try {
+            setSortPolicy();
+            showSortArrow(); // the arrow shows the store's order, remembered from the last run
+        } finally {
+            rowsSwapping = was;
+        }
+    }
+
+    private void setSortPolicy() {
         table.setSortPolicy(t -> {
+            if (rowsSwapping) {
+                return true; // the store's order stays; the arrow is put back once the rows are in
+            }
             if (t.getSortOrder().isEmpty()) {
                 leads.sortBy(LeadSort.CREATED, true);
             } else {
@@ -163,10 +192,18 @@ final class LeadsTable {
             }
             return true;
         });
-        // the arrow shows the store's order, remembered from the last run
+    }
+
+    /** The arrow on the column the store sorts by (never a sort of its own: the policy ignores it). */
+    private void showSortArrow() {
         TableColumn<LeadRow, String> sorted = byId.getOrDefault(leads.sort().name(), byId.get("CREATED"));
-        sorted.setSortType(leads.descending() ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
-        table.getSortOrder().setAll(List.of(sorted));
+        TableColumn.SortType type = leads.descending() ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING;
+        if (sorted.getSortType() != type) {
+            sorted.setSortType(type);
+        }
+        if (!table.getSortOrder().equals(List.of(sorted))) {
+            table.getSortOrder().setAll(List.of(sorted));
+        }
     }
 
     /** Applies the remembered columns, then remembers every move, show or hide (the column menu, dragging headers). */
