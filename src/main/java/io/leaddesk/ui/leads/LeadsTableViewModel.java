@@ -177,19 +177,8 @@ public final class LeadsTableViewModel {
     }
 
     private void updateEmptyText() {
-        if (!answered) {
-            emptyText.set(m.get("leads.loading"));
-        } else if (totalCount.get() > 0 || hasSearchOrFilters()) {
-            emptyText.set(online ? m.get("leads.empty.noMatch") : m.get("leads.empty.noMatch.offline"));
-        } else if (!scope.get().formIds().isEmpty() || !scope.get().pageIds().isEmpty()) {
-            emptyText.set(online ? m.get("leads.empty.scope") : m.get("leads.empty.scope.offline"));
-        } else if (online) {
-            emptyText.set(m.get("leads.empty.none"));
-        } else if (demoKeptApart) {
-            emptyText.set(m.get("leads.empty.offline.demo"));
-        } else {
-            emptyText.set(m.get("leads.empty.offline"));
-        }
+        boolean scoped = !scope.get().formIds().isEmpty() || !scope.get().pageIds().isEmpty();
+        emptyText.set(EmptyText.of(m, answered, totalCount.get() > 0, hasSearchOrFilters(), scoped, online, demoKeptApart));
     }
 
     private boolean hasSearchOrFilters() {

@@ -60,19 +60,24 @@ final class PaneLayout {
         treeToggle.selectedProperty().addListener((o, a, b) -> collapseChanged());
         detailToggle.selectedProperty().addListener((o, a, b) -> collapseChanged());
         split.widthProperty().addListener((o, a, w) -> {
-            if (!placed && w.doubleValue() > 0) {
-                placed = true;
-                if (fresh && w.doubleValue() < NARROW) {
-                    applying = true; // a default for this window, not the user's choice: not remembered
-                    try {
-                        treeToggle.setSelected(false);
-                        items();
-                    } finally {
-                        applying = false;
-                    }
-                }
-                place();
+            if (w.doubleValue() <= 0) {
+                return;
             }
+            placed = true;
+            if (fresh && (w.doubleValue() < NARROW) == treeToggle.isSelected()) {
+                // until the user lays the panes out: the tree gives way in a narrow window and comes back in a
+                // wide one (a default for this window, not the user's choice: not remembered)
+                applying = true;
+                try {
+                    treeToggle.setSelected(w.doubleValue() >= NARROW);
+                    items();
+                } finally {
+                    applying = false;
+                }
+                Platform.runLater(this::place); // the split lays its new dividers out first
+            }
+            // at every size: the side panes keep their widths, giving way only so the table keeps five columns
+            place();
         });
         // widths are the user's once they drag a divider (a layout pass or a window resize is not a choice)
         split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {

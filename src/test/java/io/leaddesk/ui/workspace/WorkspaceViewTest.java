@@ -110,6 +110,49 @@ class WorkspaceViewTest {
         return robot.lookup("#table").queryAs(TableView.class);
     }
 
+    /** Columns of the table that show whole (the vertical scroll bar aside). */
+    private static int wholeColumns(TableView<LeadRow> table) {
+        double room = table.getWidth() - 16;
+        double x = 0;
+        int whole = 0;
+        for (TableColumn<LeadRow, ?> c : table.getVisibleLeafColumns()) {
+            x += c.getWidth();
+            if (x <= room) {
+                whole++;
+            }
+        }
+        return whole;
+    }
+
+    @Test
+    void aWindowMadeNarrowerKeepsFiveWholeColumnsAndAWiderOneGivesTheTableTheGrowth(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        show(robot, UiStateStore.inMemory(executor));
+        TableView<LeadRow> table = table(robot);
+        double tableAt1280 = table.getWidth();
+        Node tree = robot.lookup("#tree").query();
+        double treeAt1280 = tree.getBoundsInLocal().getWidth();
+        assertThat(tree.isVisible() && tree.getScene() != null).as("the tree shows in a wide window").isTrue();
+
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(wholeColumns(table)).as("whole columns in a table %s px wide", table.getWidth()).isGreaterThanOrEqualTo(5);
+
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getWidth()).isCloseTo(tableAt1280, org.assertj.core.data.Offset.offset(4.0));
+        assertThat(robot.lookup("#tree").query().getBoundsInLocal().getWidth()).isCloseTo(treeAt1280, org.assertj.core.data.Offset.offset(4.0));
+    }
+
     @Test
     void at1024PixelsTheTableShowsAtLeastFiveWholeColumnsAndTheConsoleStaysQuiet(FxRobot robot) throws Exception {
         show(robot, UiStateStore.inMemory(executor));
