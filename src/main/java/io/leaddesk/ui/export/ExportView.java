@@ -148,7 +148,7 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         StringConverter<FormChoice> formText = new StringConverter<>() {
             @Override
             public String toString(FormChoice f) {
-                return f == null ? "" : f.label(m);
+                return f == null ? "" : m.format("export.form.cell", f.name(), f.cachedLeads());
             }
 
             @Override
@@ -161,6 +161,19 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
             public void updateItem(FormChoice f, boolean empty) {
                 super.updateItem(f, empty);
                 setTooltip(empty || f == null ? null : new Tooltip(f.name() + "\n" + f.pageName()));
+                if (!empty && f != null && getGraphic() != null) {
+                    // name and count in labels of their own: a right-to-left name never takes the count along
+                    Label name = new Label(f.name());
+                    name.getStyleClass().add("form-name");
+                    name.setMinWidth(0);
+                    Label count = new Label(f.countText(m));
+                    count.getStyleClass().addAll("form-count", "text-muted");
+                    count.setMinWidth(Label.USE_PREF_SIZE);
+                    HBox line = new HBox(6, getGraphic(), name, count);
+                    line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                    setText(null);
+                    setGraphic(line);
+                }
             }
         });
         c.loadedProperty().addListener((o, a, done) -> {

@@ -37,16 +37,12 @@ public final class FormChoice {
     }
 
     /**
-     * The list's text, "name (count)": the name is bidi-isolated (FSI … PDI), so a right-to-left name (Arabic, Hebrew)
-     * never pulls the count into its own direction ("(استفسار عن الرحلات196)").
+     * The count shown after the name, "(196)". The list shows it in a label of its own, so a right-to-left name
+     * (Arabic, Hebrew) never pulls the count into its own direction ("(استفسار عن الرحلات196)"), and no invisible
+     * direction mark is needed (fonts without one draw it as a box).
      */
-    public String label(io.leaddesk.ui.Messages m) {
-        return m.format("export.form.cell", isolate(name()), cachedLeads());
-    }
-
-    /** {@code text} as a bidi isolate of its own direction (first strong character decides). */
-    static String isolate(String text) {
-        return "\u2068" + (text == null ? "" : text) + "\u2069";
+    public String countText(io.leaddesk.ui.Messages m) {
+        return m.format("export.form.count", cachedLeads());
     }
 
     LeadForm form() {

@@ -66,6 +66,13 @@ class ExportDialogTest {
         assertThat(onFx(() -> preview.getItems().size())).isEqualTo(ExportPreviewViewModel.ROWS);
         assertThat(onFx(() -> robot.from(app.window.exportView().root()).lookup("#previewText").queryAs(Label.class).getText())).contains("leads match");
 
+        // each form's count is a label of its own beside the name (bidi-safe for Arabic names, no marks drawn)
+        waitUntil(10, () -> robot.from(app.window.exportView().root()).lookup(".form-count").tryQuery().isPresent());
+        assertThat(onFx(() -> robot.from(app.window.exportView().root()).lookup(".form-count").queryAs(Label.class).getText()))
+                .matches("\\([0-9,]+\\)");
+        assertThat(onFx(() -> robot.from(app.window.exportView().root()).lookup(".form-name").queryAs(Label.class).getText()))
+                .doesNotContain("\u2068");
+
         Path file = out.resolve("sample-leads.csv");
         TextField target = robot.lookup("#target").queryAs(TextField.class);
         robot.interact(() -> target.setText(file.toString()));
