@@ -41,7 +41,7 @@ class ScreenshotsTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        app = new AppHarness(SampleOptions.defaults().withLatencyMs(250), null);
+        app = new AppHarness(SampleOptions.defaults().withLatencyMs(700), null);
         app.start(stage);
     }
 
