@@ -156,8 +156,9 @@ class EndToEndTest {
 
     /** Puts text into a field as the user would (focus does not exist reliably in headless TestFX, so set it directly). */
     private static void type(FxRobot robot, String query, String text) {
-        TextField f = robot.lookup(query).queryAs(TextField.class);
         robot.interact(() -> {
+            // looked up on the FX thread: the window may still be building (a lookup elsewhere races its children)
+            TextField f = robot.lookup(query).queryAs(TextField.class);
             f.requestFocus();
             f.setText(text);
         });
