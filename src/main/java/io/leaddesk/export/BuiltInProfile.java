@@ -19,7 +19,17 @@ import java.util.Optional;
  * <p>The CRM profiles use the column names each CRM's import maps automatically (from their import documentation and
  * templates as of 2025; all four let the user re-map columns anyway). Contact fields are found through the form's
  * question types, never by key spelling. Every CRM profile ends with the same source columns: Lead ID, Form Name,
- * Campaign Name, Ad Name, Created Time, Platform, Review Status, Note.
+ * Campaign Name, Ad Name, Created Time, Platform ("Facebook" / "Instagram", as the app shows it; the Meta-compatible
+ * profile keeps Meta's {@code fb} / {@code ig}), Review Status, Note.
+ *
+ * <p>Phone numbers: with {@link ExportOptions#e164()} (on by default for CRM profiles in the app, see
+ * {@link #e164ByDefault()}) a CRM profile writes its phone column in E.164 ({@code +380501234567}), reading numbers
+ * without a country code with the lead's country answer or else the default region; a number that cannot be converted
+ * is written as the person typed it, so an import never loses it. The Meta-compatible profile keeps the phone answer
+ * as typed and adds a {@code phone_e164} column instead.
+ *
+ * <p>Names: FIRST_NAME / LAST_NAME answers when the form asked for them, else the full name split the common CRM way
+ * (first word = first name, the rest = last name; see {@link LeadRowData#firstName()}).
  * <ul>
  *   <li><b>HUBSPOT</b> (contacts import): First Name, Last Name, Email, Phone Number, Country/Region.</li>
  *   <li><b>ZOHO</b> (Zoho CRM Leads import): First Name, Last Name, Email, Phone, Country, Lead Source ("Facebook",
@@ -30,8 +40,7 @@ import java.util.Optional;
  *   <li><b>PIPEDRIVE</b> (people/leads import): Person - Name, Person - First name, Person - Last name, Person - Email,
  *       Person - Phone, Lead - Title ("&lt;name&gt; - &lt;form name&gt;").</li>
  * </ul>
- * All profiles add a phone column in E.164 when asked ({@code phone_e164} / "Phone (E.164)") and a submissions count
- * column when deduplicating ({@code submissions} / "Submissions").
+ * All profiles add a submissions count column when deduplicating ({@code submissions} / "Submissions").
  */
 public enum BuiltInProfile implements ExportProfile {
     META("meta", "Meta-compatible"),
@@ -62,6 +71,14 @@ public enum BuiltInProfile implements ExportProfile {
     @Override
     public String displayName() {
         return displayName;
+    }
+
+    /**
+     * Whether the app ticks "phone numbers in E.164" for this profile unless the user unticks it: yes for the CRM
+     * profiles (CRMs match and dial E.164), no for the Meta-compatible one (it mirrors Meta's own download).
+     */
+    public boolean e164ByDefault() {
+        return this != META;
     }
 
     @Override
@@ -110,14 +127,14 @@ public enum BuiltInProfile implements ExportProfile {
                 cols.add(column("first_name", "First Name"));
                 cols.add(column("last_name", "Last Name"));
                 cols.add(column("email", "Email"));
-                cols.add(column("phone", "Phone Number"));
+                cols.add(phone("Phone Number", options));
                 cols.add(column("country", "Country/Region"));
             }
             case ZOHO -> {
                 cols.add(column("first_name", "First Name"));
                 cols.add(column("last_name", "Last Name"));
                 cols.add(column("email", "Email"));
-                cols.add(column("phone", "Phone"));
+                cols.add(phone("Phone", options));
                 cols.add(column("country", "Country"));
                 cols.add(new ExportColumn("lead_source", "Lead Source", r -> "Facebook"));
             }
@@ -125,7 +142,7 @@ public enum BuiltInProfile implements ExportProfile {
                 cols.add(column("first_name", "First Name"));
                 cols.add(new ExportColumn("last_name", "Last Name", r -> orNotProvided(r.lastName())));
                 cols.add(column("email", "Email"));
-                cols.add(column("phone", "Phone"));
+                cols.add(phone("Phone", options));
                 cols.add(new ExportColumn("type:COMPANY_NAME", "Company", r -> orNotProvided(r.answerOfType("COMPANY_NAME"))));
                 cols.add(column("country", "Country"));
                 cols.add(new ExportColumn("lead_source", "Lead Source",
@@ -136,7 +153,7 @@ public enum BuiltInProfile implements ExportProfile {
                 cols.add(column("first_name", "Person - First name"));
                 cols.add(column("last_name", "Person - Last name"));
                 cols.add(column("email", "Person - Email"));
-                cols.add(column("phone", "Person - Phone"));
+                cols.add(phone("Person - Phone", options));
                 cols.add(new ExportColumn("lead_title", "Lead - Title", BuiltInProfile::pipedriveTitle));
             }
             default -> throw new AssertionError(this);
@@ -146,16 +163,24 @@ public enum BuiltInProfile implements ExportProfile {
         cols.add(column("campaign_name", "Campaign Name"));
         cols.add(column("ad_name", "Ad Name"));
         cols.add(column("created_time", "Created Time"));
-        cols.add(column("platform", "Platform"));
+        cols.add(column("platform_name", "Platform"));
         cols.add(column("lead_status", "Review Status"));
         cols.add(column("note", "Note"));
-        if (options.e164()) {
-            cols.add(column("phone_e164", "Phone (E.164)"));
-        }
         if (options.dedupe()) {
             cols.add(column("submissions", "Submissions"));
         }
         return cols;
+    }
+
+    /** A CRM phone column: E.164 when asked and the number converts, else the number as typed. */
+    private static ExportColumn phone(String header, ExportOptions options) {
+        if (!options.e164()) {
+            return column("phone", header);
+        }
+        return new ExportColumn("phone", header, r -> {
+            String e = r.phoneE164();
+            return e.isEmpty() ? r.phone() : e;
+        });
     }
 
     private static String orNotProvided(String s) {

@@ -8,7 +8,8 @@ import java.util.function.Function;
  * What a column can show, by name; custom profiles are made of these. Standard sources:
  * <ul>
  *   <li>lead fields: {@code id, created_time, ad_id, ad_name, adset_id, adset_name, campaign_id, campaign_name,
- *       form_id, form_name, page_id, is_organic, platform, partner_name}</li>
+ *       form_id, form_name, page_id, is_organic, platform, partner_name}; {@code platform_name} is the platform as the
+ *       app shows it ("Facebook", "Instagram"; Meta's {@code fb} / {@code ig} are what {@code platform} writes)</li>
  *   <li>review: {@code lead_status, note}</li>
  *   <li>contact, found through the form's question types: {@code full_name, first_name, last_name, email, phone,
  *       phone_e164, country}</li>
@@ -27,7 +28,7 @@ public final class ColumnSources {
     /** The standard (non-parameterised) sources, in a sensible order for a picker. */
     public static final List<String> STANDARD = List.of(
             "id", "created_time", "ad_id", "ad_name", "adset_id", "adset_name", "campaign_id", "campaign_name",
-            "form_id", "form_name", "page_id", "is_organic", "platform", "partner_name",
+            "form_id", "form_name", "page_id", "is_organic", "platform", "platform_name", "partner_name",
             "full_name", "first_name", "last_name", "email", "phone", "phone_e164", "country",
             "lead_status", "note", "submissions");
 
@@ -60,6 +61,18 @@ public final class ColumnSources {
         return column(source, source);
     }
 
+    /** Meta's platform code as people read it: "fb" = Facebook, "ig" = Instagram; anything else as Meta sent it. */
+    public static String platformName(String platform) {
+        if (platform == null) {
+            return "";
+        }
+        return switch (platform.strip().toLowerCase(Locale.ROOT)) {
+            case "fb", "facebook" -> "Facebook";
+            case "ig", "instagram" -> "Instagram";
+            default -> platform;
+        };
+    }
+
     static Function<LeadRowData, String> valueOf(String source) {
         if (source.startsWith(FIELD) && source.length() > FIELD.length()) {
             String key = source.substring(FIELD.length());
@@ -87,6 +100,7 @@ public final class ColumnSources {
             case "page_id" -> r -> r.stored().pageId();
             case "is_organic" -> r -> LeadRowData.bool(r.lead().isOrganic());
             case "platform" -> r -> r.lead().platform();
+            case "platform_name" -> r -> platformName(r.lead().platform());
             case "partner_name" -> r -> r.lead().partnerName();
             case "full_name" -> LeadRowData::fullName;
             case "first_name" -> LeadRowData::firstName;

@@ -173,7 +173,10 @@ public final class LeadRowData {
         return contact().displayName();
     }
 
-    /** FIRST_NAME answer, else FULL_NAME without its last word (a single word is the first name). */
+    /**
+     * FIRST_NAME answer, else the first word of FULL_NAME (see {@link #splitName}); empty when the form asked for the
+     * last name only.
+     */
     public String firstName() {
         ContactFields c = contact();
         if (!c.firstName().isBlank()) {
@@ -185,7 +188,7 @@ public final class LeadRowData {
         return splitName(c.fullName())[0];
     }
 
-    /** LAST_NAME answer, else the last word of FULL_NAME when it has several words. */
+    /** LAST_NAME answer, else FULL_NAME without its first word (see {@link #splitName}). */
     public String lastName() {
         ContactFields c = contact();
         if (!c.lastName().isBlank()) {
@@ -197,12 +200,18 @@ public final class LeadRowData {
         return splitName(c.fullName())[1];
     }
 
-    /** {first, last}: the last whitespace-separated word is the last name, the rest the first name; one word = first name only. */
+    /**
+     * {first, last} of a full name, the common CRM convention (HubSpot, Zoho, Salesforce and Pipedrive split the same
+     * way): the first whitespace-separated word is the first name and everything after it the last name, so particles
+     * stay with the family name ("Inês de Demonstração" = "Inês" + "de Demonstração", "Jan van der Berg" = "Jan" +
+     * "van der Berg"). One word is a first name only. Words are split on any Unicode whitespace, whatever the script
+     * (Cyrillic, Arabic...); the text itself is kept as written.
+     */
     static String[] splitName(String full) {
         String s = full == null ? "" : full.strip();
         int cut = -1;
-        for (int i = s.length() - 1; i >= 0; i--) {
-            if (Character.isWhitespace(s.charAt(i))) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i)) || Character.isSpaceChar(s.charAt(i))) {
                 cut = i;
                 break;
             }
@@ -210,7 +219,7 @@ public final class LeadRowData {
         if (cut < 0) {
             return new String[] {s, ""};
         }
-        return new String[] {s.substring(0, cut).strip(), s.substring(cut + 1)};
+        return new String[] {s.substring(0, cut), s.substring(cut + 1).strip()};
     }
 
     public String email() {

@@ -33,7 +33,7 @@ public final class KeyringVault implements CredentialVault {
                 keyring = null;
                 reason = "This computer has no credential store LeadDesk can use (Windows Credential Manager, "
                         + "macOS Keychain or a Secret Service such as GNOME Keyring), so the token will not be remembered.";
-                LOG.info("No OS credential store: {}", e.getClass().getSimpleName());
+                LOG.debug("No OS credential store; the token is kept for this run only");
             }
         }
         return keyring;

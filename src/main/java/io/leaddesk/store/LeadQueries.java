@@ -28,8 +28,8 @@ final class LeadQueries {
     }
 
     long countLeads(LeadQuery query) {
-        SqlQuery q = SqlQuery.of(query, false);
         return db.read(c -> {
+            SqlQuery q = SqlQuery.of(query, false, false, NoteSearch.matches(c, query));
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + q.fromWhere)) {
                 Database.bind(ps, q.params);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -39,15 +39,26 @@ final class LeadQueries {
         });
     }
 
+    /**
+     * The row ids of every matching lead in the query's order. Orders an index walks (created, name, email, phone,
+     * platform, campaign) come from SQLite; review status, organic and form are bucketed in Java
+     * ({@link SqlQuery#bucketKey}), and a search in created-time order sorts packed (created, rowid) pairs in Java.
+     */
     long[] leadRowIds(LeadQuery query) {
-        SqlQuery q = SqlQuery.of(query, false);
-        if (q.sortMatchesByCreated) {
-            long[] sorted = db.read(c -> matchesByCreated(c, q));
-            if (sorted != null) {
-                return sorted;
-            }
-        }
         return db.read(c -> {
+            SqlQuery q = SqlQuery.of(query, false, false, NoteSearch.matches(c, query));
+            if (q.sortMatchesByCreated) {
+                long[] sorted = matchesByCreated(c, q);
+                if (sorted != null) {
+                    return sorted;
+                }
+            }
+            if (q.bucketKey != null) {
+                long[] sorted = bucketed(c, q);
+                if (sorted != null) {
+                    return sorted;
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("SELECT l.rowid" + q.fromWhere + q.orderBy)) {
                 Database.bind(ps, q.params);
                 ps.setFetchSize(10_000);
@@ -118,6 +129,66 @@ final class LeadQueries {
         return out;
     }
 
+    /**
+     * Row ids ordered by a small integer key ({@link SqlQuery#bucketKey}) and then rowid, in the query's direction:
+     * SQLite hands over (rowid, key) unsorted and Java sorts them packed into one long each. The form key (a form's
+     * rowid) is first turned into the form's rank by name. Null when the values do not pack into 63 bits.
+     */
+    private static long[] bucketed(Connection c, SqlQuery q) throws SQLException {
+        Map<Long, Integer> formRank = null;
+        if (SqlQuery.FORM_BUCKET.equals(q.bucketKey)) {
+            formRank = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT rowid FROM forms ORDER BY name COLLATE NOCASE, id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    formRank.put(rs.getLong(1), formRank.size() + 1); // 0 = a form that is not cached
+                }
+            }
+        }
+        long[] rowIds = new long[1024];
+        int[] keys = new int[1024];
+        int n = 0;
+        long maxRow = 0;
+        int maxKey = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT l.rowid, " + q.bucketKey + q.fromWhere)) {
+            Database.bind(ps, q.params);
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (n == rowIds.length) {
+                        rowIds = Arrays.copyOf(rowIds, n * 2);
+                        keys = Arrays.copyOf(keys, n * 2);
+                    }
+                    long row = rs.getLong(1);
+                    long k = rs.getLong(2);
+                    int key = formRank == null ? (int) k : formRank.getOrDefault(k, 0);
+                    if (row < 0 || key < 0) {
+                        return null;
+                    }
+                    rowIds[n] = row;
+                    keys[n++] = key;
+                    maxRow = Math.max(maxRow, row);
+                    maxKey = Math.max(maxKey, key);
+                }
+            }
+        }
+        int rowBits = 64 - Long.numberOfLeadingZeros(maxRow);
+        int keyBits = 32 - Integer.numberOfLeadingZeros(maxKey);
+        if (rowBits + keyBits > 63) {
+            return null;
+        }
+        for (int i = 0; i < n; i++) {
+            rowIds[i] = ((long) keys[i] << rowBits) | rowIds[i];
+        }
+        Arrays.sort(rowIds, 0, n);
+        long mask = rowBits == 0 ? 0 : -1L >>> (64 - rowBits);
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[q.descending ? n - 1 - i : i] = rowIds[i] & mask;
+        }
+        return out;
+    }
+
     List<LeadRow> rows(long[] rowIds, int from, int to) {
         Objects.checkFromToIndex(from, to, rowIds.length);
         if (from == to) {
@@ -156,8 +227,8 @@ final class LeadQueries {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
-        SqlQuery q = SqlQuery.of(query, true);
         return db.read(c -> {
+            SqlQuery q = SqlQuery.of(query, true, false, NoteSearch.matches(c, query));
             List<LeadRow> out = new ArrayList<>(Math.min(limit, 10_000));
             try (PreparedStatement ps = c.prepareStatement("SELECT " + ROW_COLUMNS + q.fromWhere + q.orderBy
                     + " LIMIT ? OFFSET ?")) {
@@ -195,8 +266,8 @@ final class LeadQueries {
     }
 
     void forEachLead(LeadQuery query, Consumer<StoredLead> consumer) {
-        SqlQuery q = SqlQuery.of(query, true);
         db.read(c -> {
+            SqlQuery q = SqlQuery.of(query, true, false, NoteSearch.matches(c, query));
             try (PreparedStatement ps = c.prepareStatement("SELECT " + StoredColumns.LEAD_COLUMNS + q.fromWhere
                     + q.orderBy, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 Database.bind(ps, q.params);

@@ -66,6 +66,52 @@ final class SearchText {
         return joined;
     }
 
+    /** The words of a text as the index compares them: split like unicode61, lower case, accents removed. */
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        Matcher m = WORD.matcher(normalize(text));
+        while (m.find() && out.size() < MAX_WORDS) {
+            out.add(fold(m.group()));
+        }
+        return out;
+    }
+
+    /** Whether every one of {@code words} ({@link #words}) is the start of a word of {@code text}. */
+    static boolean matchesWords(String text, List<String> words) {
+        if (text == null || words.isEmpty()) {
+            return false;
+        }
+        List<String> have = new ArrayList<>();
+        Matcher m = WORD.matcher(normalize(text));
+        while (m.find()) {
+            have.add(fold(m.group()));
+        }
+        for (String w : words) {
+            boolean found = false;
+            for (String h : have) {
+                if (h.startsWith(w)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    /** Lower case without accents ("Müller" = "muller", "Олена" = "олена"), as remove_diacritics does for Latin. */
+    private static String fold(String word) {
+        String d = Normalizer.normalize(word, Normalizer.Form.NFD);
+        return MARKS.matcher(d).replaceAll("").toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static boolean onlyPhoneChars(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

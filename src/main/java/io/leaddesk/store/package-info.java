@@ -22,12 +22,16 @@
  *       connections and see a consistent snapshot while a sync writes.</li>
  *   <li><b>Raw JSON in its own table ({@code lead_json}, rowid = leads.rowid).</b> The leads table holds only the
  *       parsed columns, so scans and sorts without an index read ~150 bytes per lead instead of ~750.</li>
- *   <li><b>No indexes on name, email, phone.</b> Their keys are random: every 500-lead page would dirty ~500 pages of
- *       each such index, which a WAL commit writes out whole. Measured on the 2-core build machine with them: 7k
- *       leads/s at 200k leads (10k/s at 100k), without them 20-40k/s under the same load. Sorting a million leads by
- *       name without an index takes ~2-3 s (SQLite's sorter); by created time, form, platform, campaign it is an
- *       index walk (~0.2 s). If sorting by name at that size matters more than sync speed, a later migration can add
- *       {@code CREATE INDEX leads_name ON leads(name)}.</li>
+ *   <li><b>Sorting: indexes on name and email (schema 4), none on phone.</b> Random keys are dear to write: every
+ *       500-lead page dirties ~500 pages of each such index, which a WAL commit writes out whole (measured on the
+ *       2-core build machine with name, email and phone indexed: 6-8k leads/s instead of 19k; with name and email,
+ *       8-11k). The table sorts by them in ~0.3 s on a million leads instead of the sorter's 7-11 s, so name and email
+ *       are indexed; the phone column is not sortable in the app (a phone order means nothing to a reader; search
+ *       finds numbers). Created time, form, platform and campaign walk their indexes; review status, organic and
+ *       form are bucketed in Java from one unsorted scan ({@code LeadQueries.bucketed}).</li>
+ *   <li><b>Search covers review notes.</b> Notes are the agency's own text, written while the lead does not
+ *       change, so they stay out of the contentless full-text index: the few leads with a note are read and matched
+ *       word by word ({@code NoteSearch}), and their row ids join the index's matches.</li>
  *   <li><b>Contentless FTS5 ({@code content='', contentless_delete=1, detail=none}).</b> Rowid = leads.rowid; rows are
  *       (re)indexed only when a lead is new or changed, so a resync of unchanged leads touches no index. Search
  *       words are prefix terms AND-ed together, so {@code detail=none} (no positions) is enough.</li>

@@ -89,11 +89,15 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
         }
     }
 
+    /** The demo's own cache, inside the data folder. */
+    static final String DEMO_FOLDER = "demo";
+
     private final Config config;
     private final Messages messages;
     private final SettingsStore settingsStore;
     private final Formats formats;
     private final Locale locale;
+    private final UiStateStore uiState;
     private volatile AppSettings settings;
 
     /**
@@ -107,6 +111,7 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
         this.locale = Language.resolve(settings.language(), config.locale());
         this.messages = Messages.load(locale);
         this.formats = new Formats(config.zone(), locale);
+        this.uiState = new UiStateStore(settingsStore.dataFolder(), config.executor());
     }
 
     /** The locale the app speaks (its language, number and date formats). */
@@ -117,6 +122,11 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     /** The OS locale, which "System default" follows. */
     public Locale systemLocale() {
         return config.locale();
+    }
+
+    /** The window's layout remembered for this user ({@code ui-state.json} in the data folder). */
+    public UiStateStore uiState() {
+        return uiState;
     }
 
     /**
@@ -231,8 +241,9 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     @Override
     public Workspace openOffline() {
         LeadStore store = openStore(dataFolder());
+        boolean demoTried = Files.isRegularFile(DataFolder.databaseFile(dataFolder().resolve(DEMO_FOLDER)));
         return new Workspace(Workspace.Mode.OFFLINE, null, java.util.List.of(), LeadCache.of(store), null, store,
-                ExportSource.of(store), ImportBackend.of(store, config.clock()));
+                ExportSource.of(store), ImportBackend.of(store, config.clock())).withDemoKeptApart(demoTried);
     }
 
     /**
@@ -242,7 +253,7 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
      */
     @Override
     public Workspace openDemo() {
-        Path demo = dataFolder().resolve("demo");
+        Path demo = dataFolder().resolve(DEMO_FOLDER);
         DemoBackend server = DemoBackend.start(config.demo());
         try {
             GraphSettings gs = GraphSettings.defaults().withVersion(settings.graphVersion()).withBaseUrl(server.baseUrl())
@@ -263,9 +274,10 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     }
 
     public WorkspaceViewModel workspaceViewModel(Workspace w, ClipboardPort clipboard) {
-        LeadsTableViewModel leads = new LeadsTableViewModel(w.cache(), config.executor(), messages, config.searchDebounce(), config.zone());
+        LeadsTableViewModel leads = new LeadsTableViewModel(w.cache(), config.executor(), messages, config.searchDebounce(),
+                config.zone(), uiState);
         LeadDetailViewModel detail = new LeadDetailViewModel(w.cache(), config.executor(), messages, formats, config.clock(), clipboard);
-        WorkspaceViewModel vm = new WorkspaceViewModel(w, config.vault(), config.executor(), messages, formats, leads, detail);
+        WorkspaceViewModel vm = new WorkspaceViewModel(w, config.vault(), config.executor(), messages, formats, leads, detail, clipboard);
         vm.access().setTokenLife(tokenLifeViewModel(w));
         return vm;
     }
@@ -295,7 +307,8 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     public ExportViewModel exportViewModel(Workspace w) {
         return new ExportViewModel(w.exports().orElseThrow(), w.cache(), new Exporter(config.clock()),
                 new CustomProfiles(dataFolder()), config.executor(), messages, formats, config.clock(),
-                settings.defaultRegion(), documentsFolder(), config.searchDebounce().multipliedBy(2));
+                settings.defaultRegion(), documentsFolder(), config.searchDebounce().multipliedBy(2),
+                uiState, w.memoryKey());
     }
 
     /** The "Import Meta download…" dialog's ViewModel for an open workspace that can import ({@link Workspace#imports()}). */
@@ -325,6 +338,7 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
 
     @Override
     public void close() {
+        uiState.flush();
         if (config.executor() instanceof AutoCloseable c) {
             try {
                 c.close();

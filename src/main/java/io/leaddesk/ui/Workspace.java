@@ -25,6 +25,7 @@ public final class Workspace implements AutoCloseable {
     private final ExportSource exports;
     private final AccessBackend access;
     private final ImportBackend imports;
+    private volatile boolean demoKeptApart;
 
     public Workspace(Mode mode, TokenInfo who, List<PageInfo> pages, LeadCache cache, SyncBackend sync, AutoCloseable onClose) {
         this(mode, who, pages, cache, sync, onClose, null);
@@ -98,6 +99,24 @@ public final class Workspace implements AutoCloseable {
     /** Empty when this workspace cannot import Meta's lead downloads (tests with a fake cache). */
     public Optional<ImportBackend> imports() {
         return Optional.ofNullable(imports);
+    }
+
+    /**
+     * Marks an offline workspace of a computer where the sample data was tried: the demo's leads are kept apart (in
+     * their own cache), which the empty table then explains.
+     */
+    public Workspace withDemoKeptApart(boolean kept) {
+        this.demoKeptApart = kept;
+        return this;
+    }
+
+    public boolean demoKeptApart() {
+        return demoKeptApart;
+    }
+
+    /** "demo" for the sample data's workspace, "main" for the cache of real leads (online or offline). */
+    public String memoryKey() {
+        return mode == Mode.DEMO ? "demo" : "main";
     }
 
     public boolean isDemo() {

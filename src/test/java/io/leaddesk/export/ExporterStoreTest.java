@@ -117,8 +117,8 @@ class ExporterStoreTest {
             assertThat(csv.rows()).allSatisfy(row -> assertThat(row).hasSize(csv.header().size()));
         }
         CsvReadBack h = CsvReadBack.read(dir.resolve("hubspot.csv"), ',');
-        assertThat(h.rowWhere("Lead ID", "1002").subList(0, 4)).containsExactly("محمد", "علي", "", "050 123 45 67");
-        assertThat(h.rowWhere("Lead ID", "1002").get(h.col("Phone (E.164)"))).isEqualTo("+380501234567");
+        assertThat(h.rowWhere("Lead ID", "1002").subList(0, 4)).containsExactly("محمد", "علي", "", "+380501234567");
+        assertThat(h.rowWhere("Lead ID", "1002").get(h.col("Platform"))).isEqualTo("Facebook");
         CsvReadBack s = CsvReadBack.read(dir.resolve("salesforce.csv"), ',');
         assertThat(s.rowWhere("Lead ID", "1003").get(s.col("Company"))).isEqualTo("ACME; GmbH");
     }

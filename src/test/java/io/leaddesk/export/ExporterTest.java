@@ -259,7 +259,7 @@ class ExporterTest {
                 "Lead ID", "Form Name", "Campaign Name", "Ad Name", "Created Time", "Platform", "Review Status", "Note");
         assertThat(h.rowWhere("Lead ID", "1001")).containsExactly("Олена", "Петренко-Шевчук", "Olena@Example.com",
                 "+380501234567", "UA", "1001", f1.name(), "Кампанія, 2025", "Ад, \"осінь\" / 1001", "2025-10-09T08:53:20Z",
-                "fb", "new", "");
+                "Facebook", "new", "");
         assertThat(h.rowWhere("Lead ID", "1002").subList(0, 4)).containsExactly("محمد", "علي", "", "050 123 45 67");
         assertThat(h.rowWhere("Lead ID", "1003").subList(0, 4)).containsExactly("Anna", "Müller", "anna@example.de", "+49 30 901820");
         assertThat(h.rowWhere("Lead ID", "1004").subList(0, 4)).containsExactly("Solo", "", "", "");
@@ -324,11 +324,17 @@ class ExporterTest {
         InMemorySource s = new InMemorySource().form(f2)
                 .lead(stored(lead("2001", "f2", T, a("first_name", "X"), a("phone_number", "030 901820"))))
                 .lead(stored(lead("2002", "f2", T - 1, a("first_name", "Y"), a("phone_number", "not a phone"))));
+        // a CRM profile writes its own phone column in E.164 (no extra column); a number that cannot be converted
+        // stays as typed, so the import does not lose it
         Path hub = out("e164-hub.csv");
         exporter.export(s, ExportOptions.defaults().withProfile(BuiltInProfile.HUBSPOT).withE164(true, "de"), hub, null, null);
         CsvReadBack h = CsvReadBack.read(hub, ',');
-        assertThat(h.rowWhere("Lead ID", "2001").get(h.col("Phone (E.164)"))).isEqualTo("+4930901820");
-        assertThat(h.rowWhere("Lead ID", "2002").get(h.col("Phone (E.164)"))).isEmpty();
+        assertThat(h.header()).doesNotContain("Phone (E.164)");
+        assertThat(h.rowWhere("Lead ID", "2001").get(h.col("Phone Number"))).isEqualTo("+4930901820");
+        assertThat(h.rowWhere("Lead ID", "2002").get(h.col("Phone Number"))).isEqualTo("not a phone");
+        Path typed = out("typed-hub.csv");
+        exporter.export(s, ExportOptions.defaults().withProfile(BuiltInProfile.HUBSPOT), typed, null, null);
+        assertThat(CsvReadBack.read(typed, ',').rowWhere("Lead ID", "2001").get(h.col("Phone Number"))).isEqualTo("030 901820");
     }
 
     @Test
@@ -580,9 +586,35 @@ class ExporterTest {
     }
 
     @Test
-    void nameSplitTakesTheLastWordAsLastName() {
-        assertThat(LeadRowData.splitName("Jan van der Berg")).containsExactly("Jan van der", "Berg");
+    void nameSplitTakesTheFirstWordAsFirstNameAndTheRestAsLastName() {
+        // particles stay with the family name
+        assertThat(LeadRowData.splitName("Inês de Demonstração")).containsExactly("Inês", "de Demonstração");
+        assertThat(LeadRowData.splitName("Jan van der Berg")).containsExactly("Jan", "van der Berg");
+        assertThat(LeadRowData.splitName("Ludwig  van   Beethoven ")).containsExactly("Ludwig", "van   Beethoven");
+        // Cyrillic: name, patronymic, surname
+        assertThat(LeadRowData.splitName("Олена Петрівна Коваленко")).containsExactly("Олена", "Петрівна Коваленко");
+        // Arabic (right to left in display, first word first in the text)
+        assertThat(LeadRowData.splitName("محمد بن سلمان")).containsExactly("محمد", "بن سلمان");
+        assertThat(LeadRowData.splitName("ليلى\u00a0تجربة")).containsExactly("ليلى", "تجربة");
+        // single words and nothing
         assertThat(LeadRowData.splitName("  Cher  ")).containsExactly("Cher", "");
+        assertThat(LeadRowData.splitName("Олена")).containsExactly("Олена", "");
         assertThat(LeadRowData.splitName("")).containsExactly("", "");
+    }
+
+    @Test
+    void hubSpotUsesFirstAndLastNameAnswersWhenTheFormHasThem() throws IOException {
+        InMemorySource s = new InMemorySource().form(f1).form(f2)
+                .lead(stored(lead("3001", "f2", T, a("first_name", "Inês Maria"), a("last_name", "de Demonstração"))))
+                .lead(stored(lead("3002", "f1", T - 1, a("full_name", "Inês de Demonstração"))))
+                .lead(stored(lead("3003", "f1", T - 2, a("full_name", "Олена Петрівна Коваленко"))))
+                .lead(stored(lead("3004", "f1", T - 3, a("full_name", "Madonna"))));
+        Path hub = out("names-hub.csv");
+        exporter.export(s, ExportOptions.defaults().withProfile(BuiltInProfile.HUBSPOT), hub, null, null);
+        CsvReadBack h = CsvReadBack.read(hub, ',');
+        assertThat(h.rowWhere("Lead ID", "3001").subList(0, 2)).containsExactly("Inês Maria", "de Demonstração");
+        assertThat(h.rowWhere("Lead ID", "3002").subList(0, 2)).containsExactly("Inês", "de Demonstração");
+        assertThat(h.rowWhere("Lead ID", "3003").subList(0, 2)).containsExactly("Олена", "Петрівна Коваленко");
+        assertThat(h.rowWhere("Lead ID", "3004").subList(0, 2)).containsExactly("Madonna", "");
     }
 }

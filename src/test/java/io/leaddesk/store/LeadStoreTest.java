@@ -477,6 +477,60 @@ class LeadStoreTest {
     }
 
     @Test
+    void tableRowIdsFollowEverySortInBothDirectionsWithAndWithoutSearchAndFilters() {
+        seed();
+        store.setReview("r2", ReviewStatus.SPAM, null);
+        store.setReview("e3", ReviewStatus.CONTACTED, "called back");
+        store.setReview("e1", ReviewStatus.NEW, "");
+        List<LeadQuery> bases = List.of(LeadQuery.all(), LeadQuery.all().withSearch("com"),
+                LeadQuery.all().withStatuses(List.of(ReviewStatus.NEW, ReviewStatus.SPAM)),
+                LeadQuery.all().withPlatforms(List.of("ig")), LeadQuery.all().withSearch("called"),
+                LeadQuery.all().withForms(List.of("f-en")).withOrganic(false), LeadQuery.all().withSearch("zzz"));
+        for (LeadQuery base : bases) {
+            for (LeadSort sort : LeadSort.values()) {
+                for (boolean descending : new boolean[] {false, true}) {
+                    LeadQuery q = base.sortedBy(sort, descending);
+                    long[] sqlOrder = store.rows(q, 0, 1000).stream().mapToLong(LeadRow::rowId).toArray();
+                    assertThat(store.leadRowIds(q)).as("%s %s %s", base, sort, descending ? "desc" : "asc")
+                            .containsExactly(sqlOrder);
+                    assertThat(store.countLeads(q)).isEqualTo(sqlOrder.length);
+                }
+            }
+        }
+        // ascending and descending are each other's reverse, ties included
+        long[] up = store.leadRowIds(LeadQuery.all().sortedBy(LeadSort.STATUS, false));
+        long[] down = store.leadRowIds(LeadQuery.all().sortedBy(LeadSort.STATUS, true));
+        for (int i = 0; i < up.length; i++) {
+            assertThat(down[down.length - 1 - i]).isEqualTo(up[i]);
+        }
+        assertThat(store.rows(store.leadRowIds(LeadQuery.all().sortedBy(LeadSort.STATUS, true)), 0, 2))
+                .extracting(LeadRow::id).containsExactly("r2", "e3");
+    }
+
+    @Test
+    void searchAlsoFindsReviewNotesIgnoringCaseAndAccents() {
+        seed();
+        store.setReview("e2", ReviewStatus.CONTACTED, "Rappeler après 18h — Müller wants the Premium plan");
+        store.setReview("r1", ReviewStatus.NEW, "Перезвонить в понедельник");
+        assertThat(ids(LeadQuery.all().withSearch("rappeler"))).containsExactly("e2");
+        assertThat(ids(LeadQuery.all().withSearch("apres premium"))).containsExactly("e2");   // accents, two words
+        assertThat(ids(LeadQuery.all().withSearch("PREMI"))).containsExactly("e2");           // prefix, case
+        assertThat(ids(LeadQuery.all().withSearch("MULL"))).containsExactlyInAnyOrder("e2", "r3"); // note and answer
+        assertThat(ids(LeadQuery.all().withSearch("перезвон"))).containsExactly("r1");
+        assertThat(store.countLeads(LeadQuery.all().withSearch("перезвон"))).isEqualTo(1);
+        assertThat(ids(LeadQuery.all().withSearch("plan zzz"))).isEmpty();                   // every word must match
+        // a note match joins the answers' matches, and the filters still apply
+        assertThat(ids(LeadQuery.all().withSearch("понедельник").withForms(List.of("f-en")))).isEmpty();
+        assertThat(store.leadRowIds(LeadQuery.all().withSearch("rappeler"))).hasSize(1);
+        List<String> both = ids(LeadQuery.all().withSearch("Иван"));
+        store.setReview("e3", ReviewStatus.NEW, "Иванов brother");
+        assertThat(ids(LeadQuery.all().withSearch("Иван"))).hasSize(both.size() + 1).contains("e3");
+        List<StoredLead> streamed = new ArrayList<>();
+        store.forEachLead(LeadQuery.all().withSearch("rappeler"), streamed::add);
+        assertThat(streamed).extracting(StoredLead::id).containsExactly("e2");
+    }
+
+    @Test
     void rowIdsAndRowsAgreeWithTheQueryOrder() {
         seed();
         LeadQuery q = LeadQuery.all().sortedBy(LeadSort.NAME, true);
@@ -595,6 +649,25 @@ class LeadStoreTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA user_version")) {
             assertThat(rs.getInt(1)).isEqualTo(Schema.latestVersion());
+        }
+    }
+
+    @Test
+    void sortingByNameOrEmailWalksAnIndexInBothDirections() throws Exception {
+        seed();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile); Statement st = c.createStatement()) {
+            for (LeadSort sort : List.of(LeadSort.NAME, LeadSort.EMAIL, LeadSort.CREATED, LeadSort.CAMPAIGN, LeadSort.PLATFORM)) {
+                for (boolean descending : new boolean[] {false, true}) {
+                    SqlQuery q = SqlQuery.of(LeadQuery.all().sortedBy(sort, descending), false);
+                    StringBuilder plan = new StringBuilder();
+                    try (ResultSet rs = st.executeQuery("EXPLAIN QUERY PLAN SELECT l.rowid" + q.fromWhere + q.orderBy)) {
+                        while (rs.next()) {
+                            plan.append(rs.getString(4)).append('\n');
+                        }
+                    }
+                    assertThat(plan.toString()).as("%s %s", sort, descending).contains("INDEX").doesNotContain("TEMP B-TREE");
+                }
+            }
         }
     }
 

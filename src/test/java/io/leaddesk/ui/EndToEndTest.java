@@ -53,7 +53,7 @@ class EndToEndTest {
         assertThat(onFx(() -> vm.identityProperty().get())).isEqualTo("DEMO — sample data");
         TreeEntry firstForm = onFx(() -> vm.root().children().get(0).children().get(0));
         assertThat(firstForm.leadsCount()).isPositive();
-        assertThat(onFx(() -> firstForm.detailProperty().get())).contains("on Meta", "0 cached");
+        assertThat(onFx(() -> firstForm.detailProperty().get())).contains("Meta: ", "not synced yet").doesNotContain("expired");
 
         robot.clickOn("#syncAll");
         waitUntil(60, () -> vm.noticeProperty().get() != null && !vm.syncingProperty().get());
@@ -108,7 +108,7 @@ class EndToEndTest {
                 && n.getScene() != null && n.isVisible() && n.lookup(".combo-box") != null && ((ComboBox<?>) n).getItems().size() == 5)
                 .queryAs(ComboBox.class);
         robot.interact(() -> status.setValue(ReviewStatus.QUALIFIED));
-        waitUntil(10, () -> vm.detail().messageProperty().get().equals("Review saved."));
+        waitUntil(10, () -> vm.detail().reviewMessageProperty().get().equals("Review saved."));
 
         // reopen the workspace: sign out, then the sample again
         robot.clickOn("#signOut");
@@ -156,8 +156,9 @@ class EndToEndTest {
 
     /** Puts text into a field as the user would (focus does not exist reliably in headless TestFX, so set it directly). */
     private static void type(FxRobot robot, String query, String text) {
-        TextField f = robot.lookup(query).queryAs(TextField.class);
         robot.interact(() -> {
+            // looked up on the FX thread: the window may still be building (a lookup elsewhere races its children)
+            TextField f = robot.lookup(query).queryAs(TextField.class);
             f.requestFocus();
             f.setText(text);
         });

@@ -28,6 +28,8 @@ public final class FakeLeadCache implements LeadCache {
     public final AtomicInteger rowReads = new AtomicInteger();
     public final List<LeadQuery> queries = new ArrayList<>();
     public RuntimeException failQueries;
+    /** Deletes then throws as the store does when another process kept the cache files open. */
+    public boolean eraseIncomplete;
 
     public void addPage(String id, String name) {
         pages.put(id, new StoredPage(id, name, 0, null));
@@ -159,7 +161,11 @@ public final class FakeLeadCache implements LeadCache {
         if (failQueries != null) {
             throw failQueries;
         }
-        return leads.removeIf(l -> l.id().equals(leadId));
+        boolean removed = leads.removeIf(l -> l.id().equals(leadId));
+        if (eraseIncomplete) {
+            throw new io.leaddesk.store.EraseIncompleteException(1);
+        }
+        return removed;
     }
 
     @Override

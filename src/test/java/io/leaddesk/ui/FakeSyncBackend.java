@@ -21,6 +21,9 @@ public final class FakeSyncBackend implements SyncBackend {
     public io.leaddesk.graph.GraphErrorKind errorKind;
     public String failMessage = "";
     public Consumer<SyncListener> midSync = l -> { };
+    /** Leads the fake says it fetched (new ones included). */
+    public long fetched = 100;
+    public List<io.leaddesk.sync.SkippedLead> skipped = List.of();
 
     public FakeSyncBackend(FakeLeadCache cache) {
         this.cache = cache;
@@ -40,16 +43,16 @@ public final class FakeSyncBackend implements SyncBackend {
         midSync.accept(listener);
         boolean cancelled = cancel.isCancelled();
         int added = 0;
-        if (outcome == FormOutcome.Status.OK && !cancelled) {
+        if ((outcome == FormOutcome.Status.OK || outcome == FormOutcome.Status.INCOMPLETE) && !cancelled) {
             for (int i = 0; i < newLeads; i++) {
                 cache.addLead(TestData.PAGE, TestData.lead("N" + i, 1_800_000_000L + i, "Нова Людина " + i, "n" + i + "@x.org", "fb", false));
                 added++;
             }
         }
         FormOutcome o = new FormOutcome(TestData.PAGE, TestData.FORM, "Form", cancelled ? FormOutcome.Status.CANCELLED : outcome,
-                100, added, failMessage, errorKind);
+                fetched, added, failMessage, errorKind, false, skipped);
         listener.onEvent(new SyncEvent.FormFinished(o));
-        SyncReport r = new SyncReport(List.of(o), 100, added, cancelled, Duration.ofMillis(1200));
+        SyncReport r = new SyncReport(List.of(o), fetched, added, cancelled, Duration.ofMillis(1200));
         listener.onEvent(new SyncEvent.Finished(r));
         return r;
     }

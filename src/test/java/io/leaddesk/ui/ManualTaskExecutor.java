@@ -46,6 +46,11 @@ public final class ManualTaskExecutor implements TaskExecutor {
         return () -> cancelled[0] = true;
     }
 
+    /** Timers (debounced, throttled actions) waiting to fire. */
+    public int timersPending() {
+        return timers.size();
+    }
+
     public int pending() {
         return queue.size();
     }
@@ -65,6 +70,13 @@ public final class ManualTaskExecutor implements TaskExecutor {
     /** Runs the newest queued task (to deliver results out of order). */
     public void runLast() {
         queue.pollLast().run();
+    }
+
+    /** Runs queued tasks (and those they queue) but fires no timer: what happens before a delay is over. */
+    public void runTasks() {
+        while (!queue.isEmpty()) {
+            queue.poll().run();
+        }
     }
 
     public void runAll() {

@@ -31,11 +31,17 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotsTest {
     private static final Path OUT = Path.of("screenshots");
+
+    static {
+        // Monocle's headless screen is 1280x800 unless told: the window is also rendered at 1360x800 and 1600x1000
+        // (read when the toolkit starts; this profile runs only this class in its JVM)
+        System.setProperty("headless.geometry", "1920x1200-32");
+    }
     private AppHarness app;
 
     @Start
     void start(Stage stage) throws Exception {
-        app = new AppHarness(SampleOptions.defaults().withLatencyMs(250), null);
+        app = new AppHarness(SampleOptions.defaults().withLatencyMs(700), null);
         app.start(stage);
     }
 
@@ -69,6 +75,27 @@ class ScreenshotsTest {
         waitUntil(10, () -> vm.detail().presentProperty().get());
         robot.interact(() -> { });
         screenshot(app.window.scene(), OUT.resolve("workspace.png"));
+        // the window at the sizes people use, light and dark: the table gets the room, the side panes keep theirs
+        javafx.stage.Window window = app.window.scene().getWindow();
+        double[] before = {window.getWidth(), window.getHeight()};
+        for (int[] size : new int[][] {{1024, 700}, {1360, 800}, {1600, 1000}}) {
+            robot.interact(() -> {
+                window.setWidth(size[0]);
+                window.setHeight(size[1]);
+            });
+            robot.interact(() -> { });
+            String name = "workspace-" + size[0] + "x" + size[1];
+            screenshot(app.window.scene(), OUT.resolve(name + ".png"));
+            robot.interact(() -> MainWindow.applyTheme(io.leaddesk.store.AppSettings.defaults().withTheme("dark")));
+            robot.interact(() -> { });
+            screenshot(app.window.scene(), OUT.resolve(name + "-dark.png"));
+            robot.interact(() -> MainWindow.applyTheme(io.leaddesk.store.AppSettings.defaults()));
+        }
+        robot.interact(() -> {
+            window.setWidth(before[0]);
+            window.setHeight(before[1]);
+        });
+        robot.interact(() -> { });
 
         StoredForm form = app.formWithDisclaimer();
         onFx(() -> {
@@ -123,7 +150,8 @@ class ScreenshotsTest {
         Files.delete(exportDir);
 
         for (String f : new String[] {"sign-in.png", "sync-in-progress.png", "workspace.png", "lead-detail.png", "lead-detail-dark.png",
-                "export.png", "export-done.png", "lead-detail-exports.png"}) {
+                "export.png", "export-done.png", "lead-detail-exports.png", "workspace-1024x700.png", "workspace-1024x700-dark.png",
+                "workspace-1360x800.png", "workspace-1360x800-dark.png", "workspace-1600x1000.png", "workspace-1600x1000-dark.png"}) {
             assertThat(Files.size(OUT.resolve(f))).isGreaterThan(10_000);
         }
     }

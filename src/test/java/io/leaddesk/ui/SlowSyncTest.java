@@ -77,6 +77,6 @@ class SlowSyncTest {
         assertThat(onFx(() -> vm.leads().matchCountProperty().get())).isZero();
         robot.clickOn("#cancel");
         waitUntil(30, () -> !vm.syncingProperty().get());
-        assertThat(onFx(() -> vm.noticeProperty().get().text())).startsWith("Sync cancelled.");
+        assertThat(onFx(() -> vm.noticeProperty().get().text())).startsWith("Sync stopped");
     }
 }

@@ -37,20 +37,24 @@ public final class LeadDetailView {
 
     @FXML private Label empty;
     @FXML private ScrollPane scroll;
-    @FXML private Label title;
+    @FXML private StackPane titleBox;
+    @FXML private Label error;
     @FXML private Button delete;
     @FXML private Label formName;
     @FXML private Label created;
     @FXML private Label expiry;
     @FXML private Label imported;
     @FXML private Label email;
+    @FXML private StackPane emailBox;
+    @FXML private Label emailFeedback;
     @FXML private Button copyEmail;
-    @FXML private Label phone;
+    @FXML private StackPane phoneBox;
+    @FXML private Label phoneFeedback;
     @FXML private Button copyPhone;
     @FXML private ComboBox<ReviewStatus> status;
     @FXML private TextArea note;
     @FXML private Button saveNote;
-    @FXML private Label message;
+    @FXML private Label reviewMessage;
     @FXML private GridPane answers;
     @FXML private VBox disclaimer;
     @FXML private Label disclaimerTitle;
@@ -86,11 +90,20 @@ public final class LeadDetailView {
         return root;
     }
 
+    /** "Open in detail": the keyboard goes to the shown lead's review status. */
+    public void focusFirst() {
+        if (vm.presentProperty().get()) {
+            status.requestFocus();
+        }
+    }
+
     @FXML
     private void initialize() {
         empty.visibleProperty().bind(vm.presentProperty().not());
         scroll.visibleProperty().bind(vm.presentProperty());
-        title.textProperty().bind(vm.titleProperty());
+        error.textProperty().bind(vm.messageProperty());
+        error.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
         formName.textProperty().bind(vm.formNameProperty());
         created.textProperty().bind(vm.createdTextProperty());
         expiry.textProperty().bind(vm.expiryTextProperty());
@@ -98,8 +111,8 @@ public final class LeadDetailView {
         imported.visibleProperty().bind(vm.importedProperty().isNotEmpty());
         imported.managedProperty().bind(imported.visibleProperty());
         vm.expiredProperty().addListener((o, a, b) -> toggle(expiry, "expired", b));
-        email.textProperty().bind(vm.emailProperty());
-        phone.textProperty().bind(vm.phoneProperty());
+        emailFeedback.textProperty().bind(vm.emailFeedbackProperty());
+        phoneFeedback.textProperty().bind(vm.phoneFeedbackProperty());
         copyEmail.disableProperty().bind(vm.emailProperty().isEmpty());
         copyPhone.disableProperty().bind(vm.phoneProperty().isEmpty());
         copyEmail.setOnAction(e -> vm.copyEmail());
@@ -120,7 +133,21 @@ public final class LeadDetailView {
                 vm.saveReview();
             }
         });
-        message.textProperty().bind(vm.messageProperty());
+        reviewMessage.textProperty().bind(vm.reviewMessageProperty());
+        vm.highlightProperty().addListener((o, a, b) -> {
+            rebuildMarked();
+            rebuildAnswers();
+        });
+        scroll.widthProperty().addListener((o, a, w) -> {
+            if ((w.doubleValue() < NARROW) != narrow) {
+                rebuildAnswers();
+            }
+        });
+        vm.titleProperty().addListener((o, a, b) -> rebuildMarked());
+        vm.emailProperty().addListener((o, a, b) -> rebuildMarked());
+        vm.phoneProperty().addListener((o, a, b) -> rebuildMarked());
+        vm.noteProperty().addListener((o, a, b) -> markNote());
+        rebuildMarked();
 
         disclaimer.visibleProperty().bind(vm.hasDisclaimerProperty());
         disclaimer.managedProperty().bind(disclaimer.visibleProperty());
@@ -172,6 +199,19 @@ public final class LeadDetailView {
         }
     }
 
+    /** Title, email and phone with the search's words marked; email and phone on one line, whole in a tooltip. */
+    private void rebuildMarked() {
+        Highlight h = vm.highlightProperty().get();
+        titleBox.getChildren().setAll(Marked.text(vm.titleProperty().get(), h, true, "title-4", "lead-title"));
+        emailBox.getChildren().setAll(Marked.text(vm.emailProperty().get(), h, false));
+        phoneBox.getChildren().setAll(Marked.text(vm.phoneProperty().get(), h, false));
+        markNote();
+    }
+
+    private void markNote() {
+        toggle(note, "search-hit-field", vm.highlightProperty().get().matches(vm.noteProperty().get()));
+    }
+
     private static Label wrapped(String text, String... styles) {
         Label l = new Label(text);
         l.setWrapText(true);
@@ -180,24 +220,41 @@ public final class LeadDetailView {
         return l;
     }
 
+    /** Below this width of the detail, each answer goes under its question instead of beside it. */
+    static final double NARROW = 380;
+    private boolean narrow;
+
     private void rebuildAnswers() {
+        narrow = scroll.getWidth() > 0 && scroll.getWidth() < NARROW;
         answers.getChildren().clear();
         int row = 0;
         for (LeadDetailViewModel.Answer a : vm.answers()) {
-            VBox label = new VBox(0, wrapped(a.label(), "answer-label"), wrapped(a.key(), "text-small", "text-muted", "answer-key"));
+            // a question key is one long word (quais_serviços_te_interessam?): one line, whole in a tooltip
+            VBox label = new VBox(0, wrapped(a.label(), "answer-label"), Marked.oneLine(a.key(), "text-small", "text-muted", "answer-key"));
+            label.setMinWidth(0);
+            Highlight h = vm.highlightProperty().get();
             Node value;
             if (a.empty()) {
                 value = wrapped(m.get("detail.answer.empty"), "text-muted", "answer-empty");
             } else if (a.values().size() == 1) {
-                value = wrapped(a.values().get(0), "answer-value");
+                value = Marked.text(a.values().get(0), h, true, "answer-value");
             } else {
                 VBox list = new VBox(2);
                 for (String v : a.values()) {
-                    list.getChildren().add(wrapped("• " + v, "answer-value"));
+                    list.getChildren().add(Marked.text("• " + v, h, true, "answer-value"));
                 }
                 value = list;
             }
-            answers.addRow(row++, label, value);
+            if (narrow) {
+                // a narrow pane: the question above its answer, so neither is squeezed into a broken word
+                answers.add(label, 0, row++, 2, 1);
+                if (value instanceof javafx.scene.layout.Region r) {
+                    r.setPadding(new javafx.geometry.Insets(0, 0, 4, 12));
+                }
+                answers.add(value, 0, row++, 2, 1);
+            } else {
+                answers.addRow(row++, label, value);
+            }
         }
     }
 

@@ -34,6 +34,8 @@ import java.util.function.BiConsumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -97,12 +99,28 @@ public final class LeadDetailViewModel {
     private final ReadOnlyBooleanWrapper noteDirty = new ReadOnlyBooleanWrapper(this, "noteDirty");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper imported = new ReadOnlyStringWrapper(this, "imported", "");
+    private final ReadOnlyStringWrapper reviewMessage = new ReadOnlyStringWrapper(this, "reviewMessage", "");
+    private final ReadOnlyStringWrapper emailFeedback = new ReadOnlyStringWrapper(this, "emailFeedback", "");
+    private final ReadOnlyStringWrapper phoneFeedback = new ReadOnlyStringWrapper(this, "phoneFeedback", "");
+    private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight", Highlight.NONE);
+    private final LeadDetailContent content;
+    private Cancellable feedbackTimer = Cancellable.NONE;
 
     private String savedNote = "";
     private boolean applying;
     private Cancellable loading = Cancellable.NONE;
     private BiConsumer<String, ReviewStatus> onReviewSaved = (id, s) -> { };
-    private BiConsumer<String, String> onDeleted = (id, who) -> { };
+    private OnDeleted onDeleted = (id, who, erased) -> { };
+
+    /** Told once a lead was deleted from the cache. */
+    @FunctionalInterface
+    public interface OnDeleted {
+        /**
+         * @param erased false when the lead is deleted but copies of its data stay in the cache files until every
+         *               LeadDesk window and command has closed the cache (another process was reading it)
+         */
+        void deleted(String id, String shownName, boolean erased);
+    }
 
     public LeadDetailViewModel(LeadCache cache, TaskExecutor executor, Messages messages, Formats formats, Clock clock,
                                ClipboardPort clipboard) {
@@ -113,12 +131,24 @@ public final class LeadDetailViewModel {
         this.formats = formats;
         this.clock = clock;
         this.clipboard = clipboard;
+        this.content = new LeadDetailContent(messages);
         status.addListener((o, a, b) -> {
             if (!applying && b != null && present.get() && !Objects.equals(a, b)) {
                 saveReview();
             }
         });
         note.addListener((o, a, b) -> noteDirty.set(!Objects.equals(b == null ? "" : b, savedNote)));
+        // "Review saved." never sits next to a note edited since
+        noteDirty.addListener((o, a, dirty) -> {
+            if (dirty) {
+                reviewMessage.set("");
+            }
+        });
+    }
+
+    /** What the search box holds: its words are marked in the answers, names and note shown ({@link Highlight}). */
+    public void setSearch(String search) {
+        highlight.set(Highlight.of(search));
     }
 
     public void setOnReviewSaved(BiConsumer<String, ReviewStatus> callback) {
@@ -126,7 +156,7 @@ public final class LeadDetailViewModel {
     }
 
     /** Called with the lead id and the name shown for it once a lead was deleted from the cache. */
-    public void setOnDeleted(BiConsumer<String, String> callback) {
+    public void setOnDeleted(OnDeleted callback) {
         this.onDeleted = callback;
     }
 
@@ -146,12 +176,20 @@ public final class LeadDetailViewModel {
         }
         String who = title.get();
         loading.cancel();
-        executor.submit("delete lead", () -> cache.deleteLead(id), deleted -> {
-            if (id.equals(leadId.get())) {
-                clear();
+        executor.submit("delete lead", () -> cache.deleteLead(id), deleted -> deleted(id, who, true), e -> {
+            if (e instanceof io.leaddesk.store.EraseIncompleteException) {
+                deleted(id, who, false); // deleted; the files are wiped the next time the cache opens
+            } else {
+                message.set(errors.describe(e));
             }
-            onDeleted.accept(id, who);
-        }, e -> message.set(errors.describe(e)));
+        });
+    }
+
+    private void deleted(String id, String who, boolean erased) {
+        if (id.equals(leadId.get())) {
+            clear();
+        }
+        onDeleted.deleted(id, who, erased);
     }
 
     /** Shows the lead with this id (null = nothing selected). Loads from the cache in the background. */
@@ -237,9 +275,18 @@ public final class LeadDetailViewModel {
             noteDirty.set(false);
             message.set("");
             imported.set("");
+            clearFeedback();
         } finally {
             applying = false;
         }
+    }
+
+    /** Feedback belongs to the lead it was about: it goes when another lead shows. */
+    private void clearFeedback() {
+        feedbackTimer.cancel();
+        reviewMessage.set("");
+        emailFeedback.set("");
+        phoneFeedback.set("");
     }
 
     private void apply(StoredLead stored, LeadForm form) {
@@ -250,6 +297,7 @@ public final class LeadDetailViewModel {
             // a form an import created from a file's columns has placeholder (CUSTOM) questions until a sync: by key then
             contact = ContactFields.of(List.of(), lead.fieldData());
         }
+        String shownBefore = leadId.get();
         applying = true;
         try {
             present.set(true);
@@ -257,7 +305,7 @@ public final class LeadDetailViewModel {
             String name = contact.displayName();
             title.set(name.isBlank() ? m.format("detail.untitled", lead.id()) : name);
             formName.set(form == null ? lead.formId() : form.name());
-            createdText.set(formats.longDateTime(lead.createdEpochSecond()));
+            createdText.set(formats.dateTimeWithZone(lead.createdEpochSecond()));
             Instant until = Instant.ofEpochSecond(lead.createdEpochSecond()).plus(META_RETENTION);
             Duration left = Duration.between(clock.instant(), until);
             if (left.isNegative() || left.isZero()) {
@@ -270,97 +318,26 @@ public final class LeadDetailViewModel {
             }
             email.set(contact.email());
             phone.set(contact.phone());
-            answers.setAll(answers(questions, lead.fieldData()));
+            answers.setAll(LeadDetailContent.answers(questions, lead.fieldData()));
             CustomDisclaimer d = form == null ? null : form.disclaimer();
-            List<Checkbox> boxes = checkboxes(d, lead.disclaimerResponses());
+            List<Checkbox> boxes = LeadDetailContent.checkboxes(d, lead.disclaimerResponses());
             hasDisclaimer.set(d != null || !boxes.isEmpty());
             disclaimerTitle.set(d == null || d.title() == null ? "" : d.title());
             disclaimerBody.set(d == null || d.body() == null ? "" : d.body());
             checkboxes.setAll(boxes);
-            attribution.setAll(attribution(lead));
+            attribution.setAll(content.attribution(lead, formName.get()));
             rawJson.set(lead.rawJson() == null ? "" : lead.rawJson());
             status.set(stored.status() == null ? ReviewStatus.NEW : stored.status());
             savedNote = stored.note() == null ? "" : stored.note();
             note.set(savedNote);
             noteDirty.set(false);
             message.set("");
+            if (!lead.id().equals(shownBefore)) {
+                clearFeedback();
+            }
         } finally {
             applying = false;
         }
-    }
-
-    static List<Answer> answers(List<Question> questions, List<FieldAnswer> fieldData) {
-        Map<String, FieldAnswer> byKey = new LinkedHashMap<>();
-        for (FieldAnswer a : fieldData) {
-            byKey.putIfAbsent(a.name(), a);
-        }
-        List<Answer> out = new ArrayList<>();
-        for (Question q : questions) {
-            FieldAnswer a = byKey.remove(q.key());
-            String label = q.label() == null || q.label().isBlank() ? q.key() : q.label();
-            out.add(new Answer(label, q.key(), a == null ? List.of() : a.values()));
-        }
-        for (FieldAnswer a : byKey.values()) {
-            out.add(new Answer(a.name(), a.name(), a.values()));
-        }
-        return out;
-    }
-
-    static List<Checkbox> checkboxes(CustomDisclaimer d, List<DisclaimerResponse> responses) {
-        Map<String, Boolean> ticked = new HashMap<>();
-        for (DisclaimerResponse r : responses) {
-            ticked.put(r.checkboxKey(), r.checked());
-        }
-        List<Checkbox> out = new ArrayList<>();
-        if (d != null) {
-            for (DisclaimerCheckbox c : d.checkboxes()) {
-                Boolean t = ticked.remove(c.key());
-                out.add(new Checkbox(c.key(), c.text() == null ? c.key() : c.text(), c.required(), t != null && t));
-            }
-        }
-        for (Map.Entry<String, Boolean> e : ticked.entrySet()) {
-            out.add(new Checkbox(e.getKey(), e.getKey(), false, e.getValue()));
-        }
-        return out;
-    }
-
-    private List<Field> attribution(Lead lead) {
-        List<Field> out = new ArrayList<>();
-        out.add(new Field(m.get("detail.attr.platform"), platformName(lead.platform())));
-        out.add(new Field(m.get("detail.attr.organic"), lead.isOrganic() == null ? m.get("common.unknown")
-                : lead.isOrganic() ? m.get("common.yes") : m.get("common.no")));
-        out.add(new Field(m.get("detail.attr.campaign"), nameAndId(lead.campaignName(), lead.campaignId())));
-        out.add(new Field(m.get("detail.attr.adset"), nameAndId(lead.adsetName(), lead.adsetId())));
-        out.add(new Field(m.get("detail.attr.ad"), nameAndId(lead.adName(), lead.adId())));
-        out.add(new Field(m.get("detail.attr.form"), nameAndId(formName.get(), lead.formId())));
-        if (lead.partnerName() != null && !lead.partnerName().isBlank()) {
-            out.add(new Field(m.get("detail.attr.partner"), lead.partnerName()));
-        }
-        out.add(new Field(m.get("detail.attr.leadId"), lead.id()));
-        return out;
-    }
-
-    private String platformName(String p) {
-        if (p == null || p.isBlank()) {
-            return m.get("common.unknown");
-        }
-        return switch (p) {
-            case "fb" -> m.get("platform.fb");
-            case "ig" -> m.get("platform.ig");
-            default -> p;
-        };
-    }
-
-    private String nameAndId(String name, String id) {
-        boolean hasName = name != null && !name.isBlank();
-        boolean hasId = id != null && !id.isBlank();
-        if (!hasName && !hasId) {
-            return m.get("detail.attr.none");
-        }
-        if (!hasId || Objects.equals(name, id)) {
-            return name;
-        }
-        return hasName ? name + "  (" + id + ")" : id;
     }
 
     /** Saves status and note to the cache (also when the status changes, or another lead is selected with an edited note). */
@@ -377,28 +354,44 @@ public final class LeadDetailViewModel {
             cache.setReview(id, s, n);
             return s;
         }, saved -> {
-            message.set(m.get("detail.review.saved"));
+            // said next to the review only while that lead shows and its note is as saved
+            if (id.equals(leadId.get()) && !noteDirty.get()) {
+                reviewMessage.set(m.get("detail.review.saved"));
+            }
             onReviewSaved.accept(id, saved);
         }, e -> {
             if (id.equals(leadId.get())) {
                 noteDirty.set(true);
+                reviewMessage.set(errors.describe(e));
+            } else {
+                message.set(errors.describe(e));
             }
-            message.set(errors.describe(e));
         });
     }
+
+    /** How long "Email copied." / "Phone copied." stay by their button. */
+    static final Duration FEEDBACK_TIME = Duration.ofSeconds(4);
 
     public void copyEmail() {
         if (!email.get().isBlank()) {
             clipboard.copy(email.get());
-            message.set(m.get("detail.copied.email"));
+            feedback(emailFeedback, m.get("detail.copied.email"));
         }
     }
 
     public void copyPhone() {
         if (!phone.get().isBlank()) {
             clipboard.copy(phone.get());
-            message.set(m.get("detail.copied.phone"));
+            feedback(phoneFeedback, m.get("detail.copied.phone"));
         }
+    }
+
+    private void feedback(ReadOnlyStringWrapper where, String text) {
+        feedbackTimer.cancel();
+        emailFeedback.set("");
+        phoneFeedback.set("");
+        where.set(text);
+        feedbackTimer = executor.schedule(FEEDBACK_TIME, () -> where.set(""));
     }
 
     public ReadOnlyBooleanProperty presentProperty() {
@@ -487,7 +480,28 @@ public final class LeadDetailViewModel {
         return imported.getReadOnlyProperty();
     }
 
+    /** A failure to read, delete or save (one sentence); "" when none. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** Said next to the review controls: "Review saved.", or why it was not; "" when nothing applies. */
+    public ReadOnlyStringProperty reviewMessageProperty() {
+        return reviewMessage.getReadOnlyProperty();
+    }
+
+    /** "Email copied." next to Copy email, for a few seconds. */
+    public ReadOnlyStringProperty emailFeedbackProperty() {
+        return emailFeedback.getReadOnlyProperty();
+    }
+
+    /** "Phone copied." next to Copy phone, for a few seconds. */
+    public ReadOnlyStringProperty phoneFeedbackProperty() {
+        return phoneFeedback.getReadOnlyProperty();
+    }
+
+    /** The search box's words to mark in what the detail shows. */
+    public ReadOnlyObjectProperty<Highlight> highlightProperty() {
+        return highlight.getReadOnlyProperty();
     }
 }

@@ -106,17 +106,29 @@ public final class ExportRunViewModel {
             show(MessageKind.ERROR, m.get("export.problem.target"));
             return;
         }
-        run.begin(m.get("export.progress.starting"));
+        if (checking || run.isRunning()) {
+            return;
+        }
+        // nothing says "Starting export…" or offers "Cancel export" until the "Replace file?" question is answered
+        checking = true;
         show(MessageKind.NONE, "");
         executor.submit("export: check target", () -> Files.exists(file), exists -> {
-            if (exists && !dialogs.confirmReplace(file)) {
-                run.finish("");
+            boolean replace = exists && dialogs.confirmReplace(file);
+            checking = false;
+            if (exists && !replace) {
                 show(MessageKind.INFO, m.format("export.notReplaced", file.getFileName()));
                 return;
             }
+            run.begin(m.get("export.progress.starting"));
             start(o.withOverwrite(exists), file);
-        }, this::failed);
+        }, e -> {
+            checking = false;
+            failed(e);
+        });
     }
+
+    /** True while the target is checked (and the "Replace file?" question open): a second Export does nothing. */
+    private boolean checking;
 
     private void start(ExportOptions o, Path file) {
         AtomicBoolean cancel = new AtomicBoolean();

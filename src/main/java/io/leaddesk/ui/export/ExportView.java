@@ -87,6 +87,7 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         this.zone = zone;
         this.root = Views.load(ExportView.class, "ExportView.fxml", this, messages);
         vm.setDialogs(this);
+        installEscape();
     }
 
     public BorderPane root() {
@@ -113,6 +114,35 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         closeButton.setOnAction(e -> onClose.run());
     }
 
+    private void installEscape() {
+        // Escape closes the dialog from the moment it shows, wherever the focus is (or when nothing has it yet);
+        // an open list closes first; during an export Escape cancels it
+        javafx.event.EventHandler<javafx.scene.input.KeyEvent> escape = e -> {
+            if (e.getCode() != javafx.scene.input.KeyCode.ESCAPE || e.isConsumed()) {
+                return;
+            }
+            javafx.scene.Node owner = root.getScene() == null ? null : root.getScene().getFocusOwner();
+            if (owner instanceof javafx.scene.control.ComboBoxBase<?> c && c.isShowing()) {
+                return; // Escape closes the open list first
+            }
+            e.consume();
+            if (vm.run().runningProperty().get()) {
+                vm.cancel();
+            } else {
+                onClose.run();
+            }
+        };
+        // a filter: the text fields and lists of the dialog would otherwise swallow Escape
+        root.sceneProperty().addListener((o, old, sc) -> {
+            if (old != null) {
+                old.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, escape);
+            }
+            if (sc != null) {
+                sc.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, escape);
+            }
+        });
+    }
+
     private void bindChoices(ExportChoicesViewModel c) {
         forms.setItems(c.forms());
         StringConverter<FormChoice> formText = new StringConverter<>() {
@@ -131,6 +161,19 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
             public void updateItem(FormChoice f, boolean empty) {
                 super.updateItem(f, empty);
                 setTooltip(empty || f == null ? null : new Tooltip(f.name() + "\n" + f.pageName()));
+                if (!empty && f != null && getGraphic() != null) {
+                    // name and count in labels of their own: a right-to-left name never takes the count along
+                    Label name = new Label(f.name());
+                    name.getStyleClass().add("form-name");
+                    name.setMinWidth(0);
+                    Label count = new Label(f.countText(m));
+                    count.getStyleClass().addAll("form-count", "text-muted");
+                    count.setMinWidth(Label.USE_PREF_SIZE);
+                    HBox line = new HBox(6, getGraphic(), name, count);
+                    line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                    setText(null);
+                    setGraphic(line);
+                }
             }
         });
         c.loadedProperty().addListener((o, a, done) -> {

@@ -15,6 +15,10 @@ import io.leaddesk.ui.Formats;
 import io.leaddesk.ui.LeadCache;
 import io.leaddesk.ui.Messages;
 import io.leaddesk.ui.TaskExecutor;
+import io.leaddesk.ui.UiState;
+import io.leaddesk.ui.UiStateStore;
+import io.leaddesk.export.BuiltInProfile;
+import io.leaddesk.export.ExportProfile;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,10 +55,29 @@ public final class ExportViewModel {
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final BooleanBinding canExport;
+    private final UiStateStore memory;
+    private final String workspaceKey;
+    private final String today;
+    private boolean restoring;
 
     public ExportViewModel(ExportSource source, LeadCache cache, Exporter exporter, CustomProfiles customProfiles,
                            TaskExecutor executor, Messages messages, Formats formats, Clock clock, String defaultRegion,
                            Path folder, Duration debounce) {
+        this(source, cache, exporter, customProfiles, executor, messages, formats, clock, defaultRegion, folder, debounce,
+                UiStateStore.inMemory(executor), "main");
+    }
+
+    /**
+     * @param memory       where the dialog's last choices are remembered (profile, separator, encoding with or without
+     *                     BOM, folder, file name pattern)
+     * @param workspaceKey whose choices they are ({@link io.leaddesk.ui.Workspace#memoryKey()}): the demo's stay apart
+     */
+    public ExportViewModel(ExportSource source, LeadCache cache, Exporter exporter, CustomProfiles customProfiles,
+                           TaskExecutor executor, Messages messages, Formats formats, Clock clock, String defaultRegion,
+                           Path folder, Duration debounce, UiStateStore memory, String workspaceKey) {
+        this.memory = memory;
+        this.workspaceKey = workspaceKey;
+        this.today = LocalDate.now(clock).toString();
         this.cache = cache;
         this.customProfiles = customProfiles;
         this.executor = executor;
@@ -76,7 +99,86 @@ public final class ExportViewModel {
                 choices.loadedProperty(), run.runningProperty(), problem, choices.forms(), run.targetProperty());
         choices.setOnChanged(this::optionsChanged);
         format.setOnChanged(this::optionsChanged);
+        // CRM profiles write phones in E.164 unless the user unticks it; the Meta-compatible one keeps them as typed
+        choices.profileProperty().addListener((o, a, p) -> {
+            if (!restoring && p != null) {
+                // a custom profile writes the columns it lists, no extra phone_e164 unless the user ticks it
+                format.e164Property().set(p instanceof BuiltInProfile b && b.e164ByDefault());
+            }
+        });
+        run.setOnExported(r -> rememberChoices());
         updateChecks();
+    }
+
+    /** Puts back the choices remembered for this workspace (after the profiles are loaded: a custom one may be it). */
+    private void restoreChoices() {
+        UiState.ExportChoices c = memory.get().export(workspaceKey);
+        if (c == null) {
+            return;
+        }
+        restoring = true;
+        try {
+            if (c.profile() != null) {
+                for (ExportProfile p : choices.profiles()) {
+                    if (p.name().equals(c.profile())) {
+                        choices.profileProperty().set(p);
+                        if (p instanceof BuiltInProfile b) {
+                            format.e164Property().set(b.e164ByDefault());
+                        }
+                    }
+                }
+            }
+            enumValue(ExportFormatViewModel.Separator.class, c.separator(), format.separatorProperty()::set);
+            enumValue(ExportFormatViewModel.Encoding.class, c.encoding(), format.encodingProperty()::set);
+            if (c.folder() != null && c.fileName() != null && !c.fileName().isBlank()) {
+                try {
+                    Path dir = Path.of(c.folder());
+                    if (java.nio.file.Files.isDirectory(dir)) {
+                        run.targetProperty().set(dir.resolve(c.fileName().replace(DATE, today)).toString());
+                    }
+                } catch (java.nio.file.InvalidPathException e) {
+                    // a folder this computer cannot name: the default target stays
+                }
+            }
+        } finally {
+            restoring = false;
+        }
+    }
+
+    private static <E extends Enum<E>> void enumValue(Class<E> type, String name, Consumer<E> set) {
+        if (name != null) {
+            try {
+                set.accept(Enum.valueOf(type, name));
+            } catch (IllegalArgumentException e) {
+                // a choice this version does not offer: the default stays
+            }
+        }
+    }
+
+    /** In a remembered file name, the day the file is written. */
+    static final String DATE = "{date}";
+
+    /** Remembers the current choices for the next time the dialog opens in this workspace. */
+    private void rememberChoices() {
+        if (!choices.loadedProperty().get()) {
+            return;
+        }
+        String folder = null;
+        String name = null;
+        try {
+            Path t = Path.of(run.targetProperty().get().strip()).toAbsolutePath();
+            if (t.getParent() != null && t.getFileName() != null) {
+                folder = t.getParent().toString();
+                name = t.getFileName().toString().replace(today, DATE);
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // not a path: the folder and name are not remembered
+        }
+        ExportProfile p = choices.profileProperty().get();
+        UiState.ExportChoices c = new UiState.ExportChoices(p == null ? null : p.name(),
+                format.separatorProperty().get() == null ? null : format.separatorProperty().get().name(),
+                format.encodingProperty().get() == null ? null : format.encodingProperty().get().name(), folder, name);
+        memory.update(s -> s.withExport(workspaceKey, c));
     }
 
     public void setDialogs(ExportRunViewModel.Dialogs d) {
@@ -85,7 +187,10 @@ public final class ExportViewModel {
 
     /** Called after every export that wrote a file (to refresh what shows the export history). */
     public void setOnExported(Consumer<ExportResult> c) {
-        run.setOnExported(c);
+        run.setOnExported(r -> {
+            rememberChoices();
+            c.accept(r);
+        });
     }
 
     /**
@@ -104,6 +209,7 @@ public final class ExportViewModel {
             return new Loaded(cache.pages(), cache.forms(List.of()), custom, profileError);
         }, l -> {
             choices.load(l.pages(), l.forms(), l.custom(), pageIds, formIds);
+            restoreChoices();
             if (!l.profileError().isEmpty()) {
                 run.show(ExportRunViewModel.MessageKind.WARNING, l.profileError());
             }
@@ -129,6 +235,9 @@ public final class ExportViewModel {
     }
 
     private ExportPreviewViewModel.Request previewRequest() {
+        if (choices.forms().isEmpty()) {
+            return ExportPreviewViewModel.Request.blocked(m.get("export.preview.noFormsCached"), true);
+        }
         if (!choices.anyFormSelected()) {
             return ExportPreviewViewModel.Request.blocked(m.get("export.preview.noForms"), true);
         }
@@ -167,6 +276,7 @@ public final class ExportViewModel {
 
     /** The dialog closes: stop the preview and any export. */
     public void close() {
+        rememberChoices();
         preview.close();
         run.cancel();
     }

@@ -36,6 +36,15 @@ public final class FormChoice {
         return form.cachedLeads();
     }
 
+    /**
+     * The count shown after the name, "(196)". The list shows it in a label of its own, so a right-to-left name
+     * (Arabic, Hebrew) never pulls the count into its own direction ("(استفسار عن الرحلات196)"), and no invisible
+     * direction mark is needed (fonts without one draw it as a box).
+     */
+    public String countText(io.leaddesk.ui.Messages m) {
+        return m.format("export.form.count", cachedLeads());
+    }
+
     LeadForm form() {
         return form.form();
     }

@@ -10,6 +10,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.VBox;
 
@@ -31,8 +33,11 @@ public final class ProfileEditorView {
     @FXML private Button delete;
     @FXML private Label message;
 
+    private final Messages m;
+
     public ProfileEditorView(ProfileEditorViewModel vm, Messages messages) {
         this.vm = vm;
+        this.m = messages;
         this.root = Views.load(ProfileEditorView.class, "ProfileEditorView.fxml", this, messages);
     }
 
@@ -62,6 +67,11 @@ public final class ProfileEditorView {
         remove.setOnAction(e -> vm.remove(columns.getSelectionModel().getSelectedIndex()));
         up.setOnAction(e -> columns.getSelectionModel().clearAndSelect(vm.moveUp(columns.getSelectionModel().getSelectedIndex())));
         down.setOnAction(e -> columns.getSelectionModel().clearAndSelect(vm.moveDown(columns.getSelectionModel().getSelectedIndex())));
+        add.setTooltip(new javafx.scene.control.Tooltip(m.get("export.profile.add.tooltip")));
+        remove.setTooltip(new javafx.scene.control.Tooltip(m.get("export.profile.remove.tooltip")));
+        up.setTooltip(new javafx.scene.control.Tooltip(m.get("export.profile.up.tooltip")));
+        down.setTooltip(new javafx.scene.control.Tooltip(m.get("export.profile.down.tooltip")));
+        bindKeys();
         save.disableProperty().bind(vm.canSaveProperty().not());
         save.setOnAction(e -> vm.save());
         delete.disableProperty().bind(vm.nameProperty().isEmpty());
@@ -73,6 +83,44 @@ public final class ProfileEditorView {
                 message.getStyleClass().add("inline-error");
             }
         });
+    }
+
+    /** The whole editor by keyboard: Enter adds, Delete removes, Alt+Up/Down move, F2 (or Enter) renames. */
+    private void bindKeys() {
+        sources.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                addSelected();
+                e.consume();
+            }
+        });
+        columns.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            int i = columns.getSelectionModel().getSelectedIndex();
+            if (columns.getEditingCell() != null || i < 0) {
+                return;
+            }
+            if (e.getCode() == KeyCode.DELETE) {
+                vm.remove(i);
+                e.consume();
+            } else if (e.isAltDown() && e.getCode() == KeyCode.UP) {
+                columns.getSelectionModel().clearAndSelect(vm.moveUp(i));
+                e.consume();
+            } else if (e.isAltDown() && e.getCode() == KeyCode.DOWN) {
+                columns.getSelectionModel().clearAndSelect(vm.moveDown(i));
+                e.consume();
+            } else if (e.getCode() == KeyCode.F2 || e.getCode() == KeyCode.ENTER) {
+                columns.edit(i, colHeader);
+                e.consume();
+            }
+        });
+    }
+
+    /** For tests: the parts of the editor. */
+    ListView<String> sourcesList() {
+        return sources;
+    }
+
+    TableView<ProfileEditorViewModel.Column> columnsTable() {
+        return columns;
     }
 
     private void addSelected() {

@@ -39,6 +39,8 @@ public final class LeadRowList extends ObservableListBase<LeadRow> {
     private final List<Cancellable> running = new ArrayList<>();
     private boolean disposed;
     private Map<Long, LeadRow> previous = Map.of();
+    /** The list that replaced this one (a refresh): blocks still arriving for this one are handed to it. */
+    private LeadRowList successor;
 
     public LeadRowList(long[] ids, LeadCache cache, TaskExecutor executor, IntConsumer onBlockLoaded) {
         this.ids = ids;
@@ -168,6 +170,14 @@ public final class LeadRowList extends ObservableListBase<LeadRow> {
                     previous = Map.of();
                 }
                 onBlockLoaded.accept(b);
+            } else if (successor != null) {
+                LeadRowList s = successor;
+                while (s.successor != null) {
+                    s = s.successor;
+                }
+                if (!s.disposed) {
+                    s.adopt(rows);
+                }
             }
         }, e -> {
             pending.remove(b);
@@ -194,6 +204,28 @@ public final class LeadRowList extends ObservableListBase<LeadRow> {
     /** A lead deleted from the cache since the query ran: shown as an empty row rather than a shifted one. */
     private static LeadRow gone(long rowId) {
         return new LeadRow(rowId, "", "", "", 0, "", "", "", "", null, "", "", null);
+    }
+
+    /**
+     * A refresh replaced this list with {@code next}: blocks this one is still reading are not thrown away but shown
+     * by {@code next} until it has read its own, so rows never stay "Loading…" while a sync refreshes the table
+     * faster than a block is read.
+     */
+    public void replacedBy(LeadRowList next) {
+        disposed = true;
+        successor = next;
+    }
+
+    /** Rows a replaced list read late: shown in place of placeholders. */
+    private void adopt(LeadRow[] rows) {
+        Map<Long, LeadRow> m = new HashMap<>(previous);
+        for (LeadRow r : rows) {
+            if (isLoaded(r)) {
+                m.put(r.rowId(), r);
+            }
+        }
+        previous = m;
+        onBlockLoaded.accept(-1);
     }
 
     /** Stops loading; late blocks are dropped. */

@@ -9,6 +9,8 @@ import io.leaddesk.ui.ErrorText;
 import io.leaddesk.ui.LeadCache;
 import io.leaddesk.ui.Messages;
 import io.leaddesk.ui.TaskExecutor;
+import io.leaddesk.ui.UiState;
+import io.leaddesk.ui.UiStateStore;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -94,6 +96,14 @@ public final class LeadsTableViewModel {
     private final ReadOnlyIntegerWrapper selectIndexRequest = new ReadOnlyIntegerWrapper(this, "selectIndexRequest", -1);
     private final ReadOnlyStringWrapper selectedLeadId = new ReadOnlyStringWrapper(this, "selectedLeadId");
     private final ReadOnlyIntegerWrapper selectedIndex = new ReadOnlyIntegerWrapper(this, "selectedIndex", -1);
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "");
+    private final ReadOnlyIntegerWrapper activeFilters = new ReadOnlyIntegerWrapper(this, "activeFilters");
+    private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper(this, "feedback", "");
+    private final UiStateStore memory;
+    private boolean online = true;
+    private boolean demoKeptApart;
+    private boolean answered;
+    private Cancellable feedbackTimer = Cancellable.NONE;
 
     private LeadRowList list;
     private long generation;
@@ -108,7 +118,14 @@ public final class LeadsTableViewModel {
     private record TotalCache(LeadQuery scope, long total) { }
 
     public LeadsTableViewModel(LeadCache cache, TaskExecutor executor, Messages messages, Duration debounce, ZoneId zone) {
+        this(cache, executor, messages, debounce, zone, UiStateStore.inMemory(executor));
+    }
+
+    /** @param memory where the sort and the columns are remembered between runs */
+    public LeadsTableViewModel(LeadCache cache, TaskExecutor executor, Messages messages, Duration debounce, ZoneId zone,
+                               UiStateStore memory) {
         this.cache = cache;
+        this.memory = memory;
         this.executor = executor;
         this.m = messages;
         this.errors = new ErrorText(messages);
@@ -124,6 +141,77 @@ public final class LeadsTableViewModel {
         for (Observable o : immediate) {
             o.addListener(x -> requery(Duration.ZERO));
         }
+        for (Observable o : new Observable[] {dateFrom, dateTo, platform, organic, status}) {
+            o.addListener(x -> activeFilters.set(countFilters()));
+        }
+        UiState.Table t = memory.get().table();
+        if (t.sort() != null) {
+            try {
+                sort = LeadSort.valueOf(t.sort());
+                descending = t.descending();
+            } catch (IllegalArgumentException e) {
+                // a sort this version does not know: newest first
+            }
+        }
+        updateEmptyText();
+    }
+
+    private int countFilters() {
+        int n = 0;
+        n += dateFrom.get() != null ? 1 : 0;
+        n += dateTo.get() != null ? 1 : 0;
+        n += platform.get() != null && platform.get() != Platform.ALL ? 1 : 0;
+        n += organic.get() != null && organic.get() != Organic.ALL ? 1 : 0;
+        n += status.get() != null ? 1 : 0;
+        return n;
+    }
+
+    /**
+     * What the empty table says: {@code online} = a sync can bring leads in; {@code demoKeptApart} = an offline
+     * workspace of a computer where the sample data was tried (its leads live apart, in the demo workspace).
+     */
+    public void setEmptyHints(boolean online, boolean demoKeptApart) {
+        this.online = online;
+        this.demoKeptApart = demoKeptApart;
+        updateEmptyText();
+    }
+
+    private void updateEmptyText() {
+        boolean scoped = !scope.get().formIds().isEmpty() || !scope.get().pageIds().isEmpty();
+        emptyText.set(EmptyText.of(m, answered, totalCount.get() > 0, hasSearchOrFilters(), scoped, online, demoKeptApart));
+    }
+
+    private boolean hasSearchOrFilters() {
+        return (search.get() != null && !search.get().isBlank()) || countFilters() > 0;
+    }
+
+    /** Escape in the search box: the search goes, the table shows every lead of the scope again. */
+    public void clearSearch() {
+        search.set("");
+    }
+
+    /** Says something about the table for a few seconds ("Email copied."), next to the count. */
+    public void say(String text) {
+        feedbackTimer.cancel();
+        feedback.set(text == null ? "" : text);
+        feedbackTimer = executor.schedule(FEEDBACK_TIME, () -> feedback.set(""));
+    }
+
+    static final Duration FEEDBACK_TIME = Duration.ofSeconds(4);
+
+    /** Where this window's layout is remembered. */
+    public UiStateStore memory() {
+        return memory;
+    }
+
+    /** The columns as the user left them: ids in order, and the hidden ones (nulls = the default layout). */
+    public UiState.Table columnLayout() {
+        return memory.get().table();
+    }
+
+    /** The user moved, showed or hid columns: remembered for the next run. */
+    public void columnsChanged(List<String> order, List<String> hidden) {
+        memory.update(st -> st.withTable(st.table().withColumns(order, hidden)));
     }
 
     /** The query the table shows now. */
@@ -171,6 +259,9 @@ public final class LeadsTableViewModel {
         }
         sort = by;
         descending = desc;
+        LeadSort remembered = by;
+        boolean d = desc;
+        memory.update(st -> st.withTable(st.table().withSort(remembered.name(), d)));
         requery(Duration.ZERO);
     }
 
@@ -201,10 +292,21 @@ public final class LeadsTableViewModel {
         pendingDebounce = executor.schedule(delay, this::runQuery);
     }
 
+    /**
+     * Runs the current query. A refresh of the query that is running (the data changed: a sync stores pages every
+     * few hundred milliseconds) does not cancel it, or a slow query would never land: it runs once more after it.
+     * A different query (the search or filters changed) replaces the running one.
+     */
     private void runQuery() {
-        runningQuery.cancel();
-        long gen = ++generation;
         LeadQuery q = currentQuery();
+        if (running != null && running.equals(q)) {
+            rerun = true;
+            return;
+        }
+        runningQuery.cancel();
+        rerun = false;
+        running = q;
+        long gen = ++generation;
         LeadQuery scope = scopeQuery();
         loading.set(true);
         long started = System.nanoTime();
@@ -224,24 +326,36 @@ public final class LeadsTableViewModel {
             if (gen != generation) {
                 return;
             }
+            running = null;
             lastQueryMillis = (System.nanoTime() - started) / 1_000_000;
             totalCache = r.totals();
             apply(r);
+            if (rerun) {
+                rerun = false;
+                totalCache = null;
+                runQuery();
+            }
         }, e -> {
             if (gen != generation) {
                 return;
             }
+            running = null;
+            rerun = false;
             loading.set(false);
             error.set(errors.describe(e));
         });
     }
 
+    /** The query running now (null when none) and whether the data changed while it ran. */
+    private LeadQuery running;
+    private boolean rerun;
+
     private record Result(long[] ids, long total, TotalCache totals) { }
 
     private void apply(Result r) {
-        list.dispose();
         LeadRowList next = new LeadRowList(r.ids(), cache, executor, this::blockLoaded);
         next.seedFrom(list);
+        list.replacedBy(next);
         long keep = selectedRowId;
         int restore = keep < 0 ? -1 : next.indexOfRowId(keep);
         list = next;
@@ -250,6 +364,8 @@ public final class LeadsTableViewModel {
         matchCount.set(r.ids().length);
         totalCount.set(r.total());
         countText.set(m.format("leads.count", (long) r.ids().length, r.total()));
+        answered = true;
+        updateEmptyText();
         selectIndexRequest.set(-1);
         rows.set(next);            // the table drops its selection here
         if (restore >= 0) {
@@ -280,7 +396,12 @@ public final class LeadsTableViewModel {
             selectedLeadId.set(null);
             return;
         }
-        selectedRowId = list.rowIdAt(index);
+        long rowId = list.rowIdAt(index);
+        if (rowId != selectedRowId) {
+            feedbackTimer.cancel();
+            feedback.set(""); // said about another row
+        }
+        selectedRowId = rowId;
         LeadRow r = list.get(index);
         if (LeadRowList.isLoaded(r)) {
             pendingSelection = -1;
@@ -371,6 +492,21 @@ public final class LeadsTableViewModel {
 
     public ReadOnlyStringProperty selectedLeadIdProperty() {
         return selectedLeadId.getReadOnlyProperty();
+    }
+
+    /** What the table says while it shows no lead: why, and what to do. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
+    /** How many filters narrow the table (the Filters button shows it). */
+    public ReadOnlyIntegerProperty activeFiltersProperty() {
+        return activeFilters.getReadOnlyProperty();
+    }
+
+    /** A short note about the table ("Email copied."), "" when none. */
+    public ReadOnlyStringProperty feedbackProperty() {
+        return feedback.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty selectedIndexProperty() {

@@ -1,7 +1,5 @@
 package io.leaddesk.ui.workspace;
 
-import io.leaddesk.graph.GraphErrorKind;
-import io.leaddesk.graph.PageInfo;
 import io.leaddesk.graph.TokenInfo;
 import io.leaddesk.graph.TokenKind;
 import io.leaddesk.store.CredentialVault;
@@ -20,11 +18,12 @@ import io.leaddesk.ui.RunState;
 import io.leaddesk.ui.TaskExecutor;
 import io.leaddesk.ui.Workspace;
 import io.leaddesk.ui.access.WorkspaceAccess;
+import io.leaddesk.ui.detail.ClipboardPort;
 import io.leaddesk.ui.detail.LeadDetailViewModel;
 import io.leaddesk.ui.leads.LeadsTableViewModel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,9 +74,9 @@ public final class WorkspaceViewModel {
     private final LeadsTableViewModel leads;
     private final LeadDetailViewModel detail;
 
-    private final TreeEntry root;
-    private final Map<String, TreeEntry> pages = new LinkedHashMap<>();
-    private final Map<String, TreeEntry> forms = new HashMap<>();
+    private final WorkspaceTree tree;
+    private final SyncNotices notices;
+    private final RowActions rowActions;
     private final ObjectProperty<TreeEntry> selected = new SimpleObjectProperty<>(this, "selected");
     /** The sync; its message is the status line, also while no sync runs. */
     private final RunState sync = new RunState();
@@ -85,6 +84,11 @@ public final class WorkspaceViewModel {
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final ReadOnlyBooleanWrapper exportAvailable = new ReadOnlyBooleanWrapper(this, "exportAvailable");
     private final ReadOnlyIntegerWrapper treeVersion = new ReadOnlyIntegerWrapper(this, "treeVersion");
+    private final ReadOnlyBooleanWrapper hasLeads = new ReadOnlyBooleanWrapper(this, "hasLeads");
+    private final BooleanBinding canExport;
+    /** The live refresh during a sync: pending (at most one) and when the last one ran. */
+    private Cancellable liveRefresh = Cancellable.NONE;
+    private boolean liveRefreshPending;
     private final BooleanBinding canSync;
     private int noticeSeq;
 
@@ -98,8 +102,17 @@ public final class WorkspaceViewModel {
     private Runnable onSignedOut = () -> { };
     private final WorkspaceAccess access = new WorkspaceAccess();
 
+    /** How often, at most, the table and the tree's counts are read again while a sync stores pages. */
+    public static final Duration LIVE_REFRESH = Duration.ofMillis(500);
+
     public WorkspaceViewModel(Workspace workspace, CredentialVault vault, TaskExecutor executor, Messages messages,
                               Formats formats, LeadsTableViewModel leads, LeadDetailViewModel detail) {
+        this(workspace, vault, executor, messages, formats, leads, detail, text -> { });
+    }
+
+    /** @param clipboard where the leads table's "Copy email" / "Copy phone" go */
+    public WorkspaceViewModel(Workspace workspace, CredentialVault vault, TaskExecutor executor, Messages messages,
+                              Formats formats, LeadsTableViewModel leads, LeadDetailViewModel detail, ClipboardPort clipboard) {
         this.workspace = workspace;
         this.vault = vault;
         this.executor = executor;
@@ -109,19 +122,29 @@ public final class WorkspaceViewModel {
         this.formats = formats;
         this.leads = leads;
         this.detail = detail;
-        this.root = new TreeEntry(TreeEntry.Kind.ALL, "", "", m.get("workspace.tree.all"));
+        this.tree = new WorkspaceTree(messages, formats);
+        this.notices = new SyncNotices(messages, formats);
+        this.rowActions = new RowActions(workspace.cache(), executor, messages, leads, detail, clipboard,
+                e -> notify(NoticeKind.ERROR, errors.describe(e)));
         ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(workspace.sync().isPresent());
         canSync = Bindings.createBooleanBinding(() -> online.get() && !sync.isRunning(), sync.runningProperty());
+        canExport = Bindings.createBooleanBinding(() -> exportAvailable.get() && hasLeads.get(), exportAvailable, hasLeads);
         selected.addListener((o, a, b) -> scopeTo(b));
         leads.selectedLeadIdProperty().addListener((o, a, b) -> detail.show(b));
+        leads.searchProperty().addListener((o, a, b) -> detail.setSearch(b));
+        leads.setEmptyHints(workspace.sync().isPresent(), workspace.demoKeptApart());
         detail.setOnReviewSaved((id, status) -> {
             leads.reviewChanged(id, status);
             if (leads.statusProperty().get() != null) {
                 leads.refresh();
             }
         });
-        detail.setOnDeleted((id, who) -> {
-            notify(NoticeKind.SUCCESS, m.format("notice.leadDeleted", who));
+        detail.setOnDeleted((id, who, erased) -> {
+            if (erased) {
+                notify(NoticeKind.SUCCESS, m.format("notice.leadDeleted", who));
+            } else {
+                notify(NoticeKind.WARNING, m.format("notice.leadDeleted.incomplete", who));
+            }
             leads.refresh();
             reloadTree(() -> { });
         });
@@ -146,7 +169,7 @@ public final class WorkspaceViewModel {
         if (access.tokenLife() != null) {
             access.tokenLife().check(sentence -> notify(NoticeKind.WARNING, sentence, m.get("workspace.notice.renew")));
         }
-        selected.set(root);
+        selected.set(tree.root());
         leads.refresh();
         reloadTree(() -> workspace.sync().ifPresent(backend -> {
             sync.show(m.get("status.refreshingForms"));
@@ -178,65 +201,13 @@ public final class WorkspaceViewModel {
     private record TreeData(List<StoredPage> pages, List<StoredForm> forms) { }
 
     private void applyTree(TreeData d) {
-        Map<String, String> pageNames = new LinkedHashMap<>();
-        for (PageInfo p : workspace.pages()) {
-            pageNames.put(p.id(), p.name());
-        }
-        for (StoredPage p : d.pages()) {
-            pageNames.putIfAbsent(p.id(), p.name());
-        }
-        for (StoredForm f : d.forms()) {
-            pageNames.putIfAbsent(f.pageId(), f.pageId());
-        }
-        Map<String, List<TreeEntry>> formsOfPage = new LinkedHashMap<>();
-        for (StoredForm f : d.forms()) {
-            TreeEntry e = forms.computeIfAbsent(f.id(), id -> new TreeEntry(TreeEntry.Kind.FORM, id, f.pageId(), f.form().name()));
-            e.nameProperty().set(f.form().name());
-            e.status = f.form().status() == null ? "" : f.form().status();
-            e.leadsCount = f.form().leadsCount();
-            e.expiredCount = f.form().expiredLeadsCount();
-            e.cachedLeads = f.cachedLeads();
-            e.lastSynced = f.lastSynced();
-            e.detailProperty().set(formDetail(e));
-            formsOfPage.computeIfAbsent(f.pageId(), k -> new ArrayList<>()).add(e);
-        }
-        List<TreeEntry> pageEntries = new ArrayList<>();
-        for (Map.Entry<String, String> p : pageNames.entrySet()) {
-            TreeEntry pe = pages.computeIfAbsent(p.getKey(), id -> new TreeEntry(TreeEntry.Kind.PAGE, id, id, p.getValue()));
-            pe.nameProperty().set(p.getValue());
-            List<TreeEntry> fs = formsOfPage.getOrDefault(p.getKey(), List.of());
-            pe.cachedLeads = fs.stream().mapToLong(TreeEntry::cachedLeads).sum();
-            pe.leadsCount = fs.stream().mapToLong(TreeEntry::leadsCount).sum();
-            pe.detailProperty().set(m.format("workspace.page.detail", fs.size(), formats.count(pe.cachedLeads)));
-            if (!pe.children().equals(fs)) {
-                pe.children().setAll(fs);
-            }
-            pageEntries.add(pe);
-        }
-        root.cachedLeads = pageEntries.stream().mapToLong(TreeEntry::cachedLeads).sum();
-        root.detailProperty().set(m.format("workspace.all.detail", formats.count(root.cachedLeads)));
-        if (!root.children().equals(pageEntries)) {
-            root.children().setAll(pageEntries);
-        }
+        tree.apply(workspace.pages(), d.pages(), d.forms());
+        treeChanged();
+    }
+
+    private void treeChanged() {
+        hasLeads.set(tree.root().cachedLeads() > 0);
         treeVersion.set(treeVersion.get() + 1);
-    }
-
-    private String formDetail(TreeEntry e) {
-        String status = statusName(e.status);
-        String synced = e.lastSynced == null ? m.get("workspace.form.neverSynced")
-                : m.format("workspace.form.synced", formats.dateTime(e.lastSynced));
-        return m.format("workspace.form.detail", status, formats.count(e.leadsCount), formats.count(e.cachedLeads),
-                formats.count(e.expiredCount), synced);
-    }
-
-    private String statusName(String s) {
-        return switch (s == null ? "" : s.toUpperCase(Locale.ROOT)) {
-            case "ACTIVE" -> m.get("form.status.active");
-            case "ARCHIVED" -> m.get("form.status.archived");
-            case "DELETED" -> m.get("form.status.deleted");
-            case "DRAFT" -> m.get("form.status.draft");
-            default -> s == null ? "" : s;
-        };
     }
 
     private void scopeTo(TreeEntry e) {
@@ -281,7 +252,8 @@ public final class WorkspaceViewModel {
         formsTotal = 0;
         formsDone = 0;
         fetchedByForm.clear();
-        forms.values().forEach(f -> f.problemProperty().set(""));
+        tree.forms().forEach(f -> f.problemProperty().set(""));
+        tree.syncStarted();
         syncTask = executor.submit("sync",
                 () -> workspace.sync().orElseThrow().sync(request, ev -> executor.onUi(() -> onEvent(ev)), cancel),
                 this::syncFinished,
@@ -295,7 +267,7 @@ public final class WorkspaceViewModel {
             expected = s.expected();
             updateOverall();
         } else if (ev instanceof SyncEvent.FormStarted s) {
-            TreeEntry e = forms.get(s.formId());
+            TreeEntry e = tree.form(s.formId());
             if (e != null) {
                 e.syncingProperty().set(true);
                 e.progressProperty().set(s.expected() > 0 ? 0 : -1);
@@ -303,25 +275,30 @@ public final class WorkspaceViewModel {
             updateOverall();
         } else if (ev instanceof SyncEvent.FormProgress p) {
             fetchedByForm.put(p.formId(), p.fetched());
-            TreeEntry e = forms.get(p.formId());
+            TreeEntry e = tree.form(p.formId());
             if (e != null) {
                 e.progressProperty().set(p.expected() > 0 ? Math.min(1.0, (double) p.fetched() / p.expected()) : -1);
             }
+            tree.growing(p.formId(), p.newLeads()); // the texts change in place; heights are re-measured with the refresh
+            hasLeads.set(tree.root().cachedLeads() > 0);
             updateOverall();
+            if (p.newLeads() > 0) {
+                refreshSoon();
+            }
         } else if (ev instanceof SyncEvent.FormFinished f) {
             formsDone++;
             FormOutcome o = f.outcome();
-            TreeEntry e = forms.get(o.formId());
+            TreeEntry e = tree.form(o.formId());
             if (e != null) {
                 e.syncingProperty().set(false);
                 e.progressProperty().set(-1);
-                if (o.status() == FormOutcome.Status.FAILED || o.status() == FormOutcome.Status.SKIPPED) {
+                if (o.needsAttention()) {
                     e.problemProperty().set(syncText.outcome(o));
                 }
             }
             updateOverall();
             if (o.newLeads() > 0) {
-                reloadTree(leads::refresh);
+                refreshSoon();
             }
         } else if (ev instanceof SyncEvent.Waiting w) {
             sync.progress(sync.progressProperty().get(), m.format("status.waiting", syncText.waitingReason(w.reason()), Math.max(1, w.delay().toSeconds())));
@@ -336,25 +313,31 @@ public final class WorkspaceViewModel {
                 formats.count(fetched), formats.count(expected)));
     }
 
+    /**
+     * While a sync stores pages: reads the table and the tree again, at most every {@link #LIVE_REFRESH}, so both grow
+     * as pages arrive. The table keeps its selection and shows its old rows until the new ones are read (no flicker).
+     */
+    private void refreshSoon() {
+        if (liveRefreshPending) {
+            return;
+        }
+        liveRefreshPending = true;
+        liveRefresh = executor.schedule(LIVE_REFRESH, () -> {
+            liveRefreshPending = false;
+            if (sync.isRunning()) {
+                reloadTree(leads::refresh);
+            }
+        });
+    }
+
     private void syncFinished(SyncReport report) {
         endSync(syncText.summary(report));
-        if (report.cancelled()) {
-            notify(NoticeKind.WARNING, m.format("notice.sync.cancelled", report.newLeads()));
-        } else if (report.failedCount() > 0) {
-            report.forms().stream().filter(f -> f.status() == FormOutcome.Status.FAILED).limit(20).forEach(f ->
-                    LOG.warn("Sync: form {} failed ({}): {}", f.formId(), f.errorKind(), f.message()));
-            FormOutcome first = report.forms().stream().filter(f -> f.status() == FormOutcome.Status.FAILED).findFirst().orElseThrow();
-            boolean token = report.forms().stream().anyMatch(f -> f.errorKind() == GraphErrorKind.TOKEN);
-            String what = first.formName() + ": " + syncText.outcome(first);
-            boolean access = token || !report.findings().isEmpty() || report.forms().stream()
-                    .anyMatch(f -> f.errorKind() == GraphErrorKind.PERMISSION);
-            notify(NoticeKind.ERROR, m.format("notice.sync.failed", report.newLeads(), report.failedCount(), what)
-                    + (token ? " " + m.get("notice.sync.signInAgain") : ""), accessAction(access));
-        } else if (report.newLeads() == 0) {
-            notify(NoticeKind.SUCCESS, m.get("notice.sync.none"));
-        } else {
-            notify(NoticeKind.SUCCESS, m.format("notice.sync.new", report.newLeads()));
-        }
+        report.forms().stream().filter(f -> f.status() == FormOutcome.Status.FAILED).limit(20).forEach(f ->
+                LOG.warn("Sync: form {} failed ({}): {}", f.formId(), f.errorKind(), f.message()));
+        boolean access = !report.findings().isEmpty() || report.forms().stream()
+                .anyMatch(f -> f.errorKind() == GraphErrorKind.PERMISSION || f.errorKind() == GraphErrorKind.TOKEN);
+        SyncNotices.Text t = notices.of(report);
+        notify(t.kind(), t.text(), accessAction(access));
         reloadTree(leads::refresh);
     }
 
@@ -367,8 +350,11 @@ public final class WorkspaceViewModel {
     }
 
     private void endSync(String status) {
+        liveRefresh.cancel();
+        liveRefreshPending = false;
+        tree.syncEnded();
         sync.finish(status);
-        forms.values().forEach(f -> {
+        tree.forms().forEach(f -> {
             f.syncingProperty().set(false);
             f.progressProperty().set(-1);
         });
@@ -390,7 +376,7 @@ public final class WorkspaceViewModel {
     }
 
     public void onExport() {
-        if (onExport != null) {
+        if (onExport != null && canExport.get()) {
             onExport.run();
         }
     }
@@ -433,16 +419,43 @@ public final class WorkspaceViewModel {
     }
 
     public TreeEntry root() {
-        return root;
+        return tree.root();
     }
 
     /** The form entry with this id, or null. */
     public TreeEntry form(String id) {
-        return forms.get(id);
+        return tree.form(id);
+    }
+
+    /** Whether Export can open: the window wired it and the cache holds leads. */
+    public BooleanBinding canExportProperty() {
+        return canExport;
+    }
+
+    /** Why Export is disabled, for its tooltip ("" when it is not). */
+    public String exportDisabledReason() {
+        if (hasLeads.get()) {
+            return "";
+        }
+        return workspace.sync().isPresent() ? m.get("workspace.export.noLeads") : m.get("workspace.export.noLeads.offline");
+    }
+
+    public ReadOnlyBooleanProperty hasLeadsProperty() {
+        return hasLeads.getReadOnlyProperty();
     }
 
     public Workspace workspace() {
         return workspace;
+    }
+
+    /** Where the window's layout is remembered between runs. */
+    public io.leaddesk.ui.UiStateStore memory() {
+        return leads.memory();
+    }
+
+    /** What the leads table's row menu does. */
+    public RowActions rowActions() {
+        return rowActions;
     }
 
     public LeadsTableViewModel leads() {

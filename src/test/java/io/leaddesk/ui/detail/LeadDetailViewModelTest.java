@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leaddesk.store.ReviewStatus;
 import io.leaddesk.ui.FakeLeadCache;
 import io.leaddesk.ui.Formats;
+import io.leaddesk.ui.ManualTaskExecutor;
 import io.leaddesk.ui.Messages;
 import io.leaddesk.ui.SyncTaskExecutor;
 import io.leaddesk.ui.TestData;
@@ -74,7 +75,7 @@ class LeadDetailViewModelTest {
         FakeLeadCache cache = TestData.cache(3);
         LeadDetailViewModel vm = vm(cache, Instant.ofEpochSecond(CREATED));
         List<String> deleted = new ArrayList<>();
-        vm.setOnDeleted((id, who) -> deleted.add(id + " " + who));
+        vm.setOnDeleted((id, who, erased) -> deleted.add(id + " " + who + " " + erased));
         vm.show("L2");
         assertThat(vm.deleteQuestion()).startsWith("Delete the lead of Person 2 from this computer?")
                 .contains("later syncs will not download it again");
@@ -85,7 +86,24 @@ class LeadDetailViewModelTest {
         assertThat(cache.lead("L1")).isPresent();
         assertThat(vm.presentProperty().get()).isFalse();
         assertThat(vm.answers()).isEmpty();
-        assertThat(deleted).containsExactly("L2 Person 2");
+        assertThat(deleted).containsExactly("L2 Person 2 true");
+    }
+
+    @Test
+    void aDeleteWhoseFilesAreWipedLaterStillCountsAsDeleted() {
+        FakeLeadCache cache = TestData.cache(3);
+        cache.eraseIncomplete = true;
+        LeadDetailViewModel vm = vm(cache, Instant.ofEpochSecond(CREATED));
+        List<String> deleted = new ArrayList<>();
+        vm.setOnDeleted((id, who, erased) -> deleted.add(id + " " + erased));
+        vm.show("L2");
+
+        vm.deleteLead();
+
+        assertThat(cache.lead("L2")).isEmpty();
+        assertThat(vm.presentProperty().get()).isFalse();
+        assertThat(vm.messageProperty().get()).isEmpty();
+        assertThat(deleted).containsExactly("L2 false");
     }
 
     @Test
@@ -93,7 +111,7 @@ class LeadDetailViewModelTest {
         FakeLeadCache cache = TestData.cache(3);
         LeadDetailViewModel vm = vm(cache, Instant.ofEpochSecond(CREATED));
         List<String> deleted = new ArrayList<>();
-        vm.setOnDeleted((id, who) -> deleted.add(id));
+        vm.setOnDeleted((id, who, erased) -> deleted.add(id));
         vm.show("L2");
         cache.failQueries = new io.leaddesk.store.StoreException("Could not write to the lead cache at /x/leaddesk.db: the disk is full.", null);
 
@@ -106,12 +124,59 @@ class LeadDetailViewModelTest {
     }
 
     @Test
-    void copyButtonsPutEmailAndPhoneOnTheClipboard() {
+    void copyButtonsPutEmailAndPhoneOnTheClipboardAndSaySoByTheButtonForAWhile() {
+        ManualTaskExecutor ex = new ManualTaskExecutor();
+        LeadDetailViewModel vm = new LeadDetailViewModel(TestData.cache(2), ex, m, new Formats(ZoneOffset.UTC, Locale.ENGLISH),
+                Clock.fixed(Instant.ofEpochSecond(CREATED), ZoneOffset.UTC), clipboard::add);
+        vm.show("L1");
+        ex.runAll();
+        vm.copyEmail();
+        assertThat(vm.emailFeedbackProperty().get()).isEqualTo("Email copied.");
+        assertThat(vm.phoneFeedbackProperty().get()).isEmpty();
+        vm.copyPhone();
+        assertThat(vm.phoneFeedbackProperty().get()).isEqualTo("Phone copied.");
+        assertThat(vm.emailFeedbackProperty().get()).isEmpty();
+        assertThat(vm.messageProperty().get()).isEmpty();
+        assertThat(clipboard).containsExactly("p1@example.org", "+380501234567");
+        ex.fireTimers(); // a few seconds later
+        assertThat(vm.phoneFeedbackProperty().get()).isEmpty();
+        vm.copyPhone();
+        vm.show("L2");
+        ex.runAll();
+        assertThat(vm.titleProperty().get()).isEqualTo("Person 2");
+        assertThat(vm.phoneFeedbackProperty().get()).as("not about this lead").isEmpty();
+    }
+
+    @Test
+    void reviewSavedIsSaidForItsLeadOnlyAndGoesOnceTheNoteIsEditedAgain() {
+        FakeLeadCache cache = TestData.cache(2);
+        LeadDetailViewModel vm = vm(cache, Instant.ofEpochSecond(CREATED));
+        vm.show("L1");
+        vm.noteProperty().set("Call after 18:00");
+        vm.saveReview();
+        assertThat(vm.reviewMessageProperty().get()).isEqualTo("Review saved.");
+        vm.noteProperty().set("Call after 18:00, or Saturday");
+        assertThat(vm.reviewMessageProperty().get()).as("next to an unsaved note").isEmpty();
+        vm.show("L2"); // saves the edited note of L1 on the way
+        assertThat(cache.lead("L1").orElseThrow().note()).isEqualTo("Call after 18:00, or Saturday");
+        assertThat(vm.reviewMessageProperty().get()).as("on the next lead").isEmpty();
+        vm.statusProperty().set(ReviewStatus.CONTACTED);
+        assertThat(vm.reviewMessageProperty().get()).isEqualTo("Review saved.");
+        assertThat(vm.messageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theSearchWordsAreMarkedInWhatTheDetailShows() {
         LeadDetailViewModel vm = vm(TestData.cache(1), Instant.ofEpochSecond(CREATED));
         vm.show("L1");
-        vm.copyEmail();
-        vm.copyPhone();
-        assertThat(clipboard).containsExactly("p1@example.org", "+380501234567");
+        vm.setSearch("viber PERS");
+        Highlight h = vm.highlightProperty().get();
+        assertThat(h.split(vm.titleProperty().get())).containsExactly(new Highlight.Segment("Person", true),
+                new Highlight.Segment(" 1", false));
+        assertThat(h.matches(vm.answers().get(3).values().get(0))).isTrue();
+        assertThat(h.matches(vm.answers().get(3).values().get(1))).isFalse();
+        vm.setSearch("");
+        assertThat(vm.highlightProperty().get().isEmpty()).isTrue();
     }
 
     @Test

@@ -66,6 +66,13 @@ class ExportDialogTest {
         assertThat(onFx(() -> preview.getItems().size())).isEqualTo(ExportPreviewViewModel.ROWS);
         assertThat(onFx(() -> robot.from(app.window.exportView().root()).lookup("#previewText").queryAs(Label.class).getText())).contains("leads match");
 
+        // each form's count is a label of its own beside the name (bidi-safe for Arabic names, no marks drawn)
+        waitUntil(10, () -> robot.from(app.window.exportView().root()).lookup(".form-count").tryQuery().isPresent());
+        assertThat(onFx(() -> robot.from(app.window.exportView().root()).lookup(".form-count").queryAs(Label.class).getText()))
+                .matches("\\([0-9,]+\\)");
+        assertThat(onFx(() -> robot.from(app.window.exportView().root()).lookup(".form-name").queryAs(Label.class).getText()))
+                .doesNotContain("\u2068");
+
         Path file = out.resolve("sample-leads.csv");
         TextField target = robot.lookup("#target").queryAs(TextField.class);
         robot.interact(() -> target.setText(file.toString()));
@@ -81,6 +88,24 @@ class ExportDialogTest {
         assertThat(onFx(() -> vm.detail().exports().get(0).file())).isEqualTo(file.toString());
 
         robot.clickOn("#closeButton");
+        waitUntil(10, () -> app.window.exportViewModel() == null);
+    }
+
+    @Test
+    void escapeClosesTheDialogAsSoonAsItOpens(FxRobot robot) throws Exception {
+        WorkspaceViewModel vm = app.openSampleWorkspace(robot);
+        robot.clickOn("#syncAll");
+        waitUntil(60, () -> !vm.syncingProperty().get() && vm.leads().matchCountProperty().get() > 0);
+        waitUntil(10, () -> vm.canExportProperty().get());
+        robot.clickOn("#export");
+        waitUntil(10, () -> app.window.exportStage() != null && app.window.exportStage().isShowing());
+        // headless windows do not take the focus: the key goes where the dialog's keyboard input goes
+        robot.interact(() -> {
+            javafx.scene.Scene sc = app.window.exportStage().getScene();
+            javafx.event.EventTarget to = sc.getFocusOwner() != null ? sc.getFocusOwner() : sc;
+            javafx.event.Event.fireEvent(to, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                    javafx.scene.input.KeyCode.ESCAPE, false, false, false, false));
+        });
         waitUntil(10, () -> app.window.exportViewModel() == null);
     }
 }

@@ -196,8 +196,8 @@ class ExportViewModelTest {
         assertThat(vm.problemProperty().get()).contains("two-letter country code");
         vm.format().regionProperty().set("UA");
         assertThat(vm.problemProperty().get()).isEmpty();
-        assertThat(vm.preview().headerProperty().get()).endsWith("Phone (E.164)");
-        assertThat(vm.preview().rows().get(0)).endsWith("+380501234567");
+        assertThat(vm.preview().headerProperty().get()).doesNotContain("Phone (E.164)");
+        assertThat(vm.preview().rows().get(0).get(3)).isEqualTo("+380501234567");
     }
 
     @Test
@@ -240,7 +240,7 @@ class ExportViewModelTest {
 
         LeadDetailViewModel detail = new LeadDetailViewModel(LeadCache.of(store), executor, m, formats, CLOCK, s -> { });
         detail.show("L1");
-        assertThat(detail.exports()).containsExactly(new LeadDetailViewModel.ExportEntry("10/20/2025 10:00 AM", "Meta-compatible", file.toString()));
+        assertThat(detail.exports()).containsExactly(new LeadDetailViewModel.ExportEntry("Oct 20, 2025, 10:00 AM", "Meta-compatible", file.toString()));
 
         // only leads not exported before: now none
         vm.choices().newOnlyProperty().set(true);
@@ -332,5 +332,85 @@ class ExportViewModelTest {
         assertThat(again.choices().profileProperty().get()).isEqualTo(BuiltInProfile.META);
         assertThat(again.choices().profiles()).noneMatch(p -> p instanceof CustomProfile);
         assertThat(new CustomProfiles(dir.resolve("settings")).list()).isEmpty();
+    }
+
+    private ExportViewModel vm(io.leaddesk.ui.UiStateStore memory, String workspace) {
+        ExportViewModel vm = new ExportViewModel(ExportSource.of(store), LeadCache.of(store), new Exporter(CLOCK),
+                new CustomProfiles(dir.resolve("settings")), executor, m, formats, CLOCK, "UA", out, Duration.ofMillis(200),
+                memory, workspace);
+        vm.setDialogs(f -> allowReplace);
+        vm.open(Set.of(), Set.of());
+        return vm;
+    }
+
+    @Test
+    void theDialogRemembersItsLastChoicesPerWorkspaceWithTheFileNameForTheDayItOpens() throws Exception {
+        io.leaddesk.ui.UiStateStore memory = io.leaddesk.ui.UiStateStore.inMemory(executor);
+        Path elsewhere = Files.createDirectories(dir.resolve("crm"));
+        ExportViewModel first = vm(memory, "main");
+        first.choices().profileProperty().set(BuiltInProfile.HUBSPOT);
+        first.format().separatorProperty().set(ExportFormatViewModel.Separator.SEMICOLON);
+        first.format().encodingProperty().set(ExportFormatViewModel.Encoding.UTF8);
+        first.run().targetProperty().set(elsewhere.resolve("hubspot-2025-10-20.csv").toString());
+        first.close();
+
+        ExportViewModel again = vm(memory, "main");
+        assertThat(again.choices().profileProperty().get()).isEqualTo(BuiltInProfile.HUBSPOT);
+        assertThat(again.format().separatorProperty().get()).isEqualTo(ExportFormatViewModel.Separator.SEMICOLON);
+        assertThat(again.format().encodingProperty().get()).isEqualTo(ExportFormatViewModel.Encoding.UTF8);
+        assertThat(again.format().e164Property().get()).as("a CRM profile writes E.164").isTrue();
+        assertThat(again.run().targetProperty().get()).isEqualTo(elsewhere.resolve("hubspot-2025-10-20.csv").toString());
+        // the file name keeps its pattern: another day writes that day's file
+        assertThat(memory.get().export("main").fileName()).isEqualTo("hubspot-{date}.csv");
+
+        ExportViewModel demo = vm(memory, "demo");
+        assertThat(demo.choices().profileProperty().get()).as("the demo's choices are its own").isEqualTo(BuiltInProfile.META);
+        assertThat(demo.run().targetProperty().get()).isEqualTo(out.resolve("leads-2025-10-20.csv").toString());
+    }
+
+    @Test
+    void crmProfilesTickE164AndTheMetaProfileDoesNot() {
+        ExportViewModel vm = vm();
+        assertThat(vm.format().e164Property().get()).isFalse();
+        vm.choices().profileProperty().set(BuiltInProfile.SALESFORCE);
+        assertThat(vm.format().e164Property().get()).isTrue();
+        assertThat(vm.options().e164()).isTrue();
+        vm.format().e164Property().set(false); // the option stays the user's
+        assertThat(vm.options().e164()).isFalse();
+        vm.choices().profileProperty().set(BuiltInProfile.META);
+        assertThat(vm.format().e164Property().get()).isFalse();
+    }
+
+    @Test
+    void nothingSaysTheExportStartedWhileTheReplaceQuestionIsOpen() throws Exception {
+        ExportViewModel vm = vm();
+        Path file = target(vm);
+        Files.writeString(file, "keep me");
+        List<String> seenWhileAsked = new ArrayList<>();
+        vm.setDialogs(f -> {
+            seenWhileAsked.add(vm.run().runningProperty().get() + "|" + vm.run().progressTextProperty().get());
+            return true;
+        });
+        vm.export();
+        assertThat(seenWhileAsked).containsExactly("false|");
+        assertThat(vm.run().messageKindProperty().get()).isEqualTo(ExportRunViewModel.MessageKind.SUCCESS);
+    }
+
+    @Test
+    void withNoFormsCachedThePreviewSaysToSyncNotToTickAForm() throws Exception {
+        try (LeadStore empty = LeadStore.open(dir.resolve("empty").resolve("leaddesk.db"))) {
+            ExportViewModel vm = new ExportViewModel(ExportSource.of(empty), LeadCache.of(empty), new Exporter(CLOCK),
+                    new CustomProfiles(dir.resolve("settings")), executor, m, formats, CLOCK, "UA", out, Duration.ofMillis(200));
+            vm.open(Set.of(), Set.of());
+            assertThat(vm.preview().textProperty().get()).isEqualTo("No forms are cached yet: sync in the main window first, then export.")
+                    .doesNotContain("Tick");
+            assertThat(vm.canExportProperty().get()).isFalse();
+        }
+    }
+
+    @Test
+    void theFormsCountIsATextOfItsOwn() {
+        ExportViewModel vm = vm();
+        assertThat(vm.choices().forms().get(0).countText(m)).isEqualTo("(2,500)");
     }
 }

@@ -247,4 +247,95 @@ class LeadsTableViewModelTest {
         assertThat(LeadRowList.isLoaded(shown)).isTrue();
         assertThat(shown.id()).isEqualTo("L10");
     }
+
+    @Test
+    void sortAndColumnsAreRememberedAcrossRestartsInTheDataFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        FakeLeadCache cache = TestData.cache(20);
+        SyncTaskExecutor ex = new SyncTaskExecutor();
+        io.leaddesk.ui.UiStateStore first = new io.leaddesk.ui.UiStateStore(folder, ex);
+        LeadsTableViewModel vm = new LeadsTableViewModel(cache, ex, m, Duration.ZERO, ZoneOffset.UTC, first);
+        vm.refresh();
+        vm.sortBy(LeadSort.NAME, false);
+        vm.columnsChanged(java.util.List.of("NAME", "CREATED", "EMAIL"), java.util.List.of("EMAIL"));
+        first.flush();
+        assertThat(folder.resolve(io.leaddesk.ui.UiStateStore.FILE_NAME)).exists();
+
+        // the next run
+        io.leaddesk.ui.UiStateStore again = new io.leaddesk.ui.UiStateStore(folder, ex);
+        LeadsTableViewModel next = new LeadsTableViewModel(cache, ex, m, Duration.ZERO, ZoneOffset.UTC, again);
+        next.refresh();
+        assertThat(next.sort()).isEqualTo(LeadSort.NAME);
+        assertThat(next.descending()).isFalse();
+        assertThat(cache.queries.get(cache.queries.size() - 1).sort()).as("the store sorts").isEqualTo(LeadSort.NAME);
+        assertThat(next.columnLayout().order()).containsExactly("NAME", "CREATED", "EMAIL");
+        assertThat(next.columnLayout().hidden()).containsExactly("EMAIL");
+    }
+
+    @Test
+    void aDamagedRememberedFileGivesTheDefaults(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        java.nio.file.Files.writeString(folder.resolve(io.leaddesk.ui.UiStateStore.FILE_NAME), "{\"table\": [oops");
+        LeadsTableViewModel vm = new LeadsTableViewModel(TestData.cache(3), new SyncTaskExecutor(), m, Duration.ZERO,
+                ZoneOffset.UTC, new io.leaddesk.ui.UiStateStore(folder, new SyncTaskExecutor()));
+        assertThat(vm.sort()).isEqualTo(LeadSort.CREATED);
+        assertThat(vm.descending()).isTrue();
+    }
+
+    @Test
+    void theFilterCountEscapeAndTheEmptyText() {
+        FakeLeadCache cache = TestData.cache(5);
+        LeadsTableViewModel vm = vm(cache, new SyncTaskExecutor());
+        assertThat(vm.emptyTextProperty().get()).as("before the first answer").isEqualTo("Loading…");
+        vm.refresh();
+        vm.platformProperty().set(LeadsTableViewModel.Platform.INSTAGRAM);
+        vm.statusProperty().set(ReviewStatus.SPAM);
+        assertThat(vm.activeFiltersProperty().get()).isEqualTo(2);
+        assertThat(vm.emptyTextProperty().get()).isEqualTo("No leads match the search and filters. Change or clear them.");
+        vm.clearFilters();
+        assertThat(vm.activeFiltersProperty().get()).isZero();
+        vm.searchProperty().set("nobody");
+        assertThat(vm.rowsProperty().get()).isEmpty();
+        vm.clearSearch();
+        assertThat(vm.searchProperty().get()).isEmpty();
+        assertThat(vm.rowsProperty().get()).hasSize(5);
+    }
+
+    @Test
+    void refreshesFasterThanTheQueryStillLandAndTheLastDataShows() {
+        FakeLeadCache cache = TestData.cache(5);
+        ManualTaskExecutor ex = new ManualTaskExecutor();
+        LeadsTableViewModel vm = vm(cache, ex);
+        vm.refresh();
+        ex.fireTimers();                      // the query is now running (queued)
+        cache.addLead(TestData.PAGE, TestData.lead("N1", 1_900_000_000L, "New One", "n1@x.org", "fb", false));
+        vm.refresh();                         // a sync stored a page meanwhile
+        ex.fireTimers();
+        ex.runNext();                         // the first query lands: not thrown away
+        assertThat(vm.matchCountProperty().get()).isEqualTo(6);
+        cache.addLead(TestData.PAGE, TestData.lead("N2", 1_900_000_001L, "New Two", "n2@x.org", "fb", false));
+        vm.refresh();
+        ex.fireTimers();
+        ex.runAll();
+        assertThat(vm.matchCountProperty().get()).isEqualTo(7);
+        assertThat(vm.countTextProperty().get()).isEqualTo("7 of 7");
+    }
+
+    @Test
+    void rowsReadForAListARefreshReplacedAreShownByTheNewList() {
+        FakeLeadCache cache = TestData.cache(50);
+        ManualTaskExecutor ex = new ManualTaskExecutor();
+        LeadsTableViewModel vm = vm(cache, ex);
+        vm.refresh();
+        ex.runAll();
+        vm.rowsProperty().get().get(0);      // the table asks for the first rows: a block read is queued
+        vm.refresh();                         // a sync refreshes before the block arrives
+        ex.fireTimers();
+        ex.runLast();                         // the new query lands first: a new list
+        assertThat(LeadRowList.isLoaded(vm.list().peek(0) == null ? vm.rowsProperty().get().get(0) : vm.list().peek(0)))
+                .as("nothing read yet").isFalse();
+        ex.runNext();                         // the old list's block arrives late
+        LeadRow first = vm.list().get(0);
+        assertThat(LeadRowList.isLoaded(first)).as("shown instead of Loading…").isTrue();
+        assertThat(first.id()).isEqualTo("L50");
+    }
 }

@@ -33,11 +33,17 @@ class WorkspaceViewModelTest {
     private final FakeOpener opener = new FakeOpener(cache);
     private final CredentialVaultInMemory vault = new CredentialVaultInMemory();
 
+    private final List<String> clipboard = new ArrayList<>();
+
     private WorkspaceViewModel vm(Workspace w) {
+        return vm(w, ex);
+    }
+
+    private WorkspaceViewModel vm(Workspace w, io.leaddesk.ui.TaskExecutor executor) {
         Formats f = new Formats(ZoneOffset.UTC, Locale.ENGLISH);
-        LeadsTableViewModel leads = new LeadsTableViewModel(w.cache(), ex, m, Duration.ZERO, ZoneOffset.UTC);
-        LeadDetailViewModel detail = new LeadDetailViewModel(w.cache(), ex, m, f, Clock.systemUTC(), s -> { });
-        WorkspaceViewModel vm = new WorkspaceViewModel(w, vault, ex, m, f, leads, detail);
+        LeadsTableViewModel leads = new LeadsTableViewModel(w.cache(), executor, m, Duration.ZERO, ZoneOffset.UTC);
+        LeadDetailViewModel detail = new LeadDetailViewModel(w.cache(), executor, m, f, Clock.systemUTC(), clipboard::add);
+        WorkspaceViewModel vm = new WorkspaceViewModel(w, vault, executor, m, f, leads, detail, clipboard::add);
         vm.open();
         return vm;
     }
@@ -49,7 +55,7 @@ class WorkspaceViewModelTest {
         TreeEntry form = vm.form(TestData.FORM);
         assertThat(form.leadsCount()).isEqualTo(4098);
         assertThat(form.cachedLeads()).isEqualTo(10);
-        assertThat(form.detailProperty().get()).isEqualTo("Active · 4,098 on Meta · 10 cached · 12 expired · never synced");
+        assertThat(form.detailProperty().get()).isEqualTo("Active · 10 cached · Meta: 4,098 leads, 12 expired · never synced");
         assertThat(vm.identityProperty().get()).isEqualTo("Olena Kovalenko · user token · 2 pages");
         assertThat(vm.leads().countTextProperty().get()).isEqualTo("10 of 10");
     }
@@ -77,6 +83,19 @@ class WorkspaceViewModelTest {
         assertThat(vm.noticeProperty().get().text()).isEqualTo("Deleted the lead of Person 10 from this computer.");
         assertThat(vm.leads().countTextProperty().get()).isEqualTo("9 of 9");
         assertThat(vm.leads().rowsProperty().get()).extracting(r -> r.name()).doesNotContain("Person 10");
+    }
+
+    @Test
+    void aDeleteWhoseCopiesAreWipedLaterIsADeleteWithAWarning() {
+        WorkspaceViewModel vm = vm(opener.signIn(new AccessToken("EAAB1234567890"), null));
+        vm.leads().select(0);
+        cache.eraseIncomplete = true;
+
+        vm.detail().deleteLead();
+
+        assertThat(vm.noticeProperty().get().kind()).isEqualTo(WorkspaceViewModel.NoticeKind.WARNING);
+        assertThat(vm.noticeProperty().get().text()).startsWith("Deleted the lead of Person 10, but copies of its data stay");
+        assertThat(vm.leads().countTextProperty().get()).isEqualTo("9 of 9");
     }
 
     @Test
@@ -118,7 +137,8 @@ class WorkspaceViewModelTest {
         WorkspaceViewModel vm = vm(opener.signIn(new AccessToken("EAAB1234567890"), null));
         opener.sync.midSync = l -> vm.cancel();
         vm.syncAll();
-        assertThat(vm.noticeProperty().get().text()).isEqualTo("Sync cancelled. No new leads kept.");
+        assertThat(vm.noticeProperty().get().text()).isEqualTo("Sync stopped. 100 leads fetched before stopping are kept (none new).");
+        assertThat(vm.noticeProperty().get().kind()).isEqualTo(WorkspaceViewModel.NoticeKind.WARNING);
         assertThat(vm.syncingProperty().get()).isFalse();
     }
 
@@ -153,5 +173,159 @@ class WorkspaceViewModelTest {
         vm.signOut();
         assertThat(out[0]).isTrue();
         assertThat(vault.load()).isEmpty();
+    }
+
+    @Test
+    void aFormNeverSyncedShowsOnlyMetasCountSaidToBeMetas() {
+        cache.addForm(new io.leaddesk.model.LeadForm("f2", TestData.PAGE, "Весна", "ACTIVE", "uk_UA", null, 392, 0, 156,
+                List.of(), null, null, "{}"));
+        WorkspaceViewModel vm = vm(opener.signIn(new AccessToken("EAAB1234567890"), null));
+        assertThat(vm.form("f2").detailProperty().get()).isEqualTo("Active · Meta: 392 leads · not synced yet")
+                .doesNotContain("expired");
+    }
+
+    @Test
+    void theTreeAndTheTableGrowAsPagesArriveDuringASync() {
+        WorkspaceViewModel vm = vm(opener.signIn(new AccessToken("EAAB1234567890"), null));
+        List<Long> tableDuring = new ArrayList<>();
+        List<Long> treeDuring = new ArrayList<>();
+        opener.sync.newLeads = 0;
+        opener.sync.midSync = l -> {
+            cache.addLead(TestData.PAGE, TestData.lead("M1", 1_800_000_000L, "Mid Sync", "mid@x.org", "fb", false));
+            cache.addLead(TestData.PAGE, TestData.lead("M2", 1_800_000_001L, "Mid Sync 2", "mid2@x.org", "fb", false));
+            l.onEvent(new io.leaddesk.sync.SyncEvent.FormProgress(TestData.PAGE, TestData.FORM, 60, 100, 2));
+            tableDuring.add(vm.leads().totalCountProperty().get());
+            treeDuring.add(vm.form(TestData.FORM).cachedLeads());
+            treeDuring.add(vm.root().cachedLeads());
+        };
+        vm.leads().select(3);
+        String selected = vm.leads().selectedLeadIdProperty().get();
+        vm.syncAll();
+        assertThat(tableDuring).containsExactly(12L);
+        assertThat(treeDuring).containsExactly(12L, 12L);
+        assertThat(vm.leads().selectedLeadIdProperty().get()).as("the selection stays").isEqualTo(selected);
+    }
+
+    @Test
+    void liveRefreshesDuringASyncAreThrottled() {
+        io.leaddesk.ui.ManualTaskExecutor manual = new io.leaddesk.ui.ManualTaskExecutor();
+        WorkspaceViewModel vm = vm(opener.signIn(new AccessToken("EAAB1234567890"), null), manual);
+        manual.runAll();
+        vm.syncAll(); // queued, not run: the sync is "running"
+        int before = manual.timersPending();
+        for (int i = 1; i <= 5; i++) {
+            vm.onEvent(new io.leaddesk.sync.SyncEvent.FormProgress(TestData.PAGE, TestData.FORM, i * 10, 100, i));
+        }
+        assertThat(manual.timersPending() - before).as("one refresh for five pages").isEqualTo(1);
+        assertThat(vm.form(TestData.FORM).cachedLeads()).as("the count moves at once").isEqualTo(15);
+        assertThat(vm.root().detailProperty().get()).isEqualTo("15 cached");
+    }
+
+    @Test
+    void aSyncThatFetchedOnlyCachedLeadsSaysWhyNoneAreNew() {
+        WorkspaceViewModel vm = vm(opener.signIn(new AccessToken("EAAB1234567890"), null));
+        opener.sync.newLeads = 0;
+        opener.sync.fetched = 10;
+        vm.syncAll();
+        assertThat(vm.noticeProperty().get().kind()).isEqualTo(WorkspaceViewModel.NoticeKind.SUCCESS);
+        assertThat(vm.noticeProperty().get().text())
+                .isEqualTo("Sync finished: no new leads (10 leads fetched again to check for new ones, all already cached).");
+    }
+
+    @Test
+    void anIncompleteSyncOrSkippedLeadsAreAWarningNotASuccess() {
+        WorkspaceViewModel vm = vm(opener.signIn(new AccessToken("EAAB1234567890"), null));
+        opener.sync.outcome = FormOutcome.Status.INCOMPLETE;
+        opener.sync.failMessage = "Meta kept sending the same page; stopped after 3 pages.";
+        vm.syncAll();
+        assertThat(vm.noticeProperty().get().kind()).isEqualTo(WorkspaceViewModel.NoticeKind.WARNING);
+        assertThat(vm.noticeProperty().get().text()).startsWith("Sync finished, 2 new leads arrived, but 1 form was not read to the end")
+                .contains("the next sync reads it again", "Form: Meta kept sending the same page");
+        assertThat(vm.form(TestData.FORM).problemProperty().get()).contains("same page");
+
+        opener.sync.outcome = FormOutcome.Status.OK;
+        opener.sync.failMessage = "";
+        opener.sync.skipped = List.of(new io.leaddesk.sync.SkippedLead(2, 5, null, "it has no id"));
+        vm.syncAll();
+        assertThat(vm.noticeProperty().get().kind()).isEqualTo(WorkspaceViewModel.NoticeKind.WARNING);
+        assertThat(vm.noticeProperty().get().text()).isEqualTo("Sync finished: 2 new leads arrived. 1 lead Meta sent could not"
+                + " be stored (first: Form, result page 2, lead 6 (it has no id)).");
+    }
+
+    @Test
+    void theEmptyTableSaysWhatToDoAndNeverSuggestsADisabledSync() {
+        FakeLeadCache empty = new FakeLeadCache();
+        empty.addPage(TestData.PAGE, "Школа мов");
+        empty.addForm(TestData.form());
+        FakeOpener o = new FakeOpener(empty);
+        WorkspaceViewModel online = vm(o.signIn(new AccessToken("EAAB1234567890"), null));
+        assertThat(online.leads().emptyTextProperty().get()).isEqualTo("No leads cached yet. Sync to bring in this workspace's leads.");
+        online.leads().searchProperty().set("олена");
+        assertThat(online.leads().emptyTextProperty().get()).isEqualTo("No leads match the search and filters. Change or clear them.");
+
+        WorkspaceViewModel offline = vm(o.openOffline());
+        assertThat(offline.leads().emptyTextProperty().get()).doesNotContain("Sync to")
+                .isEqualTo("No leads are cached on this computer yet. Sign in with a token and sync to bring them in.");
+        WorkspaceViewModel afterDemo = vm(o.openOffline().withDemoKeptApart(true));
+        assertThat(afterDemo.leads().emptyTextProperty().get()).contains("sample data's leads are kept apart");
+    }
+
+    @Test
+    void exportIsDisabledWithoutCachedLeadsAndSaysWhy() {
+        FakeLeadCache empty = new FakeLeadCache();
+        empty.addPage(TestData.PAGE, "Школа мов");
+        empty.addForm(TestData.form());
+        FakeOpener o = new FakeOpener(empty);
+        WorkspaceViewModel vm = vm(o.signIn(new AccessToken("EAAB1234567890"), null));
+        int[] calls = {0};
+        vm.setOnExport(() -> calls[0]++);
+        assertThat(vm.canExportProperty().get()).isFalse();
+        assertThat(vm.exportDisabledReason()).isEqualTo("No leads are cached yet: sync first, then export.");
+        vm.onExport();
+        assertThat(calls[0]).isZero();
+        vm.syncAll(); // brings two leads
+        assertThat(vm.canExportProperty().get()).isTrue();
+        assertThat(vm.exportDisabledReason()).isEmpty();
+    }
+
+    @Test
+    void theRowMenuCopiesSetsTheStatusWithTheNoteKeptAndOpens() {
+        io.leaddesk.ui.ManualTaskExecutor manual = new io.leaddesk.ui.ManualTaskExecutor();
+        cache.setReview("L8", ReviewStatus.NEW, "wants Saturday lessons");
+        WorkspaceViewModel vm = vm(opener.signIn(new AccessToken("EAAB1234567890"), null), manual);
+        manual.runAll();
+        vm.leads().rowsProperty().get().get(2); // the table shows the row (its block is read)
+        manual.runTasks();
+        vm.rowActions().copyEmailOf(2); // rows newest first: L10, L9, L8
+        assertThat(clipboard).containsExactly("p8@example.org");
+        assertThat(vm.leads().feedbackProperty().get()).isEqualTo("Email copied.");
+        vm.rowActions().copyPhoneOf(2);
+        assertThat(clipboard).endsWith("+380501234567");
+        assertThat(vm.leads().feedbackProperty().get()).isEqualTo("Phone copied.");
+        manual.fireTimers();
+        assertThat(vm.leads().feedbackProperty().get()).as("a few seconds later").isEmpty();
+
+        vm.rowActions().setStatusOf(2, ReviewStatus.QUALIFIED);
+        manual.runTasks();
+        assertThat(cache.lead("L8").orElseThrow().status()).isEqualTo(ReviewStatus.QUALIFIED);
+        assertThat(cache.lead("L8").orElseThrow().note()).isEqualTo("wants Saturday lessons");
+        assertThat(vm.leads().rowsProperty().get().get(2).status()).isEqualTo(ReviewStatus.QUALIFIED);
+        assertThat(vm.leads().feedbackProperty().get()).isEqualTo("Review status set to Qualified.");
+
+        vm.rowActions().open(2);
+        manual.runTasks();
+        assertThat(vm.detail().titleProperty().get()).isEqualTo("Person 8");
+        vm.rowActions().setStatusOf(2, ReviewStatus.SPAM); // the shown lead: through the detail
+        manual.runTasks();
+        assertThat(vm.detail().statusProperty().get()).isEqualTo(ReviewStatus.SPAM);
+        assertThat(cache.lead("L8").orElseThrow().status()).isEqualTo(ReviewStatus.SPAM);
+        assertThat(cache.lead("L8").orElseThrow().note()).isEqualTo("wants Saturday lessons");
+    }
+
+    @Test
+    void searchWordsAreMarkedInTheDetail() {
+        WorkspaceViewModel vm = vm(opener.signIn(new AccessToken("EAAB1234567890"), null));
+        vm.leads().searchProperty().set("person");
+        assertThat(vm.detail().highlightProperty().get().matches("Person 3")).isTrue();
     }
 }
