@@ -1,5 +1,6 @@
 package io.leaddesk.ui.export;
 
+import io.leaddesk.export.ExportFormat;
 import io.leaddesk.export.ExportOptions;
 import io.leaddesk.export.PhoneNormalizer;
 import io.leaddesk.ui.Messages;
@@ -15,9 +16,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * How the file is written: encoding (and byte order mark), column separator, formula guard, phone numbers as E.164
- * with a default region, times in local time. A coming choice of file format (CSV or XLSX) belongs here too: the
- * encoding, separator and BOM then only apply to CSV. Tells its owner on every change ({@link #setOnChanged}).
+ * How the file is written: CSV (for CRM imports) or an Excel workbook (.xlsx, for spreadsheets: ids and phones stay
+ * text, dates are dates), encoding (and byte order mark) and column separator (CSV only), formula guard, phone numbers
+ * as E.164 with a default region, times in local time. Tells its owner on every change ({@link #setOnChanged}).
  */
 public final class ExportFormatViewModel {
 
@@ -61,6 +62,7 @@ public final class ExportFormatViewModel {
     }
 
     private final Messages m;
+    private final ObjectProperty<ExportFormat> fileFormat = new SimpleObjectProperty<>(this, "fileFormat", ExportFormat.CSV);
     private final ObjectProperty<Encoding> encoding = new SimpleObjectProperty<>(this, "encoding", Encoding.UTF8_EXCEL);
     private final ObjectProperty<Separator> separator = new SimpleObjectProperty<>(this, "separator", Separator.COMMA);
     private final BooleanProperty formulaGuard = new SimpleBooleanProperty(this, "formulaGuard", true);
@@ -72,7 +74,7 @@ public final class ExportFormatViewModel {
     ExportFormatViewModel(Messages messages, String defaultRegion) {
         this.m = messages;
         region.set(defaultRegion == null ? "" : defaultRegion);
-        for (Observable o : new Observable[] {encoding, separator, formulaGuard, e164, region, localTime}) {
+        for (Observable o : new Observable[] {fileFormat, encoding, separator, formulaGuard, e164, region, localTime}) {
             o.addListener(x -> onChanged.run());
         }
     }
@@ -100,12 +102,18 @@ public final class ExportFormatViewModel {
     ExportOptions applyTo(ExportOptions o, ZoneId zone, boolean regionUsable) {
         Encoding enc = encoding.get() == null ? Encoding.UTF8 : encoding.get();
         Separator sep = separator.get() == null ? Separator.COMMA : separator.get();
-        return o.withCharset(enc.charset())
+        return o.withFormat(fileFormat.get() == null ? ExportFormat.CSV : fileFormat.get())
+                .withCharset(enc.charset())
                 .withBom(enc.bom())
                 .withDelimiter(sep.character())
                 .withFormulaGuard(formulaGuard.get())
                 .withTimeZone(localTime.get() ? zone : null)
                 .withE164(e164.get(), e164.get() && regionUsable ? region.get() : null);
+    }
+
+    /** CSV (the default) or XLSX; encoding and separator apply to CSV only. */
+    public ObjectProperty<ExportFormat> fileFormatProperty() {
+        return fileFormat;
     }
 
     public ObjectProperty<Encoding> encodingProperty() {

@@ -91,6 +91,24 @@ public final class ExportRunViewModel {
         }
     }
 
+    /**
+     * The file name follows the chosen format: {@code leads.csv} becomes {@code leads.xlsx} and back; a name with
+     * another extension is the user's and stays.
+     */
+    void useExtension(String ext) {
+        String t = target.get();
+        if (t == null) {
+            return;
+        }
+        String lower = t.toLowerCase(java.util.Locale.ROOT);
+        for (String known : new String[] {".csv", ".xlsx"}) {
+            if (lower.endsWith(known) && !known.equals(ext)) {
+                target.set(t.substring(0, t.length() - known.length()) + ext);
+                return;
+            }
+        }
+    }
+
     /** Sets the file chosen in the View's file chooser. */
     public void setTarget(Path file) {
         if (file != null) {

@@ -62,6 +62,7 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
     @FXML private ComboBox<ExportProfile> profile;
     @FXML private Button editProfile;
     @FXML private ComboBox<ExportFormatViewModel.Encoding> encoding;
+    @FXML private ComboBox<io.leaddesk.export.ExportFormat> fileFormat;
     @FXML private ComboBox<ExportFormatViewModel.Separator> separator;
     @FXML private CheckBox formulaGuard;
     @FXML private CheckBox e164;
@@ -209,6 +210,12 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
             case WINDOWS_1251 -> m.get("export.encoding.windows_1251");
         });
         encoding.valueProperty().bindBidirectional(f.encodingProperty());
+        fileFormat.setItems(FXCollections.observableArrayList(io.leaddesk.export.ExportFormat.values()));
+        cells(fileFormat, ff -> ff == io.leaddesk.export.ExportFormat.XLSX ? m.get("export.fileFormat.xlsx") : m.get("export.fileFormat.csv"));
+        fileFormat.valueProperty().bindBidirectional(f.fileFormatProperty());
+        // a workbook has no encoding or separator
+        encoding.disableProperty().bind(f.fileFormatProperty().isEqualTo(io.leaddesk.export.ExportFormat.XLSX));
+        separator.disableProperty().bind(encoding.disableProperty());
         separator.setItems(FXCollections.observableArrayList(ExportFormatViewModel.Separator.values()));
         cells(separator, s -> switch (s) {
             case COMMA -> m.get("export.separator.comma");
@@ -326,6 +333,7 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         FileChooser fc = new FileChooser();
         fc.setTitle(m.get("export.chooser.title"));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(m.get("export.chooser.csv"), "*.csv"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(m.get("export.fileFormat.xlsx"), "*.xlsx"));
         try {
             Path current = Path.of(vm.run().targetProperty().get()).toAbsolutePath();
             if (current.getParent() != null && current.getParent().toFile().isDirectory()) {

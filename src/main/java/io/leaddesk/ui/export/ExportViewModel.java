@@ -99,6 +99,8 @@ public final class ExportViewModel {
                 choices.loadedProperty(), run.runningProperty(), problem, choices.forms(), run.targetProperty());
         choices.setOnChanged(this::optionsChanged);
         format.setOnChanged(this::optionsChanged);
+        format.fileFormatProperty().addListener((o, was, f) ->
+                run.useExtension(f == io.leaddesk.export.ExportFormat.XLSX ? ".xlsx" : ".csv"));
         // CRM profiles write phones in E.164 unless the user unticks it; the Meta-compatible one keeps them as typed
         choices.profileProperty().addListener((o, a, p) -> {
             if (!restoring && p != null) {

@@ -6,6 +6,7 @@ import io.leaddesk.store.CredentialVault;
 import io.leaddesk.store.StoredForm;
 import io.leaddesk.store.StoredPage;
 import io.leaddesk.sync.CancelSignal;
+import io.leaddesk.graph.GraphErrorKind;
 import io.leaddesk.sync.FormOutcome;
 import io.leaddesk.sync.SyncEvent;
 import io.leaddesk.sync.SyncReport;

@@ -217,6 +217,23 @@ class ExportViewModelTest {
     }
 
     @Test
+    void choosingTheWorkbookFormatNamesTheFileXlsxAndWritesAWorkbook() throws Exception {
+        ExportViewModel vm = vm();
+        vm.format().fileFormatProperty().set(io.leaddesk.export.ExportFormat.XLSX);
+        assertThat(vm.run().targetProperty().get()).isEqualTo(out.resolve("leads-2025-10-20.xlsx").toString());
+        vm.export();
+
+        Path file = target(vm);
+        assertThat(file.getFileName().toString()).endsWith(".xlsx");
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(file), 2);
+        assertThat(new String(head, StandardCharsets.US_ASCII)).as("a workbook is a zip file").isEqualTo("PK");
+        assertThat(vm.run().messageKindProperty().get()).isEqualTo(ExportRunViewModel.MessageKind.SUCCESS);
+
+        vm.format().fileFormatProperty().set(io.leaddesk.export.ExportFormat.CSV);
+        assertThat(vm.run().targetProperty().get()).as("back to CSV, back to .csv").endsWith(".csv");
+    }
+
+    @Test
     void exportWritesTheFileReportsProgressAndRecordsTheHistoryTheLeadDetailShows() throws Exception {
         ExportViewModel vm = vm();
         List<String> progressTexts = new ArrayList<>();
