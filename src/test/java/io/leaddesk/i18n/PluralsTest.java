@@ -44,6 +44,27 @@ class PluralsTest {
     }
 
     @Test
+    void accessImportAndLiveCountsTakeEveryForm() {
+        assertThat(render("uk", "access.left.days", 21)).isEqualTo("21 день");
+        assertThat(render("uk", "access.left.hours", 3)).isEqualTo("3 години");
+        assertThat(render("uk", "access.left.minutes", 0)).isEqualTo("менше хвилини");
+        assertThat(render("uk", "import.done.many", 5, "x")).isEqualTo("Імпортовано 5 файлів: x.");
+        assertThat(render("uk", "import.done.many", 2, "x")).isEqualTo("Імпортовано 2 файли: x.");
+        assertThat(render("uk", "live.notify.title", 1)).isEqualTo("1 новий лід");
+        assertThat(render("uk", "live.notify.title", 0)).isEqualTo("0 нових лідів");
+        assertThat(render("ru", "live.notify.title", 2)).isEqualTo("2 новых лида");
+        assertThat(render("ru", "live.notify.title", 21)).isEqualTo("21 новый лид");
+        assertThat(render("ru", "import.status.reading", "a.csv", 5)).isEqualTo("Читаем a.csv: 5 строк…");
+        assertThat(render("ru", "access.left.minutes", 1)).isEqualTo("1 минуту");
+        assertThat(render("ru", "live.settings.check.every", 1)).isEqualTo("Каждую минуту");
+        assertThat(render("ru", "live.settings.check.every", 5)).isEqualTo("Каждые 5 минут");
+        assertThat(render("en", "live.settings.check.every", 1)).isEqualTo("Every minute");
+        assertThat(render("en", "import.cancelled.before", 1, "x")).isEqualTo("Imported before the cancel (1 file): x.");
+        assertThat(render("fr", "live.window.title", 0)).isEqualTo("LeadDesk");
+        assertThat(render("fr", "live.window.title", 3)).isEqualTo("LeadDesk (3 nouveaux)");
+    }
+
+    @Test
     void pseudoTextIsAccentedLongerAndStillFormats() {
         String p = PseudoText.pseudo("Sync finished: {0, plural, one {# new lead arrived} other {# new leads arrived}}.");
         String out = new MessageText(Locale.ENGLISH, TimeZone.getTimeZone("UTC")).format(p, 5);
