@@ -23,10 +23,12 @@ import picocli.CommandLine.Option;
         description = "LeadDesk: pull Meta Lead Ads leads into a local cache, review and export them.",
         subcommands = {
                 WhoamiCommand.class, PagesCommand.class, FormsCommand.class, SyncCommand.class, LeadsCommand.class,
-                ReviewCommand.class, ForgetCommand.class, ExportCommand.class, SampleServerCommand.class
+                ReviewCommand.class, ForgetCommand.class, ExportCommand.class, ImportCommand.class,
+                SampleServerCommand.class, DoctorCommand.class, TokenCommand.class
         },
         footer = {"", "Environment: LEADDESK_TOKEN (access token, never an argument), LEADDESK_GRAPH_URL, LEADDESK_GRAPH_VERSION,",
-                "LEADDESK_HOME (data folder), LEADDESK_APP_SECRET (optional, for appsecret_proof),",
+                "LEADDESK_HOME (data folder), LEADDESK_APP_SECRET (optional, for appsecret_proof and 'token extend'),",
+                "LEADDESK_APP_ID (optional, the Meta app's id, for 'token extend' and the token's expiry),",
                 "LEADDESK_PAGE_SIZE (leads per result page, 1 to 5000, default 500),",
                 "LEADDESK_MAX_RETRY_SECONDS (how long to keep retrying, 0 to 86400, default 600).",
                 "Exit codes: 0 ok, 2 usage or bad input, 3 token or permission, 4 Graph API or network, 5 local storage",

@@ -37,6 +37,14 @@ final class CtrlC implements AutoCloseable {
         return cancel;
     }
 
+    /**
+     * For work that Ctrl+C or SIGTERM is the normal way to end ({@code sync --watch}): once it has ended cleanly, the
+     * process exits with {@code code} instead of 130 (or the 143 the JVM gives SIGTERM).
+     */
+    void stopEndsWith(int code) {
+        run.stopCode = code;
+    }
+
     @Override
     public void close() {
         if (own != null) {
@@ -64,6 +72,8 @@ final class CtrlC implements AutoCloseable {
         private final boolean registered;
         private final boolean current;
         private volatile boolean interrupted;
+        /** Set by {@link CtrlC#stopEndsWith}: the exit code of a run that a shutdown ends as it should. */
+        private volatile Integer stopCode;
 
         private Run(String threadName, boolean current) {
             this.current = current;
@@ -93,16 +103,22 @@ final class CtrlC implements AutoCloseable {
             }
             work.forEach(CancelSignal::cancel);
             holding.countDown();
+            boolean ended = false;
             try {
-                done.await(HOLD_SECONDS, TimeUnit.SECONDS);
+                ended = done.await(HOLD_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            Integer code = stopCode;
+            if (ended && code != null && registered && Thread.currentThread() == hook) {
+                // the JVM would end a signalled process with 128 + the signal; this run ended as asked: its code
+                Runtime.getRuntime().halt(code);
+            }
         }
 
-        /** True once Ctrl+C (or another shutdown) came during this run. */
+        /** True once Ctrl+C (or another shutdown) came during this run, unless it is the run's normal end. */
         boolean interrupted() {
-            return interrupted;
+            return interrupted && stopCode == null;
         }
 
         @Override

@@ -87,7 +87,7 @@ final class ExportCommand extends BaseCommand {
                     .withOverwrite(force)
                     .withFormat(format(format, out));
         } catch (ExportException e) {
-            throw new CliException(exitCodeOf(e), e.getMessage(), e);
+            throw new CliException(ExitCode.of(e.failureKind()), e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage());
         }
@@ -99,27 +99,12 @@ final class ExportCommand extends BaseCommand {
             try (CtrlC ctrlC = new CtrlC("export")) {
                 result = new Exporter().export(store, options, out.toAbsolutePath(), new Progress(), ctrlC.signal());
             } catch (ExportException e) {
-                throw new CliException(exitCodeOf(e), e.getMessage(), e);
+                throw new CliException(ExitCode.of(e.failureKind()), e.getMessage(), e);
             }
             result.warnings().forEach(w -> env().err().println("Warning: " + w));
             env().out().println(result.summary());
             return result.cancelled() ? ExitCode.UNEXPECTED : ExitCode.OK;
         }
-    }
-
-    /**
-     * The exit code of an export failure, by its kind: the user's choices (an existing file, a folder, a missing folder,
-     * a name too long, a character the encoding cannot hold) are input (2); disk, permission and cache failures are
-     * storage (5); an unexpected failure is 1.
-     */
-    static int exitCodeOf(ExportException e) {
-        return switch (e.failureKind()) {
-            case INPUT -> ExitCode.USAGE;
-            case ACCESS -> ExitCode.TOKEN;
-            case REMOTE -> ExitCode.GRAPH;
-            case STORAGE -> ExitCode.STORAGE;
-            case BUG -> ExitCode.UNEXPECTED;
-        };
     }
 
     /** --format as given, else what FILE's extension suggests (.xlsx: xlsx), else csv. */

@@ -1,13 +1,17 @@
 package io.leaddesk.cli;
 
+import io.leaddesk.export.Exporter;
 import io.leaddesk.store.EraseIncompleteException;
 import io.leaddesk.store.ForgetResult;
 import io.leaddesk.store.LeadStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,6 +40,11 @@ final class ForgetCommand extends BaseCommand {
         Long before = olderThanDays == null ? null
                 : Instant.now().minus(Duration.ofDays(olderThanDays)).getEpochSecond();
         try (LeadStore store = openStore()) {
+            // Exports that held these leads are files of the user's; the erase cannot reach them, so they are named.
+            Set<Path> exported = new LinkedHashSet<>();
+            for (String id : leads) {
+                store.exportsOf(id).forEach(e -> exported.add(Path.of(e.file())));
+            }
             // waits (bounded) for other LeadDesk processes reading the cache, saying so on stderr
             ForgetResult r = store.forget(leads, before, env().err()::println);
             for (String id : new LinkedHashSet<>(leads)) {
@@ -48,7 +57,22 @@ final class ForgetCommand extends BaseCommand {
             }
             int deleted = r.deleted();
             env().out().println("Deleted " + deleted + (deleted == 1 ? " lead" : " leads") + " from the local cache.");
+            tellWhereCopiesMayBe(exported);
         }
         return ExitCode.OK;
+    }
+
+    /** Exported files that held the deleted leads, and unfinished exports left in their folders (a crash mid-export). */
+    private void tellWhereCopiesMayBe(Set<Path> exported) {
+        List<Path> existing = exported.stream().filter(Files::exists).toList();
+        Set<Path> folders = new LinkedHashSet<>();
+        exported.forEach(f -> folders.add(f.toAbsolutePath().getParent()));
+        List<Path> partials = Exporter.leftoverPartials(folders);
+        if (existing.isEmpty() && partials.isEmpty()) {
+            return;
+        }
+        env().err().println("Copies may remain outside the cache, in files LeadDesk exported; delete them too if the request covers them:");
+        existing.forEach(f -> env().err().println("  " + f));
+        partials.forEach(f -> env().err().println("  " + f + " (an export that never finished)"));
     }
 }

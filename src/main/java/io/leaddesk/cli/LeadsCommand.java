@@ -19,7 +19,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "leads", mixinStandardHelpOptions = true, description = {"List cached leads (works offline), newest first.",
-        "With --json: JSON Lines, one lead per line, exactly as Meta sent it."})
+        "With --json: JSON Lines, one lead per line, exactly as Meta sent it.",
+        "The table marks new leads (* under NEW): stored by a sync and not yet opened in the app or marked seen."})
 final class LeadsCommand extends BaseCommand {
     /** How often (in leads) a long listing checks that its output is still being written. */
     static final int OUTPUT_CHECK_EVERY = 1000;
@@ -33,10 +34,13 @@ final class LeadsCommand extends BaseCommand {
     @Option(names = "--json", description = "JSON Lines: one lead per line, the Graph fields exactly as received.")
     boolean json;
 
+    @Option(names = "--new", description = "Only new leads: stored by a sync and not yet opened in the app or marked seen.")
+    boolean newOnly;
+
     @Override
     public Integer call() {
         ZoneId zone = ZoneId.systemDefault();
-        LeadQuery q = filter.query(zone).withSearch(search);
+        LeadQuery q = filter.query(zone).withSearch(search).withNewOnly(newOnly);
         try (LeadStore store = openStore()) {
             PrintStream out = env().out();
             long[] n = {0};
@@ -49,21 +53,23 @@ final class LeadsCommand extends BaseCommand {
                 });
             } else {
                 // Streamed: widths from the first rows, then one line per lead, so any number of leads fits in memory.
-                Table t = new Table(out, "CREATED", "ID", "FORM", "NAME", "EMAIL", "PHONE", "PLATFORM", "STATUS");
+                Table t = new Table(out, "NEW", "CREATED", "ID", "FORM", "NAME", "EMAIL", "PHONE", "PLATFORM", "STATUS");
+                Set<String> fresh = newOnly ? Set.of() : store.newLeadIds();
                 DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
                 // Questions of every cached form, read once (not one query per lead).
                 Map<String, List<Question>> questions = new HashMap<>();
                 store.forms(List.of()).forEach(f -> questions.put(f.id(), f.form().questions()));
                 store.forEachLead(q, l -> {
                     var c = ContactFields.of(questions.getOrDefault(l.lead().formId(), List.of()), l.lead().fieldData());
-                    t.row(fmt.format(Instant.ofEpochSecond(l.lead().createdEpochSecond())), l.id(), l.lead().formId(),
+                    t.row(newOnly || fresh.contains(l.id()) ? "*" : "", fmt.format(Instant.ofEpochSecond(l.lead().createdEpochSecond())), l.id(), l.lead().formId(),
                             c.displayName(), c.email(), c.phone(), l.lead().platform(), l.status().wireName());
                     if (t.rowCount() % OUTPUT_CHECK_EVERY == 0) {
                         env().checkOutput();
                     }
                 });
                 if (t.isEmpty()) {
-                    env().err().println("No cached leads match. Run 'leaddesk sync' to fetch leads.");
+                    env().err().println(newOnly ? "No new leads: every cached lead that matches has been seen."
+                            : "No cached leads match. Run 'leaddesk sync' to fetch leads.");
                 } else {
                     t.finish();
                 }

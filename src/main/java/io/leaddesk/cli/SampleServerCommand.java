@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "sample-server", mixinStandardHelpOptions = true, description = {"Run the built-in sample Graph API on 127.0.0.1 in the foreground (invented data; Ctrl+C stops it).",
         "Point the other commands at it with LEADDESK_GRAPH_URL and one of the tokens it prints.",
-        "To reproduce a server whose pages shift while people submit leads: --max-page-size 25 --cursor offset --arrivals 25,25,25,25,5."})
+        "To reproduce a server whose pages shift while people submit leads: --max-page-size 25 --cursor offset --arrivals 25,25,25,25,5.",
+        "To watch leads arrive (leaddesk sync --watch): --trickle 3/min."},
+        footer = {"", SampleTokens.DESCRIPTION})
 final class SampleServerCommand extends BaseCommand {
     @Option(names = "--port", paramLabel = "N", description = "Port (default: a free one).")
     int port;
@@ -37,6 +39,10 @@ final class SampleServerCommand extends BaseCommand {
             + "(default: none). Several numbers are used in turn, request after request: 25,25,25,25,5 gives bursts in which whole pages repeat.")
     String arrivals;
 
+    @Option(names = "--trickle", paramLabel = "N/min", description = "New leads that arrive over time in the active forms, in turn, as people submit them: "
+            + "N a minute (N/min) or an hour (N/h); default none. The demo of auto-sync and 'sync --watch'.")
+    String trickle;
+
     @Override
     public Integer call() throws InterruptedException {
         if (leads < 0 || port < 0 || port > 65535 || latencyMs < 0 || maxPageSize < 1) {
@@ -45,7 +51,8 @@ final class SampleServerCommand extends BaseCommand {
         SampleOptions options;
         try {
             options = SampleOptions.defaults().withLeads(leads).withPort(port).withFaults(faults).withLatencyMs(latencyMs)
-                    .withMaxPageSize(maxPageSize).withCursor(SampleOptions.Cursor.parse(cursor)).withArrivals(SampleOptions.parseArrivals(arrivals));
+                    .withMaxPageSize(maxPageSize).withCursor(SampleOptions.Cursor.parse(cursor)).withArrivals(SampleOptions.parseArrivals(arrivals))
+                    .withTrickle(SampleOptions.parseTrickle(trickle));
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, "The sample server options are not valid (" + e.getMessage() + "); see 'leaddesk sample-server --help'.", e);
         }

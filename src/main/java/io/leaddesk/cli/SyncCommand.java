@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
 @Command(name = "sync", mixinStandardHelpOptions = true, description = {"Pull leads into the local cache: progress on stderr, one summary line on stdout.",
         "After a form's first complete pull only newer leads are fetched; --full pulls everything again (still one row per lead).",
         "Ctrl+C stops cleanly: every page already fetched is kept and the next sync continues.",
-        "Exits 4 when a form could not be read to the end (the next sync reads it again) or leads Meta sent incomplete were skipped."})
+        "Exits 4 when a form could not be read to the end (the next sync reads it again) or leads Meta sent incomplete were skipped.",
+        "--watch keeps checking for new leads (each Page's forms first, then only the forms that changed) until Ctrl+C or SIGTERM,",
+        "which end it after the page in flight with exit code 0: one line per check on stdout, e.g.",
+        "'2026-12-01T08:12:00Z 3 new leads: Commande de Noël 3'. Network failures: it goes on, spaced out; token or permission: exit 3."})
 final class SyncCommand extends BaseCommand {
     @Option(names = "--page", paramLabel = "ID", description = "Sync the forms of this Page (repeatable). Default: every Page.")
     List<String> pages = new ArrayList<>();
@@ -31,8 +34,21 @@ final class SyncCommand extends BaseCommand {
     @Option(names = "--full", description = "Ignore what is cached and pull every lead again.")
     boolean full;
 
+    @Option(names = "--watch", description = "Keep checking for new leads until Ctrl+C or SIGTERM (see above).")
+    boolean watch;
+
+    @Option(names = "--every", paramLabel = "DURATION", description = "With --watch: how often, e.g. 90s, 2m, 1h (default 5m, at least 1m).")
+    String every;
+
     @Override
     public Integer call() {
+        if (watch || every != null) {
+            if (!watch || full) {
+                throw new CliException(ExitCode.USAGE, !watch ? "--every goes with --watch: leaddesk sync --watch --every 2m."
+                        : "--full cannot be watched: run 'leaddesk sync --full' once, then 'leaddesk sync --watch'.");
+            }
+            return new WatchLoop(env(), java.time.Clock.systemUTC()).run(pages, forms, every);
+        }
         try (GraphClient graph = graph(); LeadStore store = openStore()) {
             SyncService sync = new SyncService(graph, store);
             Session session = signIn(sync, env());

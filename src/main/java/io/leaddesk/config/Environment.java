@@ -35,6 +35,11 @@ public final class Environment {
     public static final String HOME = "LEADDESK_HOME";
     /** The Meta app secret, for appsecret_proof (optional; in the app a secret given at sign-in wins). */
     public static final String APP_SECRET = "LEADDESK_APP_SECRET";
+    /**
+     * The Meta app's id (optional): with {@link #APP_SECRET} it lets LeadDesk exchange a short-lived user token for a
+     * long-lived one and ask debug_token when the token expires.
+     */
+    public static final String APP_ID = "LEADDESK_APP_ID";
     /** Leads asked for per result page, 1 to {@link #MAX_PAGE_SIZE} (default 500). */
     public static final String PAGE_SIZE = "LEADDESK_PAGE_SIZE";
     /** How long, in seconds, retries of transient failures and rate limits may take, 0 to {@link #MAX_RETRY_SECONDS_LIMIT}. */
@@ -151,6 +156,27 @@ public final class Environment {
             }
         }
         return new AccessToken(t);
+    }
+
+    // ---- the app ------------------------------------------------------------------------------
+
+    /** LEADDESK_APP_ID, checked (Meta app ids are digits); null when unset. */
+    public String appId() {
+        String id = variable(APP_ID);
+        if (id == null) {
+            return null;
+        }
+        if (!id.matches("\\d{1,30}")) {
+            // the value is not repeated: it might be the secret, pasted into the wrong variable
+            throw new LeadDeskException(FailureKind.INPUT, APP_ID + " must be the App ID of your Meta app, the number"
+                    + " shown in Meta for Developers > your app > App settings > Basic.");
+        }
+        return id;
+    }
+
+    /** LEADDESK_APP_SECRET, or null when unset (never printed, logged or written anywhere). */
+    public String appSecret() {
+        return variable(APP_SECRET);
     }
 
     // ---- Graph ----------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package io.leaddesk.graph;
 import io.leaddesk.model.CustomDisclaimer;
 import io.leaddesk.model.DisclaimerCheckbox;
 import io.leaddesk.model.LeadForm;
+import io.leaddesk.model.LeadReader;
 import io.leaddesk.model.Question;
 import io.leaddesk.model.QuestionOption;
 
@@ -57,6 +58,7 @@ final class FormParser {
         return List.of();
     }
 
+    /** A checkbox's yes/no field, read as a lead's {@code is_checked} is ({@link LeadReader}). */
     private static boolean bool(JsonNode n) {
         if (n == null || n.isNull()) {
             return false;
@@ -64,8 +66,10 @@ final class FormParser {
         if (n.isBoolean()) {
             return n.booleanValue();
         }
-        String s = n.asText();
-        return "1".equals(s) || "true".equalsIgnoreCase(s);
+        if (n.isNumber()) {
+            return n.decimalValue().signum() != 0;
+        }
+        return n.isTextual() && LeadReader.truthOf(n.textValue()) == Boolean.TRUE;
     }
 
     private static String text(JsonNode n, String field) {

@@ -1,6 +1,7 @@
 package io.leaddesk.graph;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -21,6 +22,9 @@ import java.util.function.DoubleSupplier;
  * that counts everything since the first attempt began: backoff waits, and the time attempts spent connecting,
  * waiting for an answer and reading it. An attempt begun within the budget ends at the latest one timeout after
  * it. A body is read through {@link BoundedBody}, at most {@link #MAX_RESPONSE_BYTES}.
+ *
+ * <p>A call is normally cancelled between attempts and during waits; one made with {@code abortInFlight} is also
+ * cancelled while it waits for the server ({@link CallWatch}), so a Cancel button or a deadline ends it at once.
  */
 final class GraphCaller {
     private static final Logger LOG = LoggerFactory.getLogger(GraphClient.class);
@@ -47,9 +51,11 @@ final class GraphCaller {
     private final UsageTracker usage;
     private final ObjectMapper mapper;
     private final long maxResponseBytes;
+    private final CallWatch watch;
 
     GraphCaller(GraphSettings settings, OkHttpClient shared, Sleeper sleeper, DoubleSupplier jitter, Ticker ticker,
-                UsageTracker usage, ObjectMapper mapper, long maxResponseBytes) {
+                UsageTracker usage, ObjectMapper mapper, long maxResponseBytes, CallWatch watch) {
+        this.watch = Objects.requireNonNull(watch, "watch");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.jitter = Objects.requireNonNull(jitter, "jitter");
@@ -72,8 +78,26 @@ final class GraphCaller {
 
     <T> T get(HttpUrl url, AccessToken token, String endpoint, BodyParser<T> parser,
               BooleanSupplier cancelled, RetryListener listener) {
-        HttpUrl signed = sign(url, token);
-        String[] secrets = {token.reveal(), settings.appSecret()};
+        return call(url, token, true, endpoint, parser, cancelled, false, listener);
+    }
+
+    /** Like {@link #get}, and cancelled in flight as soon as {@code cancelled} is true. */
+    <T> T getAbortable(HttpUrl url, AccessToken token, String endpoint, BodyParser<T> parser, BooleanSupplier cancelled) {
+        return call(url, token, true, endpoint, parser, cancelled, true, RetryListener.NONE);
+    }
+
+    /**
+     * The general form: {@code token} may be null (no Authorization header, e.g. the token exchange, whose
+     * credentials are query parameters); {@code prove} adds appsecret_proof when an app secret is set;
+     * {@code extraSecrets} (values sent in the query) are scrubbed from every sentence like the token.
+     */
+    <T> T call(HttpUrl url, AccessToken token, boolean prove, String endpoint, BodyParser<T> parser,
+               BooleanSupplier cancelled, boolean abortInFlight, RetryListener listener, String... extraSecrets) {
+        HttpUrl signed = prove && token != null ? sign(url, token) : url;
+        String[] secrets = new String[2 + extraSecrets.length];
+        secrets[0] = token == null ? null : token.reveal();
+        secrets[1] = settings.appSecret();
+        System.arraycopy(extraSecrets, 0, secrets, 2, extraSecrets.length);
         Duration budget = settings.maxRetryTime() == null || settings.maxRetryTime().isNegative()
                 ? Duration.ZERO : settings.maxRetryTime();
         Duration initial = settings.initialBackoff() == null || settings.initialBackoff().isNegative()
@@ -87,7 +111,7 @@ final class GraphCaller {
             checkCancelled(cancelled);
             Problem problem;
             try {
-                return once(signed, token, endpoint, parser);
+                return once(signed, token, endpoint, parser, abortInFlight ? cancelled : null);
             } catch (Problem.Raised r) {
                 problem = r.problem;
             }
@@ -123,16 +147,33 @@ final class GraphCaller {
         }
     }
 
-    private <T> T once(HttpUrl url, AccessToken token, String endpoint, BodyParser<T> parser) throws Problem.Raised {
-        Request request = new Request.Builder().url(url)
-                .header("Authorization", "Bearer " + token.reveal())
-                .header("Accept", "application/json")
-                .get().build();
+    private <T> T once(HttpUrl url, AccessToken token, String endpoint, BodyParser<T> parser,
+                       BooleanSupplier abortWhen) throws Problem.Raised {
+        Request.Builder rb = new Request.Builder().url(url).header("Accept", "application/json").get();
+        if (token != null) {
+            rb.header("Authorization", "Bearer " + token.reveal());
+        }
         LOG.debug("GET {}", url.encodedPath());
+        Call call = http.newCall(rb.build());
+        if (abortWhen != null) {
+            watch.watch(call, abortWhen);
+        }
+        try {
+            return exchange(call, url, token, endpoint, parser, abortWhen);
+        } finally {
+            if (abortWhen != null) {
+                watch.release(call);
+            }
+        }
+    }
+
+    private <T> T exchange(Call call, HttpUrl url, AccessToken token, String endpoint, BodyParser<T> parser,
+                           BooleanSupplier abortWhen) throws Problem.Raised {
         Response response;
         try {
-            response = http.newCall(request).execute();
+            response = call.execute();
         } catch (IOException e) {
+            abortedIf(abortWhen);
             throw new Problem.Raised(Problem.fromIo(e, url.host(), false));
         }
         try (response) {
@@ -144,6 +185,7 @@ final class GraphCaller {
                 LOG.warn("GET {}: the answer is larger than {} bytes; refused", url.encodedPath(), maxResponseBytes);
                 throw new Problem.Raised(Problem.tooLarge(status, maxResponseBytes));
             } catch (IOException e) {
+                abortedIf(abortWhen);
                 throw new Problem.Raised(Problem.fromIo(e, url.host(), true));
             }
             usage.record(token, response, mapper);
@@ -167,6 +209,13 @@ final class GraphCaller {
         }
     }
 
+    /** A call cut short by its cancel signal ends as a cancellation, not as a network failure to retry. */
+    private static void abortedIf(BooleanSupplier abortWhen) {
+        if (abortWhen != null && abortWhen.getAsBoolean()) {
+            throw new CancellationException("Cancelled");
+        }
+    }
+
     private static boolean startsWithError(String body) {
         int i = 0;
         while (i < body.length() && Character.isWhitespace(body.charAt(i))) {
@@ -185,7 +234,7 @@ final class GraphCaller {
     }
 
     private void slowDownIfBusy(AccessToken token, BooleanSupplier cancelled, RetryListener listener) {
-        int current = usage.current(token);
+        int current = token == null ? usage.current(null) : usage.current(token);
         Duration delay = Usage.slowDown(current, settings.initialBackoff());
         if (delay.isZero()) {
             return;

@@ -17,10 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
@@ -65,6 +63,7 @@ public final class GraphClient implements AutoCloseable {
     private final OkHttpClient shared;
     private final boolean owner;
     private final UsageTracker usage;
+    private final CallWatch watch;
     private final GraphUrls urls;
     private final GraphCaller caller;
     private final LeadPager pager;
@@ -86,11 +85,11 @@ public final class GraphClient implements AutoCloseable {
 
     /** With the clock the retry budget is measured with (tests advance it from their sleeper). */
     GraphClient(GraphSettings settings, Sleeper sleeper, DoubleSupplier jitter, Ticker ticker) {
-        this(settings, sleeper, jitter, ticker, GraphCaller.MAX_RESPONSE_BYTES, null, new UsageTracker());
+        this(settings, sleeper, jitter, ticker, GraphCaller.MAX_RESPONSE_BYTES, null, new UsageTracker(), new CallWatch());
     }
 
     private GraphClient(GraphSettings settings, Sleeper sleeper, DoubleSupplier jitter, Ticker ticker,
-                        long maxResponseBytes, OkHttpClient shared, UsageTracker usage) {
+                        long maxResponseBytes, OkHttpClient shared, UsageTracker usage, CallWatch watch) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.jitter = Objects.requireNonNull(jitter, "jitter");
@@ -103,7 +102,9 @@ public final class GraphClient implements AutoCloseable {
                 .followRedirects(false)
                 .build();
         this.usage = usage;
-        this.caller = new GraphCaller(settings, this.shared, sleeper, jitter, ticker, usage, mapper, maxResponseBytes);
+        this.watch = watch;
+        this.caller = new GraphCaller(settings, this.shared, sleeper, jitter, ticker, usage, mapper, maxResponseBytes,
+                watch);
         this.pager = new LeadPager(caller, urls);
     }
 
@@ -116,18 +117,45 @@ public final class GraphClient implements AutoCloseable {
      * this client's connections, threads and rate-limit usage. Closing it does nothing; closing this one closes both.
      */
     public GraphClient withSettings(GraphSettings other) {
-        return new GraphClient(other, sleeper, jitter, ticker, maxResponseBytes, shared, usage);
+        return new GraphClient(other, sleeper, jitter, ticker, maxResponseBytes, shared, usage, watch);
+    }
+
+    /**
+     * A client for checking a token at sign-in ({@link GraphSettings#forSignIn()}: short timeouts, a short retry
+     * budget), sharing this one's connections. Used by {@link TokenCheck}.
+     */
+    public GraphClient forSignIn() {
+        return withSettings(settings.forSignIn());
+    }
+
+    /** The reads of the access doctor and the token exchange, with this client's settings. */
+    public GraphAccess access() {
+        return new GraphAccess(caller, urls, mapper);
     }
 
     /** The same client refusing answers above {@code bytes} (tests of the response cap). */
     GraphClient withMaxResponseBytes(long bytes) {
-        return new GraphClient(settings, sleeper, jitter, ticker, bytes, shared, usage);
+        return new GraphClient(settings, sleeper, jitter, ticker, bytes, shared, usage, watch);
+    }
+
+    /** What Meta's usage headers said last (shared by every client made by {@link #withSettings}); read-only. */
+    public UsageSnapshot usage() {
+        return usage.snapshot();
     }
 
     /** {@code /me?metadata=1&fields=id,name}: user or page token, id and name (fallback through /me/accounts code 100). */
     public TokenInfo whoami(AccessToken token) {
+        return whoami(token, NEVER);
+    }
+
+    /**
+     * {@link #whoami(AccessToken)} that ends at once, in flight too, when {@code cancelled} turns true (with a
+     * {@link java.util.concurrent.CancellationException}).
+     */
+    public TokenInfo whoami(AccessToken token, BooleanSupplier cancelled) {
+        BooleanSupplier stop = cancelled == null ? NEVER : cancelled;
         HttpUrl url = urls.path("me").addQueryParameter("fields", "id,name").addQueryParameter("metadata", "1").build();
-        JsonNode me = caller.get(url, token, "me", mapper::readTree, NEVER, RetryListener.NONE);
+        JsonNode me = caller.getAbortable(url, token, "me", mapper::readTree, stop);
         String id = text(me, "id");
         String name = text(me, "name");
         String type = text(me.path("metadata"), "type");
@@ -139,7 +167,7 @@ public final class GraphClient implements AutoCloseable {
         }
         HttpUrl probe = urls.path("me/accounts").addQueryParameter("limit", "1").build();
         try {
-            caller.get(probe, token, "accounts", PageParsers::raw, NEVER, RetryListener.NONE);
+            caller.getAbortable(probe, token, "accounts", PageParsers::raw, stop);
             return new TokenInfo(TokenKind.USER, id, name);
         } catch (GraphFailure e) {
             String gm = e.graphMessage() == null ? "" : e.graphMessage();
@@ -156,13 +184,18 @@ public final class GraphClient implements AutoCloseable {
      * role that gives one) are skipped with a warning.
      */
     public List<PageInfo> pages(AccessToken token, TokenInfo who) {
+        return pages(token, who, NEVER);
+    }
+
+    /** {@link #pages(AccessToken, TokenInfo)} that ends at once, in flight too, when {@code cancelled} turns true. */
+    public List<PageInfo> pages(AccessToken token, TokenInfo who, BooleanSupplier cancelled) {
         if (who.kind() == TokenKind.PAGE) {
             return List.of(new PageInfo(who.id(), who.name(), token, List.of()));
         }
         HttpUrl first = urls.path("me/accounts").addQueryParameter("fields", ACCOUNT_FIELDS)
                 .addQueryParameter("limit", Integer.toString(LIST_LIMIT)).build();
         List<PageInfo> pages = new ArrayList<>();
-        for (String raw : listAll(first, token, "accounts")) {
+        for (String raw : ListPager.listAll(caller, urls, first, token, "accounts", cancelled == null ? NEVER : cancelled, true)) {
             JsonNode n = readTree(raw);
             String id = text(n, "id");
             String pageToken = text(n, "access_token");
@@ -185,7 +218,7 @@ public final class GraphClient implements AutoCloseable {
         HttpUrl first = urls.path(page.id() + "/leadgen_forms").addQueryParameter("fields", FORM_FIELDS)
                 .addQueryParameter("limit", Integer.toString(LIST_LIMIT)).build();
         List<LeadForm> forms = new ArrayList<>();
-        for (String raw : listAll(first, page.accessToken(), "leadgen_forms")) {
+        for (String raw : ListPager.listAll(caller, urls, first, page.accessToken(), "leadgen_forms", NEVER, false)) {
             forms.add(FormParser.form(readTree(raw), page.id(), raw));
         }
         return forms;
@@ -232,6 +265,7 @@ public final class GraphClient implements AutoCloseable {
         if (owner) {
             shared.dispatcher().executorService().shutdown();
             shared.connectionPool().evictAll();
+            watch.close();
         }
     }
 
@@ -249,27 +283,6 @@ public final class GraphClient implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
-    }
-
-    // ---- paging of plain lists ----
-
-    private List<String> listAll(HttpUrl first, AccessToken token, String endpoint) {
-        List<String> items = new ArrayList<>();
-        Set<String> seenUrls = new HashSet<>();
-        Set<String> seenAfters = new HashSet<>();
-        int emptyRun = 0;
-        HttpUrl url = first;
-        while (url != null && seenUrls.add(url.toString())) {
-            PageParsers.RawPage page = caller.get(url, token, endpoint, PageParsers::raw, NEVER, RetryListener.NONE);
-            items.addAll(page.items());
-            emptyRun = page.items().isEmpty() ? emptyRun + 1 : 0;
-            if (page.next() == null || emptyRun >= MAX_EMPTY_PAGES
-                    || (page.after() != null && !seenAfters.add(page.after()))) {
-                break;
-            }
-            url = urls.followable(page.next());
-        }
-        return items;
     }
 
     private JsonNode readTree(String raw) {

@@ -42,6 +42,33 @@ public record GraphSettings(String baseUrl, String version, String appSecret, Du
                 Duration.ofSeconds(60), 500, Duration.ofMinutes(10), Duration.ofSeconds(1), DEFAULT_CALL_TIMEOUT);
     }
 
+    /** How long connecting may take when a token is checked at sign-in. */
+    public static final Duration SIGN_IN_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long Meta may stay silent when a token is checked at sign-in. */
+    public static final Duration SIGN_IN_READ_TIMEOUT = Duration.ofSeconds(8);
+    /** How long one attempt of the sign-in check may take in all. */
+    public static final Duration SIGN_IN_CALL_TIMEOUT = Duration.ofSeconds(10);
+    /** How long the sign-in check keeps retrying one call: a short budget, the long one is for syncs. */
+    public static final Duration SIGN_IN_RETRY_TIME = Duration.ofSeconds(4);
+
+    /**
+     * The same address, version and secret with the short timeouts and retry budget of a sign-in check: a check
+     * against a silent or unreachable server ends within seconds instead of after the sync's long retry budget.
+     */
+    public GraphSettings forSignIn() {
+        Duration backoff = initialBackoff == null || initialBackoff.compareTo(Duration.ofSeconds(1)) > 0
+                ? Duration.ofSeconds(1) : initialBackoff;
+        Duration retry = maxRetryTime == null || maxRetryTime.compareTo(SIGN_IN_RETRY_TIME) > 0
+                ? SIGN_IN_RETRY_TIME : maxRetryTime;
+        return new GraphSettings(baseUrl, version, appSecret, shorter(connectTimeout, SIGN_IN_CONNECT_TIMEOUT),
+                shorter(readTimeout, SIGN_IN_READ_TIMEOUT), pageSize, retry, backoff,
+                callTimeout.isZero() ? SIGN_IN_CALL_TIMEOUT : shorter(callTimeout, SIGN_IN_CALL_TIMEOUT));
+    }
+
+    private static Duration shorter(Duration mine, Duration limit) {
+        return mine == null || mine.isZero() || mine.isNegative() || mine.compareTo(limit) > 0 ? limit : mine;
+    }
+
     public GraphSettings withBaseUrl(String url) {
         return new GraphSettings(url, version, appSecret, connectTimeout, readTimeout, pageSize, maxRetryTime,
                 initialBackoff, callTimeout);

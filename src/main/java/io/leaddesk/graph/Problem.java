@@ -10,8 +10,16 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One failed Graph call, sorted into a {@link GraphErrorKind}, before it becomes a {@link GraphException}.
@@ -20,13 +28,36 @@ import java.util.Locale;
  *
  * @param graphMessage Graph's own message text (may be null)
  * @param regainMinutes estimated_time_to_regain_access from the usage headers, 0 when unknown
+ * @param tokenProblem what exactly is wrong with the token (TOKEN problems), else null
+ * @param expiredAt    when an expired token expired, from Meta's message (null when not said)
+ * @param messageKey   the app's message bundle key of the sentence (null = English only)
  */
 record Problem(GraphErrorKind kind, String what, String todo, int code, int subcode, int httpStatus,
-               String missingPermission, String fbtraceId, String graphMessage, long regainMinutes, Throwable cause) {
+               String missingPermission, String fbtraceId, String graphMessage, long regainMinutes, Throwable cause,
+               TokenProblem tokenProblem, Instant expiredAt, String messageKey, List<Object> messageArgs) {
+
+    /** "Session has expired on Tuesday, 01-Dec-26 08:00:00 PST": the date, without the day of the week. */
+    private static final Pattern EXPIRED_ON = Pattern.compile(
+            "expired on (?:[A-Za-z]+, )?(\\d{1,2}-[A-Za-z]{3}-\\d{2,4} \\d{1,2}:\\d{2}:\\d{2} [A-Za-z][A-Za-z/_+-]*)");
+    private static final DateTimeFormatter META_DATE = DateTimeFormatter.ofPattern("d-MMM-yy H:mm:ss z", Locale.US);
+    private static final DateTimeFormatter META_DATE_LONG_YEAR = DateTimeFormatter.ofPattern("d-MMM-yyyy H:mm:ss z", Locale.US);
+    /** How an expiry date reads in the English sentences: {@code 2026-12-01 16:00 UTC}. */
+    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private static final List<String> KNOWN_PERMISSIONS = List.of("leads_retrieval", "pages_show_list",
             "pages_read_engagement", "pages_manage_ads", "ads_management", "ads_read", "business_management",
             "pages_manage_metadata");
+
+    Problem {
+        messageArgs = messageArgs == null ? List.of() : List.copyOf(messageArgs);
+    }
+
+    Problem(GraphErrorKind kind, String what, String todo, int code, int subcode, int httpStatus,
+            String missingPermission, String fbtraceId, String graphMessage, long regainMinutes, Throwable cause) {
+        this(kind, what, todo, code, subcode, httpStatus, missingPermission, fbtraceId, graphMessage, regainMinutes,
+                cause, null, null, null, List.of());
+    }
 
     boolean retryable() {
         return kind == GraphErrorKind.TRANSIENT || kind == GraphErrorKind.RATE_LIMIT || kind == GraphErrorKind.NETWORK;
@@ -34,7 +65,12 @@ record Problem(GraphErrorKind kind, String what, String todo, int code, int subc
 
     Problem withRegainMinutes(long minutes) {
         return new Problem(kind, what, todo, code, subcode, httpStatus, missingPermission, fbtraceId, graphMessage,
-                minutes, cause);
+                minutes, cause, tokenProblem, expiredAt, messageKey, messageArgs);
+    }
+
+    Problem withKey(String key, Object... args) {
+        return new Problem(kind, what, todo, code, subcode, httpStatus, missingPermission, fbtraceId, graphMessage,
+                regainMinutes, cause, tokenProblem, expiredAt, key, List.of(args));
     }
 
     String message() {
@@ -42,27 +78,27 @@ record Problem(GraphErrorKind kind, String what, String todo, int code, int subc
     }
 
     GraphFailure toException(String... secrets) {
-        return build(message(), secrets);
+        return build(what, todo, secrets);
     }
 
     /** {@code spent}: the wall-clock time since the first attempt began (waits and network time). */
     GraphFailure giveUp(int attempts, Duration spent, String... secrets) {
-        String sentence = what + "; LeadDesk retried for " + human(spent) + " and gave up after " + attempts
-                + (attempts == 1 ? " attempt" : " attempts") + ": " + todo + ".";
-        return build(sentence, secrets);
+        String head = what + "; LeadDesk retried for " + human(spent) + " and gave up after " + attempts
+                + (attempts == 1 ? " attempt" : " attempts");
+        return build(head, todo, secrets);
     }
 
     GraphFailure giveUpTooLongToWait(int attempts, Duration budget, String... secrets) {
-        String sentence = what + "; Meta asks to wait about " + regainMinutes + (regainMinutes == 1 ? " minute" : " minutes")
+        String head = what + "; Meta asks to wait about " + regainMinutes + (regainMinutes == 1 ? " minute" : " minutes")
                 + ", longer than LeadDesk may keep retrying (" + human(budget) + "), so it gave up after " + attempts
-                + (attempts == 1 ? " attempt" : " attempts") + ": try again in " + regainMinutes
-                + (regainMinutes == 1 ? " minute." : " minutes.");
-        return build(sentence, secrets);
+                + (attempts == 1 ? " attempt" : " attempts");
+        return build(head, "try again in " + regainMinutes + (regainMinutes == 1 ? " minute" : " minutes"), secrets);
     }
 
-    private GraphFailure build(String message, String... secrets) {
-        return new GraphFailure(kind, scrub(message, secrets), code, subcode, httpStatus, missingPermission, fbtraceId,
-                scrub(graphMessage, secrets), scrubbedCause(cause, secrets));
+    private GraphFailure build(String head, String todoText, String... secrets) {
+        return new GraphFailure(kind, scrub(head, secrets), scrub(todoText, secrets), code, subcode, httpStatus,
+                missingPermission, fbtraceId, scrub(graphMessage, secrets), scrubbedCause(cause, secrets), tokenProblem,
+                expiredAt, messageKey, messageArgs);
     }
 
     /** Replaces every occurrence of each secret by its masked form. */
@@ -140,27 +176,15 @@ record Problem(GraphErrorKind kind, String what, String todo, int code, int subc
         String gm = graphMessage == null ? "" : graphMessage;
         String lower = gm.toLowerCase(Locale.ROOT);
         String ref = "Meta error " + code + (subcode != 0 ? "/" + subcode : "");
+        Problem token = tokenProblem(code, subcode, gm, lower, ref, fbtrace, http);
+        if (token != null) {
+            return token;
+        }
         GraphErrorKind kind;
         String what;
         String todo;
         String permission = null;
-        if (code == 190) {
-            kind = GraphErrorKind.TOKEN;
-            todo = "sign in again with a new token";
-            what = switch (subcode) {
-                case 463 -> "The access token has expired (" + ref + ")";
-                case 460 -> "The access token stopped working because the account password was changed (" + ref + ")";
-                case 464 -> "The access token belongs to an unconfirmed Facebook account (" + ref + ")";
-                case 492 -> "The access token has no role on this Page any more (" + ref + ")";
-                default -> lower.contains("page access token")
-                        ? "This request needs a Page access token, but a different kind of token was used (" + ref + ")"
-                        : "The access token is not valid any more (" + ref + ")";
-            };
-        } else if (code == 102 || code == 2500) {
-            kind = GraphErrorKind.TOKEN;
-            what = "Meta no longer accepts this sign-in session (" + ref + ")";
-            todo = "sign in again with a new token";
-        } else if (code == 10 || (code >= 200 && code <= 299)) {
+        if (code == 10 || (code >= 200 && code <= 299)) {
             kind = GraphErrorKind.PERMISSION;
             permission = guessPermission(code, lower, endpoint);
             if ("leads_retrieval".equals(permission)) {
@@ -203,6 +227,149 @@ record Problem(GraphErrorKind kind, String what, String todo, int code, int subc
             todo = "check the settings and try again";
         }
         return new Problem(kind, what, todo, code, subcode, http, permission, fbtrace, graphMessage, 0, null);
+    }
+
+    /**
+     * Problems of the token or of the app credentials sent with it, each named precisely with what to do next and a
+     * message key for the app; null when the envelope is about something else.
+     */
+    private static Problem tokenProblem(int code, int subcode, String gm, String lower, String ref, String fbtrace,
+                                        int http) {
+        TokenProblem p;
+        String what;
+        String todo;
+        String key;
+        Instant expiredAt = null;
+        List<Object> args = List.of();
+        if (code == 190) {
+            switch (subcode) {
+                case 463 -> {
+                    p = TokenProblem.EXPIRED;
+                    expiredAt = expiryDate(gm);
+                    what = expiredAt == null ? "The access token has expired (" + ref + ")"
+                            : "The access token expired on " + ENGLISH_DATE.format(expiredAt) + " (" + ref + ")";
+                    todo = "create a new token and sign in again (a system-user token does not expire, and"
+                            + " 'leaddesk token extend' makes a short-lived user token last about 60 days)";
+                    key = expiredAt == null ? "error.token.expired" : "error.token.expiredOn";
+                    args = expiredAt == null ? List.of() : List.of(Date.from(expiredAt));
+                }
+                case 460 -> {
+                    p = TokenProblem.PASSWORD_CHANGED;
+                    what = "The access token stopped working because the Facebook password of its account was changed ("
+                            + ref + ")";
+                    todo = "log in to Facebook with the new password, create a new token and sign in again";
+                    key = "error.token.password";
+                }
+                case 467 -> {
+                    p = TokenProblem.LOGGED_OUT;
+                    what = "The access token stopped working because its account logged out of Facebook (" + ref + ")";
+                    todo = "log in to Facebook, create a new token and sign in again";
+                    key = "error.token.loggedOut";
+                }
+                case 458 -> {
+                    p = TokenProblem.APP_REMOVED;
+                    what = "The access token stopped working because its app is not installed any more or was removed"
+                            + " by the person (" + ref + ")";
+                    todo = "add the app again (Facebook Settings > Apps and websites), create a new token and sign in again";
+                    key = "error.token.appRemoved";
+                }
+                case 464 -> {
+                    p = TokenProblem.UNCONFIRMED;
+                    what = "The access token belongs to an unconfirmed Facebook account (" + ref + ")";
+                    todo = "confirm the Facebook account, then sign in again with a new token";
+                    key = "error.token.unconfirmed";
+                }
+                case 492 -> {
+                    p = TokenProblem.NO_PAGE_ROLE;
+                    what = "The access token has no role on this Page any more (" + ref + ")";
+                    todo = "ask a Page admin for a role on the Page again, then sign in again with a new token";
+                    key = "error.token.noPageRole";
+                }
+                default -> {
+                    if (lower.contains("page access token")) {
+                        p = TokenProblem.PAGE_TOKEN_REQUIRED;
+                        what = "This request needs a Page access token, but a different kind of token was used (" + ref + ")";
+                        todo = "sign in with a user token or the Page's own token";
+                        key = "error.token.pageTokenRequired";
+                    } else if (neverValid(subcode, lower)) {
+                        p = TokenProblem.NEVER_VALID;
+                        what = "Meta does not accept this as an access token: it is incomplete, mistyped, or made for"
+                                + " another app (" + ref + ")";
+                        todo = "copy the whole token again, or create a new one, and sign in with it";
+                        key = "error.token.neverValid";
+                    } else {
+                        p = TokenProblem.NOT_VALID_NOW;
+                        what = "The access token is not valid any more (" + ref + ")";
+                        todo = "sign in again with a new token";
+                        key = "error.token.notValidNow";
+                    }
+                }
+            }
+        } else if (code == 102 || code == 2500) {
+            p = TokenProblem.SESSION_INVALID;
+            what = "Meta no longer accepts this sign-in session (" + ref + ")";
+            todo = "sign in again with a new token";
+            key = "error.token.session";
+        } else if (code == 100 && lower.contains("appsecret_proof")) {
+            if (lower.contains("invalid")) {
+                p = TokenProblem.APP_SECRET_WRONG;
+                what = "The app secret does not belong to the app of this token (" + ref + ")";
+                todo = "copy the app secret again from Meta for Developers > your app > App settings > Basic,"
+                        + " or leave it empty if the app does not require it, and try again";
+                key = "error.appSecret.wrong";
+            } else {
+                p = TokenProblem.APP_SECRET_REQUIRED;
+                what = "The app of this token requires an app secret proof with every call (" + ref + ")";
+                todo = "enter the app secret (LEADDESK_APP_SECRET for the command line; it is in Meta for Developers"
+                        + " > your app > App settings > Basic) and try again";
+                key = "error.appSecret.required";
+            }
+        } else if ((code == 1 || code == 101) && lower.contains("client secret")) {
+            p = TokenProblem.APP_SECRET_WRONG;
+            what = "Meta did not accept the app secret for this app id (" + ref + ")";
+            todo = "copy the app secret again from Meta for Developers > your app > App settings > Basic and try again";
+            key = "error.appSecret.wrong";
+        } else if (code == 101) {
+            p = TokenProblem.APP_ID_WRONG;
+            what = "Meta does not know this app id, or the app id and secret do not belong together (" + ref + ")";
+            todo = "copy the App ID and the app secret again from Meta for Developers > your app > App settings > Basic"
+                    + " and try again";
+            key = "error.appId.wrong";
+        } else {
+            return null;
+        }
+        return new Problem(GraphErrorKind.TOKEN, what, todo, code, subcode, http, null, fbtrace, gm, 0, null, p,
+                expiredAt, key, args);
+    }
+
+    /** Code 190 for a token Meta never issued: unparseable, malformed, an invalid signature, undecryptable. */
+    private static boolean neverValid(int subcode, String lower) {
+        if (subcode != 0) {
+            return false;
+        }
+        return lower.contains("cannot parse access token") || lower.contains("malformed access token")
+                || lower.contains("invalid oauth access token") || lower.contains("could not be decrypted")
+                || lower.contains("invalid access token signature") || lower.contains("bad signature");
+    }
+
+    /** The date in "Session has expired on Tuesday, 01-Dec-26 08:00:00 PST. The current time is ...", or null. */
+    static Instant expiryDate(String graphMessage) {
+        if (graphMessage == null) {
+            return null;
+        }
+        Matcher m = EXPIRED_ON.matcher(graphMessage);
+        if (!m.find()) {
+            return null;
+        }
+        String date = m.group(1);
+        for (DateTimeFormatter f : List.of(META_DATE, META_DATE_LONG_YEAR)) {
+            try {
+                return ZonedDateTime.parse(date, f).toInstant();
+            } catch (DateTimeParseException e) {
+                // try the next form
+            }
+        }
+        return null;
     }
 
     private static String guessPermission(int code, String lowerMessage, String endpoint) {
@@ -261,7 +428,7 @@ record Problem(GraphErrorKind kind, String what, String todo, int code, int subc
 
     private static Problem network(String what, IOException e) {
         return new Problem(GraphErrorKind.NETWORK, what, "check the internet connection or proxy, then try again",
-                0, 0, 0, null, null, null, 0, e);
+                0, 0, 0, null, null, null, 0, e).withKey("error.network");
     }
 
     static Problem malformed(int http, IOException e) {

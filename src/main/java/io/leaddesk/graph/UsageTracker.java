@@ -13,9 +13,20 @@ import java.util.concurrent.ConcurrentHashMap;
 final class UsageTracker {
     private volatile int appUsage;
     private final Map<AccessToken, Integer> tokenUsage = new ConcurrentHashMap<>();
+    private final Map<AccessToken, Long> tokenRegain = new ConcurrentHashMap<>();
 
     void record(AccessToken token, Response response, ObjectMapper mapper) {
         appUsage = Usage.percent(response.header("X-App-Usage"), mapper);
+        if (token == null) {
+            return; // a call without a token (the app token exchange) only tells the app's usage
+        }
+        long regain = Math.max(Usage.regainMinutes(response.header("X-Business-Use-Case-Usage"), mapper),
+                Usage.regainMinutes(response.header("X-Page-Usage"), mapper));
+        if (regain > 0) {
+            tokenRegain.put(token, regain);
+        } else {
+            tokenRegain.remove(token);
+        }
         int page = Math.max(Usage.percent(response.header("X-Page-Usage"), mapper),
                 Usage.percent(response.header("X-Business-Use-Case-Usage"), mapper));
         if (page > 0) {
@@ -27,6 +38,19 @@ final class UsageTracker {
 
     /** The highest usage that applies to requests with this token. */
     int current(AccessToken token) {
-        return Math.max(appUsage, tokenUsage.getOrDefault(token, 0));
+        return token == null ? appUsage : Math.max(appUsage, tokenUsage.getOrDefault(token, 0));
+    }
+
+    /** The highest usage and wait Meta reported last, over the app and every token. */
+    UsageSnapshot snapshot() {
+        int highest = appUsage;
+        for (int v : tokenUsage.values()) {
+            highest = Math.max(highest, v);
+        }
+        long regain = 0;
+        for (long v : tokenRegain.values()) {
+            regain = Math.max(regain, v);
+        }
+        return new UsageSnapshot(highest, regain);
     }
 }

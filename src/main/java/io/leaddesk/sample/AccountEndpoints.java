@@ -4,9 +4,6 @@ import java.util.List;
 
 /** {@code /me}, {@code /me/accounts} and {@code /{page_id}}: who the token is and the Pages it reaches. */
 final class AccountEndpoints {
-    private static final List<String> PAGE_TASKS = List.of("ADVERTISE", "ANALYZE", "CREATE_CONTENT", "MESSAGING",
-            "MODERATE", "MANAGE");
-    private static final List<String> LIMITED_TASKS = List.of("ADVERTISE", "ANALYZE");
     private static final List<String> PAGE_FIELDS = List.of("access_token", "category", "category_list", "name",
             "id", "tasks");
 
@@ -61,8 +58,7 @@ final class AccountEndpoints {
         if (caller.isPage()) {
             return caller.pageId().equals(page.id()) ? caller.token() : null;
         }
-        return caller.leadsPermission() ? SampleTokens.pageToken(page.id())
-                : SampleTokens.noLeadsPageToken(page.id());
+        return caller.persona().pageTokenPrefix + page.id();
     }
 
     private static void appendPage(StringBuilder sb, SampleCaller caller, SamplePage page, List<String> fields) {
@@ -79,8 +75,8 @@ final class AccountEndpoints {
                         + "\",\"name\":" + Json.str(page.category()) + "}]";
                 case "name" -> "\"name\":" + Json.str(page.name());
                 case "id" -> "\"id\":\"" + page.id() + '"';
-                case "tasks" -> caller.isPage() ? null : tasks(caller);
-                case "has_lead_access" -> hasLeadAccess(caller);
+                case "tasks" -> caller.isPage() ? null : tasks(caller, page);
+                case "has_lead_access" -> caller.persona().hasLeadAccess(page.id());
                 case "leadgen_tos_accepted" -> "\"leadgen_tos_accepted\":true";
                 default -> null;
             };
@@ -91,19 +87,7 @@ final class AccountEndpoints {
         sb.append('}');
     }
 
-    private static String tasks(SampleCaller caller) {
-        List<String> t = caller.leadsPermission() ? PAGE_TASKS : LIMITED_TASKS;
-        return "\"tasks\":[\"" + String.join("\",\"", t) + "\"]";
-    }
-
-    private static String hasLeadAccess(SampleCaller caller) {
-        if (caller.leadsPermission()) {
-            return "\"has_lead_access\":{\"can_access_lead\":true,\"enabled_lead_access_manager\":false,"
-                    + "\"user_has_leads_permission\":true,\"app_has_leads_permission\":true}";
-        }
-        return "\"has_lead_access\":{\"can_access_lead\":false,\"enabled_lead_access_manager\":true,"
-                + "\"failure_reason\":\"The user is not assigned in Lead Access Manager\","
-                + "\"failure_resolution\":\"Ask a Page admin to assign you in Lead Access Manager\","
-                + "\"user_has_leads_permission\":false,\"app_has_leads_permission\":true}";
+    private static String tasks(SampleCaller caller, SamplePage page) {
+        return "\"tasks\":[\"" + String.join("\",\"", caller.persona().tasks(page.id())) + "\"]";
     }
 }

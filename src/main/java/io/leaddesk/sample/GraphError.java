@@ -54,6 +54,40 @@ final class GraphError extends RuntimeException {
                 "Your session has expired. Please log in again.");
     }
 
+    static GraphError passwordChanged() {
+        return oauth(190, 460, "Error validating access token: The session has been invalidated because the user"
+                + " changed their password or Facebook has changed the session for security reasons.",
+                "Session invalidated", "Your password was changed. Please log in again.");
+    }
+
+    static GraphError loggedOut() {
+        return oauth(190, 467, "Error validating access token: The session is invalid because the user logged out.",
+                "Logged out", "You logged out of Facebook. Please log in again.");
+    }
+
+    static GraphError appRemoved() {
+        return oauth(190, 458, "Error validating access token: The user has not authorized application "
+                + SampleTokens.APP_ID + ".", "App not authorized", "The app is not installed. Please add it again.");
+    }
+
+    /** An app token ({@code id|secret}) whose secret is not the app's. */
+    static GraphError invalidTokenSignature() {
+        return oauth(190, null, "Invalid OAuth access token signature.", "Invalid token",
+                "The access token could not be verified.");
+    }
+
+    /** The token exchange with a wrong client_secret: Meta answers code 1. */
+    static GraphError clientSecretInvalid() {
+        return oauth(1, null, "Error validating client secret.", "Invalid client secret",
+                "The app secret is not valid.");
+    }
+
+    /** The token exchange with an unknown client_id. */
+    static GraphError applicationInvalid() {
+        return oauth(101, null, "Error validating application. Invalid application ID.", "Invalid application",
+                "The app id is not valid.");
+    }
+
     static GraphError pageTokenRequired() {
         return oauth(190, null, "(#190) This method must be called with a Page Access Token", "Page token needed",
                 "Leads and lead forms can only be read with the Page's own access token.");

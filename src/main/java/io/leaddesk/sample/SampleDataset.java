@@ -260,6 +260,15 @@ public final class SampleDataset {
         form.add(n, lastAddedEpoch);
     }
 
+    /**
+     * One lead arrives in the form at {@code epoch} (the trickle's arrivals): created then, or with the newest lead
+     * added so far when that is later, so times never go backwards.
+     */
+    synchronized void arriveAt(SampleForm form, long epoch) {
+        lastAddedEpoch = Math.max(epoch, lastAddedEpoch);
+        form.add(1, lastAddedEpoch);
+    }
+
     private synchronized long nextAddedEpoch() {
         long wall = Instant.now().getEpochSecond();
         lastAddedEpoch = Math.max(wall, lastAddedEpoch + 1);

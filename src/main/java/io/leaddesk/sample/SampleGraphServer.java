@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoField;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code Authorization: Bearer} (see {@link SampleTokens}). Endpoints: {@code /me}, {@code /me/accounts},
  * {@code /{page_id}} ({@link AccountEndpoints}), {@code /{page_id}/leadgen_forms}, {@code /{form_id}}
  * ({@link FormEndpoints}), {@code /{form_id}/leads} ({@link LeadEndpoints}: cursor paging, {@code filtering} on
- * time_created, newest first), {@code /{lead_id}} ({@link SingleLeadEndpoint}). Bodies are ASCII JSON with Graph's
+ * time_created, newest first), {@code /{lead_id}} ({@link SingleLeadEndpoint}); what the access doctor reads,
+ * {@code /me/permissions}, {@code /debug_token} and the token exchange {@code /oauth/access_token}
+ * ({@link AccessEndpoints}; tasks, has_lead_access and leadgen_tos_accepted are Page fields). Bodies are ASCII JSON with Graph's
  * escaping ({@code \/} and {@code \}{@code uXXXX}); every response carries {@code X-App-Usage} ({@link SampleHttp}).
  *
  * <p>Faults ({@link SampleOptions#faults()}, parsed by {@link SampleFaults}, applied by {@link SampleFaultInjector})
@@ -44,7 +47,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code latencyMs} is slept on the server before every answer. {@code limit} above {@code maxPageSize} is capped
  * silently. Lead cursors are keyset positions (created_time + id) by default, so leads added while paging do not
  * shift pages; {@link SampleOptions.Cursor#OFFSET} with {@link SampleOptions#arrivals()} reproduces a
- * server whose pages shift while leads arrive.
+ * server whose pages shift while leads arrive. {@link SampleOptions#trickle()} adds leads over time
+ * ({@link SampleTrickle}), on the clock given to {@link #start(SampleOptions, Clock)}.
  */
 public final class SampleGraphServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SampleGraphServer.class);
@@ -66,20 +70,22 @@ public final class SampleGraphServer implements AutoCloseable {
     private final SampleHttp http;
     private final LeadEndpoints leads;
     private final SamplePaging paging;
+    private final SampleTrickle trickle;
 
-    private SampleGraphServer(SampleOptions options) throws IOException {
+    private SampleGraphServer(SampleOptions options, Clock clock) throws IOException {
         this.options = options;
         SampleFaultInjector faults = new SampleFaultInjector(SampleFaults.parse(options.faults()));
         this.dataset = SampleDataset.generate(options.seed(), options.leads(),
-                Instant.now().with(ChronoField.NANO_OF_SECOND, 0));
+                clock.instant().with(ChronoField.NANO_OF_SECOND, 0));
+        this.trickle = new SampleTrickle(dataset, options.trickle(), clock);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         this.paging = new SamplePaging(baseUrl, options.maxPageSize());
         this.leads = new LeadEndpoints(dataset, paging, faults, options);
-        SampleRouter router = new SampleRouter(dataset, new SampleAuth(dataset, options.appSecret()),
-                new AccountEndpoints(dataset, paging), new FormEndpoints(paging, faults), leads,
-                new SingleLeadEndpoint());
-        this.http = new SampleHttp(options, router, faults);
+        SampleAuth auth = new SampleAuth(dataset, options.appSecret());
+        SampleRouter router = new SampleRouter(dataset, auth, new AccountEndpoints(dataset, paging),
+                new FormEndpoints(paging, faults), leads, new SingleLeadEndpoint(), new AccessEndpoints(auth));
+        this.http = new SampleHttp(options, router, faults, trickle::catchUp);
         AtomicInteger threadNo = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "sample-graph-" + threadNo.incrementAndGet());
@@ -95,8 +101,16 @@ public final class SampleGraphServer implements AutoCloseable {
 
     /** Starts a server; close it when done. */
     public static SampleGraphServer start(SampleOptions options) {
+        return start(options, Clock.systemUTC());
+    }
+
+    /**
+     * Starts a server whose data is relative to {@code clock}'s now and whose {@link SampleOptions#trickle() trickle}
+     * follows it (tests move it by hand: no waiting).
+     */
+    public static SampleGraphServer start(SampleOptions options, Clock clock) {
         try {
-            return new SampleGraphServer(options);
+            return new SampleGraphServer(options, clock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the sample Graph API on port " + options.port(), e);
         }
@@ -140,6 +154,11 @@ public final class SampleGraphServer implements AutoCloseable {
     /** From now on, a larger {@code limit} than this is capped silently; replaces {@link SampleOptions#maxPageSize()}. */
     public void maxPageSize(int n) {
         paging.maxPageSize(n);
+    }
+
+    /** Leads the trickle has added so far (those due by the last request). */
+    public long trickled() {
+        return trickle.added();
     }
 
     /** hex HMAC-SHA256 of the token keyed by the app secret (what {@code appsecret_proof} must be). */

@@ -32,11 +32,18 @@ final class SampleHttp implements HttpHandler {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicLong traces = new AtomicLong();
     private final ConcurrentHashMap<String, LongAdder> pathCounts = new ConcurrentHashMap<>();
+    /** Runs before every request is routed (the trickle's new leads arrive). */
+    private final Runnable beforeRoute;
 
     SampleHttp(SampleOptions options, SampleRouter router, SampleFaultInjector faults) {
+        this(options, router, faults, () -> { });
+    }
+
+    SampleHttp(SampleOptions options, SampleRouter router, SampleFaultInjector faults, Runnable beforeRoute) {
         this.options = options;
         this.router = router;
         this.faults = faults;
+        this.beforeRoute = beforeRoute;
     }
 
     int requestCount() {
@@ -66,6 +73,7 @@ final class SampleHttp implements HttpHandler {
                     ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestURI().getRawQuery());
             String body;
             try {
+                beforeRoute.run();
                 body = router.route(req);
             } catch (GraphError e) {
                 respond(ex, n, e.http, e.headers, e.toJson(traceId()), false);

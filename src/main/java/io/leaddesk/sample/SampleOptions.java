@@ -18,9 +18,11 @@ import java.util.Locale;
  * @param arrivals           new leads that arrive in a form at each request for its leads, as if people submitted
  *                           while a client pages: the n-th request of a form brings {@code arrivals[n % size]}
  *                           (default none); e.g. {@code [25, 25, 25, 25, 5]} gives bursts in which whole pages repeat
+ * @param trickle            new leads per minute that arrive over time in the ACTIVE forms, in turn, as people submit
+ *                           (0 = none, the default): the demo shows auto-sync with it ({@link SampleTrickle})
  */
 public record SampleOptions(int leads, String faults, int latencyMs, long seed, String appSecret, int maxPageSize,
-                            int port, Cursor cursor, List<Integer> arrivals) {
+                            int port, Cursor cursor, List<Integer> arrivals, double trickle) {
 
     /** The paging cursors of /leads. */
     public enum Cursor {
@@ -62,49 +64,62 @@ public record SampleOptions(int leads, String faults, int latencyMs, long seed, 
             }
         }
         cursor = cursor == null ? Cursor.KEYSET : cursor;
+        if (!(trickle >= 0 && trickle <= MAX_TRICKLE)) {
+            throw new IllegalArgumentException("the trickle must be between 0 and " + (int) MAX_TRICKLE
+                    + " leads a minute: " + trickle);
+        }
         SampleFaults.parse(faults); // fail early on a bad spec
+    }
+
+    /** The most leads a minute {@link #trickle()} takes. */
+    public static final double MAX_TRICKLE = 10_000;
+
+    /** Without a trickle. */
+    public SampleOptions(int leads, String faults, int latencyMs, long seed, String appSecret, int maxPageSize,
+                         int port, Cursor cursor, List<Integer> arrivals) {
+        this(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals, 0);
     }
 
     /** Keyset cursors and no arrivals. */
     public SampleOptions(int leads, String faults, int latencyMs, long seed, String appSecret, int maxPageSize,
                          int port) {
-        this(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, Cursor.KEYSET, List.of());
+        this(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, Cursor.KEYSET, List.of(), 0);
     }
 
     public static SampleOptions defaults() {
-        return new SampleOptions(5000, null, 0, 42L, null, 1000, 0, Cursor.KEYSET, List.of());
+        return new SampleOptions(5000, null, 0, 42L, null, 1000, 0, Cursor.KEYSET, List.of(), 0);
     }
 
     public SampleOptions withLeads(int v) {
-        return new SampleOptions(v, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals);
+        return new SampleOptions(v, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals, trickle);
     }
 
     public SampleOptions withFaults(String v) {
-        return new SampleOptions(leads, v, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals);
+        return new SampleOptions(leads, v, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals, trickle);
     }
 
     public SampleOptions withLatencyMs(int v) {
-        return new SampleOptions(leads, faults, v, seed, appSecret, maxPageSize, port, cursor, arrivals);
+        return new SampleOptions(leads, faults, v, seed, appSecret, maxPageSize, port, cursor, arrivals, trickle);
     }
 
     public SampleOptions withSeed(long v) {
-        return new SampleOptions(leads, faults, latencyMs, v, appSecret, maxPageSize, port, cursor, arrivals);
+        return new SampleOptions(leads, faults, latencyMs, v, appSecret, maxPageSize, port, cursor, arrivals, trickle);
     }
 
     public SampleOptions withAppSecret(String v) {
-        return new SampleOptions(leads, faults, latencyMs, seed, v, maxPageSize, port, cursor, arrivals);
+        return new SampleOptions(leads, faults, latencyMs, seed, v, maxPageSize, port, cursor, arrivals, trickle);
     }
 
     public SampleOptions withMaxPageSize(int v) {
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, v, port, cursor, arrivals);
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, v, port, cursor, arrivals, trickle);
     }
 
     public SampleOptions withPort(int v) {
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, v, cursor, arrivals);
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, v, cursor, arrivals, trickle);
     }
 
     public SampleOptions withCursor(Cursor v) {
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, v, arrivals);
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, v, arrivals, trickle);
     }
 
     /** New leads per request for a form's leads, cycling through the values (none: no arrivals). */
@@ -113,7 +128,7 @@ public record SampleOptions(int leads, String faults, int latencyMs, long seed, 
         for (int n : perRequest) {
             v.add(n);
         }
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, v);
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, v, trickle);
     }
 
     /** {@code 25,25,25,25,5} (what {@code sample-server --arrivals} takes) into the list of arrivals. */
@@ -138,7 +153,44 @@ public record SampleOptions(int leads, String faults, int latencyMs, long seed, 
     }
 
     public SampleOptions withArrivals(List<Integer> perRequest) {
-        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, perRequest);
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, perRequest, trickle);
+    }
+
+    /** {@code n} new leads a minute arrive over time (0 = none); see {@link SampleTrickle}. */
+    public SampleOptions withTrickle(double perMinute) {
+        return new SampleOptions(leads, faults, latencyMs, seed, appSecret, maxPageSize, port, cursor, arrivals, perMinute);
+    }
+
+    /**
+     * What {@code sample-server --trickle} takes: {@code N/min} or {@code N/h} (N a number, may have decimals; a
+     * bare N is per minute) into leads a minute.
+     */
+    public static double parseTrickle(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return 0;
+        }
+        String s = spec.strip().toLowerCase(Locale.ROOT);
+        double per = 1;
+        int slash = s.indexOf('/');
+        if (slash >= 0) {
+            String unit = s.substring(slash + 1).strip();
+            per = switch (unit) {
+                case "min", "m", "minute" -> 1;
+                case "h", "hour" -> 60;
+                default -> throw new IllegalArgumentException("the trickle must be N/min or N/h, not " + spec);
+            };
+            s = s.substring(0, slash).strip();
+        }
+        double n;
+        try {
+            n = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the trickle must be N/min or N/h, not " + spec, e);
+        }
+        if (!(n >= 0)) {
+            throw new IllegalArgumentException("the trickle must be N/min or N/h, not " + spec);
+        }
+        return n / per;
     }
 
     /** Masks the app secret. */
@@ -146,6 +198,6 @@ public record SampleOptions(int leads, String faults, int latencyMs, long seed, 
     public String toString() {
         return "SampleOptions[leads=" + leads + ", faults=" + faults + ", latencyMs=" + latencyMs + ", seed=" + seed
                 + ", appSecret=" + (appSecret == null ? "none" : "***") + ", maxPageSize=" + maxPageSize
-                + ", port=" + port + ", cursor=" + cursor + ", arrivals=" + arrivals + "]";
+                + ", port=" + port + ", cursor=" + cursor + ", arrivals=" + arrivals + ", trickle=" + trickle + "]";
     }
 }

@@ -18,9 +18,11 @@ final class SampleRouter {
     private final FormEndpoints forms;
     private final LeadEndpoints leads;
     private final SingleLeadEndpoint singleLead;
+    private final AccessEndpoints access;
 
     SampleRouter(SampleDataset dataset, SampleAuth auth, AccountEndpoints accounts, FormEndpoints forms,
-                 LeadEndpoints leads, SingleLeadEndpoint singleLead) {
+                 LeadEndpoints leads, SingleLeadEndpoint singleLead, AccessEndpoints access) {
+        this.access = access;
         this.dataset = dataset;
         this.auth = auth;
         this.accounts = accounts;
@@ -39,8 +41,15 @@ final class SampleRouter {
         }
         String node = segs[2];
         String edge = segs.length == 4 ? segs[3] : null;
-        SampleCaller caller = auth.authenticate(req);
         String method = req.method.toLowerCase(Locale.ROOT);
+        // the token exchange carries the app's credentials instead of a token; debug_token may be asked by the app
+        if ("oauth".equals(node) && "access_token".equals(edge) && "get".equals(method)) {
+            return access.exchange(req);
+        }
+        if ("debug_token".equals(node) && edge == null && "get".equals(method)) {
+            return access.debugToken(req);
+        }
+        SampleCaller caller = auth.authenticate(req);
         if (!"get".equals(method)) {
             throw GraphError.unknownObject(node, method);
         }
@@ -50,6 +59,9 @@ final class SampleRouter {
             }
             if ("accounts".equals(edge)) {
                 return accounts.accounts(caller, req);
+            }
+            if ("permissions".equals(edge)) {
+                return access.permissions(caller, req);
             }
             throw GraphError.nonexistingField(edge, caller.isPage() ? "Page" : "User");
         }

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 final class LeadQueries {
 
     private static final String ROW_COLUMNS = "l.rowid, l.id, l.form_id, l.page_id, l.created_time, l.name, l.email,"
-            + " l.phone, l.platform, l.is_organic, l.campaign_name, l.ad_name, r.status";
+            + " l.phone, l.platform, l.is_organic, l.campaign_name, l.ad_name, r.status,"
+            + " EXISTS(SELECT 1 FROM unseen_leads u WHERE u.rowid = l.rowid)";
 
     private final Database db;
 
@@ -249,7 +250,7 @@ final class LeadQueries {
         Boolean organic = rs.wasNull() ? null : org != 0;
         return new LeadRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), organic, rs.getString(11),
-                rs.getString(12), StoredColumns.status(rs.getString(13)));
+                rs.getString(12), StoredColumns.status(rs.getString(13)), rs.getInt(14) != 0);
     }
 
     Optional<StoredLead> lead(String leadId) {

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param notExportedBefore only leads that never went into an export
  * @param sort             order; null = newest first
  * @param descending       direction of {@code sort}
+ * @param newOnly          only new leads (not yet opened or marked seen; see {@link LeadStore#isNew})
  */
 public record LeadQuery(
         Set<String> pageIds,
@@ -29,7 +30,8 @@ public record LeadQuery(
         Set<ReviewStatus> statuses,
         boolean notExportedBefore,
         LeadSort sort,
-        boolean descending) {
+        boolean descending,
+        boolean newOnly) {
 
     public LeadQuery {
         pageIds = pageIds == null ? Set.of() : Set.copyOf(pageIds);
@@ -43,43 +45,47 @@ public record LeadQuery(
     }
 
     public static LeadQuery all() {
-        return new LeadQuery(null, null, null, null, null, null, null, null, false, LeadSort.CREATED, true);
+        return new LeadQuery(null, null, null, null, null, null, null, null, false, LeadSort.CREATED, true, false);
     }
 
     public LeadQuery withForms(java.util.Collection<String> ids) {
-        return new LeadQuery(pageIds, Set.copyOf(ids), createdFrom, createdUntil, search, platforms, organic, statuses, notExportedBefore, sort, descending);
+        return new LeadQuery(pageIds, Set.copyOf(ids), createdFrom, createdUntil, search, platforms, organic, statuses, notExportedBefore, sort, descending, newOnly);
     }
 
     public LeadQuery withPages(java.util.Collection<String> ids) {
-        return new LeadQuery(Set.copyOf(ids), formIds, createdFrom, createdUntil, search, platforms, organic, statuses, notExportedBefore, sort, descending);
+        return new LeadQuery(Set.copyOf(ids), formIds, createdFrom, createdUntil, search, platforms, organic, statuses, notExportedBefore, sort, descending, newOnly);
     }
 
     public LeadQuery withSearch(String text) {
-        return new LeadQuery(pageIds, formIds, createdFrom, createdUntil, text, platforms, organic, statuses, notExportedBefore, sort, descending);
+        return new LeadQuery(pageIds, formIds, createdFrom, createdUntil, text, platforms, organic, statuses, notExportedBefore, sort, descending, newOnly);
     }
 
     public LeadQuery withCreated(Long from, Long until) {
-        return new LeadQuery(pageIds, formIds, from, until, search, platforms, organic, statuses, notExportedBefore, sort, descending);
+        return new LeadQuery(pageIds, formIds, from, until, search, platforms, organic, statuses, notExportedBefore, sort, descending, newOnly);
     }
 
     public LeadQuery withPlatforms(java.util.Collection<String> p) {
-        return new LeadQuery(pageIds, formIds, createdFrom, createdUntil, search, Set.copyOf(p), organic, statuses, notExportedBefore, sort, descending);
+        return new LeadQuery(pageIds, formIds, createdFrom, createdUntil, search, Set.copyOf(p), organic, statuses, notExportedBefore, sort, descending, newOnly);
     }
 
     public LeadQuery withOrganic(Boolean o) {
-        return new LeadQuery(pageIds, formIds, createdFrom, createdUntil, search, platforms, o, statuses, notExportedBefore, sort, descending);
+        return new LeadQuery(pageIds, formIds, createdFrom, createdUntil, search, platforms, o, statuses, notExportedBefore, sort, descending, newOnly);
     }
 
     public LeadQuery withStatuses(java.util.Collection<ReviewStatus> s) {
-        return new LeadQuery(pageIds, formIds, createdFrom, createdUntil, search, platforms, organic, Set.copyOf(s), notExportedBefore, sort, descending);
+        return new LeadQuery(pageIds, formIds, createdFrom, createdUntil, search, platforms, organic, Set.copyOf(s), notExportedBefore, sort, descending, newOnly);
     }
 
     public LeadQuery withNotExportedBefore(boolean b) {
-        return new LeadQuery(pageIds, formIds, createdFrom, createdUntil, search, platforms, organic, statuses, b, sort, descending);
+        return new LeadQuery(pageIds, formIds, createdFrom, createdUntil, search, platforms, organic, statuses, b, sort, descending, newOnly);
     }
 
     public LeadQuery sortedBy(LeadSort s, boolean desc) {
-        return new LeadQuery(pageIds, formIds, createdFrom, createdUntil, search, platforms, organic, statuses, notExportedBefore, s, desc);
+        return new LeadQuery(pageIds, formIds, createdFrom, createdUntil, search, platforms, organic, statuses, notExportedBefore, s, desc, newOnly);
+    }
+
+    public LeadQuery withNewOnly(boolean b) {
+        return new LeadQuery(pageIds, formIds, createdFrom, createdUntil, search, platforms, organic, statuses, notExportedBefore, sort, descending, b);
     }
 
     public boolean hasSearch() {

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * <p>This class is the public face; each job lives in a class of its own sharing one {@link Database}: the file
  * ({@link StoreFile}), pages and forms ({@link FormsTable}), sync writes ({@link LeadWrites}), table queries
  * ({@link LeadQueries}), the raw export stream ({@link RawLeadStream}), reviews ({@link Reviews}), export history
- * ({@link ExportHistory}) and forgetting ({@link Erasure}).
+ * ({@link ExportHistory}), forgetting ({@link Erasure}), imports of Meta's lead downloads ({@link ImportWrites},
+ * {@link ImportedForms}) and which leads are new ({@link SeenState}).
  */
 public final class LeadStore implements AutoCloseable {
 
@@ -39,6 +40,9 @@ public final class LeadStore implements AutoCloseable {
     private final Reviews reviews;
     private final ExportHistory exports;
     private final Erasure erasure;
+    private final ImportWrites imports;
+    private final ImportedForms importedForms;
+    private final SeenState seen;
 
     private LeadStore(Database db) {
         this.db = db;
@@ -49,6 +53,9 @@ public final class LeadStore implements AutoCloseable {
         this.reviews = new Reviews(db);
         this.exports = new ExportHistory(db);
         this.erasure = new Erasure(db);
+        this.imports = new ImportWrites(db);
+        this.importedForms = new ImportedForms(db);
+        this.seen = new SeenState(db);
     }
 
     // ---- opening ---------------------------------------------------------------------------------
@@ -95,9 +102,14 @@ public final class LeadStore implements AutoCloseable {
         forms.upsertPage(page);
     }
 
-    /** Inserts or updates the forms of a page as synced (questions, disclaimer, counts, raw JSON). */
+    /**
+     * Inserts or updates the forms of a page as synced (questions, disclaimer, counts, raw JSON). A form an import had
+     * created from a file's columns gets Meta's definition like any other, and the leads imported for it are fitted to it
+     * (see {@link #importLeads}).
+     */
     public void upsertForms(String pageId, List<LeadForm> forms) {
         this.forms.upsertForms(pageId, forms);
+        importedForms.formsSynced(pageId, forms);
     }
 
     public List<StoredPage> pages() {
@@ -269,10 +281,101 @@ public final class LeadStore implements AutoCloseable {
         }
     }
 
+    // ---- imports of Meta's own lead downloads ----------------------------------------------------
+
+    /**
+     * Writes the leads of one file in ONE transaction: a failure part-way (the batch's iterator throws, the disk is
+     * full) leaves the cache as it was. Only leads the cache lacks are written, each as a lead like any other (searchable,
+     * reviewable, exportable, counted in its form) with Graph-shaped raw JSON and the file as its {@link #importOrigin};
+     * a lead the cache holds (synced from Meta, or imported before) is left exactly as it is; a lead forgotten by id, by
+     * this or any other process, is not brought back. A form the cache lacks is created from the batch's
+     * {@link ImportBatch#formsFromFile}; a later {@link #upsertForms} from a sync replaces its placeholder questions and
+     * fits its imported leads to Meta's definitions. Does not move any form's sync watermark.
+     */
+    public ImportOutcome importLeads(ImportBatch batch) {
+        return imports.write(batch);
+    }
+
+    /** Which of these lead ids the cache holds and which were forgotten by id (what an import's preview counts). */
+    public ImportCheck importCheck(Collection<String> leadIds) {
+        return imports.check(leadIds);
+    }
+
+    /** Where a lead came from when an import brought it; empty for a lead synced from Graph (or not cached). */
+    public Optional<ImportOrigin> importOrigin(String leadId) {
+        return imports.origin(leadId);
+    }
+
+    /** Every import that brought leads in, newest first. */
+    public List<ImportRecord> imports() {
+        return imports.history();
+    }
+
+    /**
+     * Forms an import created from a file's columns whose questions (typed CUSTOM, labelled with the column's key) wait
+     * for a sync to bring Meta's definitions; their page is not known yet (page id "").
+     */
+    public Set<String> provisionalFormIds() {
+        return importedForms.provisionalFormIds();
+    }
+
     // ---- review ----------------------------------------------------------------------------------
 
     public void setReview(String leadId, ReviewStatus status, String note) {
         reviews.setReview(leadId, status, note);
+    }
+
+    // ---- new and seen ----------------------------------------------------------------------------
+
+    /**
+     * True while the lead is new: stored by a sync and not yet shown in the detail pane or marked seen (see
+     * {@link SeenState} for which stored leads count as new: not a first sync's backlog).
+     */
+    public boolean isNew(String leadId) {
+        return seen.isNew(leadId);
+    }
+
+    /** The lead has been seen (shown in the detail pane, or marked); false when it was not new (or not cached). */
+    public boolean markSeen(String leadId) {
+        return seen.markSeen(leadId);
+    }
+
+    /** "Mark all as seen" of a form; returns how many of its leads were new. */
+    public int markFormSeen(String formId) {
+        return seen.markFormSeen(formId);
+    }
+
+    /** Every lead of the cache seen; returns how many were new. */
+    public int markAllSeen() {
+        return seen.markAllSeen();
+    }
+
+    /** How many new leads each form has (forms without any are absent). */
+    public Map<String, Long> newCountsByForm() {
+        return seen.newCountsByForm();
+    }
+
+    /** How many new leads the cache holds. */
+    public long newLeadsTotal() {
+        return seen.newTotal();
+    }
+
+    /** The ids of every new lead (what a listing marks). */
+    public Set<String> newLeadIds() {
+        return seen.newLeadIds();
+    }
+
+    /** The row id of the newest stored lead (0 when none): the mark {@link #arrivalsAfter} counts from. */
+    public long newestRowId() {
+        return seen.newestRowId();
+    }
+
+    /**
+     * The new leads stored after the mark {@link #newestRowId()} gave before a sync: what a notification about that
+     * sync tells. {@code keep} = how many of the newest of them to list by row id.
+     */
+    public Arrivals arrivalsAfter(long rowId, int keep) {
+        return seen.arrivalsAfter(rowId, keep);
     }
 
     // ---- export history --------------------------------------------------------------------------

@@ -115,14 +115,44 @@ final class Schema {
                     CREATE TABLE pending_erase(
                         id INTEGER PRIMARY KEY,
                         at INTEGER NOT NULL)""")),
+            // Imports of Meta's own lead downloads (issue 17). Where a lead came from is kept apart from the lead, so
+            // that its raw JSON stays Graph-shaped: one row per file that brought leads in (the name only, not the
+            // path), one row per lead that an import brought (a lead synced from Graph has none), and the forms an
+            // import created from a file's columns, whose questions are placeholders until a sync brings Meta's.
+            new Migration(4, List.of(
+                    """
+                    CREATE TABLE imports(
+                        id        INTEGER PRIMARY KEY,
+                        file_name TEXT NOT NULL,
+                        at        INTEGER NOT NULL,
+                        new_leads INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE lead_imports(
+                        lead_id   TEXT PRIMARY KEY,
+                        import_id INTEGER NOT NULL REFERENCES imports(id)) WITHOUT ROWID""",
+                    """
+                    CREATE TABLE import_forms(
+                        form_id   TEXT PRIMARY KEY,
+                        import_id INTEGER NOT NULL REFERENCES imports(id)) WITHOUT ROWID""",
+                    // a lead deleted on a person's request (or purged by age) takes its import origin with it, whoever
+                    // deletes it
+                    """
+                    CREATE TRIGGER leads_delete_import_origin AFTER DELETE ON leads
+                    BEGIN
+                        DELETE FROM lead_imports WHERE lead_id = old.id;
+                    END""")),
+            // Which leads are new (not yet opened or marked seen): the statements live with SeenState. Leads already
+            // in a cache when this runs are seen.
+            new Migration(5, SeenState.SCHEMA),
+            // (6 is the sync's per-form state, issue 15.)
             // Sorting the leads table by name or email walks an index, like created time does (~0.3 s instead of
             // 7-11 s for a million leads on the 2-core build machine). They cost the sync: their keys are random, so
             // each 500-lead page dirties ~500 pages of each; measured there, inserts went from 19k to 8-11k leads/s
             // (still far above what Meta serves). The phone column is not sortable in the app, so it gets none.
             // Building them on an existing million-lead cache takes ~5 s each, once, at the first open.
-            new Migration(4, List.of(
-                    "CREATE INDEX leads_name ON leads(name)",
-                    "CREATE INDEX leads_email ON leads(email)")));
+            new Migration(7, List.of(
+                    "CREATE INDEX IF NOT EXISTS leads_name ON leads(name)",
+                    "CREATE INDEX IF NOT EXISTS leads_email ON leads(email)")));
 
     static int latestVersion() {
         return MIGRATIONS.get(MIGRATIONS.size() - 1).version();

@@ -89,6 +89,16 @@ public final class SettingsStore {
 
     /** Saves the settings; when {@code dataFolder} changed, the pointer is updated and the file is written in the new folder. */
     public void save(AppSettings settings) {
+        // The file is written first, in the folder the settings name: a folder that cannot take it is never pointed at.
+        Path folder = prefs != null && settings.dataFolder() != null ? Path.of(settings.dataFolder()) : defaultFolder;
+        try {
+            byte[] bytes = json.writeValueAsBytes(settings);
+            Files.createDirectories(folder);
+            AtomicWrite.write(folder.resolve(FILE_NAME), out -> out.write(bytes));
+        } catch (IOException e) {
+            throw new StoreException("The settings could not be saved in the folder " + folder + " (" + reason(e)
+                    + "); choose a folder you can write to, or free some space.", e);
+        }
         if (prefs != null) {
             if (settings.dataFolder() == null) {
                 prefs.remove(POINTER_KEY);
@@ -98,16 +108,23 @@ public final class SettingsStore {
             try {
                 prefs.flush();
             } catch (BackingStoreException e) {
-                throw new StoreException("The data folder choice could not be saved: " + e.getMessage(), e);
+                throw new StoreException("The choice of data folder could not be saved in this user's preferences;"
+                        + " the settings were saved, but LeadDesk will open the previous data folder next time.", e);
             }
         }
-        Path folder = dataFolder();
-        try {
-            byte[] bytes = json.writeValueAsBytes(settings);
-            Files.createDirectories(folder);
-            AtomicWrite.write(folder.resolve(FILE_NAME), out -> out.write(bytes));
-        } catch (IOException e) {
-            throw new StoreException("The settings could not be saved in " + folder + ": " + e.getMessage(), e);
-        }
     }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        if (e instanceof java.nio.file.FileSystemException) {
+            return "it is not a folder LeadDesk can write to";
+        }
+        return e.getMessage() == null ? "it could not be written" : e.getMessage();
+    }
+
 }

@@ -110,6 +110,9 @@ final class SqlQuery {
         if (q.notExportedBefore()) {
             where.add("NOT EXISTS (SELECT 1 FROM export_leads x WHERE x.lead_id = l.id)");
         }
+        if (q.newOnly()) {
+            where.add(SeenState.isNewCondition());
+        }
         StringBuilder sql = new StringBuilder(ftsDrives
                 ? " FROM leads_fts JOIN leads l ON l.rowid = leads_fts.rowid" : " FROM leads l");
         if (join) {

@@ -7,9 +7,11 @@
  * {@code StoreFile} (checks before SQLite writes a byte, the folder and file LeadDesk creates, read-only or not,
  * migrations), {@code FormsTable} (pages and forms), {@code LeadWrites} (what a sync writes), {@code LeadQueries}
  * (counts, row ids, table rows, one lead, every lead parsed), {@code RawLeadStream} (the export's unparsed stream),
- * {@code Reviews}, {@code ExportHistory}, {@code Erasure} (forgetting), {@code StoredColumns} (the stored copies of JSON
- * fields and their mapping onto the lead parser's fallback, written once) and {@code StoreErrors} (SQLite failures as
- * one-sentence {@link io.leaddesk.store.StoreException}s).
+ * {@code Reviews}, {@code ExportHistory}, {@code Erasure} (forgetting), {@code ImportWrites} and {@code ImportedForms}
+ * (imports of Meta's own lead downloads: one transaction per file, where each imported lead came from, the forms an
+ * import created until a sync brings Meta's definitions), {@code StoredColumns} (the stored copies of JSON fields and
+ * their mapping onto the lead parser's fallback, written once) and {@code StoreErrors} (SQLite failures as one-sentence
+ * {@link io.leaddesk.store.StoreException}s).
  *
  * <h2>Decisions</h2>
  * <ul>
@@ -47,6 +49,12 @@
  *       The WAL cannot be emptied while another connection reads it: the forget waits up to 10 s, and if the reader
  *       outlasts that, a row in {@code pending_erase} (schema 3, written in the forget's own transaction) makes every
  *       later open finish the erase (TRUNCATE checkpoint, then the row goes).</li>
+ *   <li><b>Imported leads are leads like any other; where they came from is kept apart (schema 4).</b> Their raw JSON
+ *       is built in the Graph shape, so {@code leads --json} and every reader see no difference; the file's name and the
+ *       import's date are in {@code imports} / {@code lead_imports} ({@link io.leaddesk.store.LeadStore#importOrigin}),
+ *       which a trigger empties of a lead whenever the lead is deleted. An import writes only leads the cache lacks
+ *       (Meta's data wins), checks {@code forgotten} in its own transaction as a sync's page does, and never moves a
+ *       form's watermark.</li>
  *   <li><b>Permissions: only what LeadDesk creates is made owner-only.</b> A data folder or cache file that exists is
  *       left with the permissions its owner gave it. A cache this user cannot write (the file, its -wal/-shm files,
  *       or a folder where they cannot be made) opens read-only (immutable when not even a WAL index can be made):

@@ -23,9 +23,31 @@ public record SyncReport(List<FormOutcome> forms, long fetched, long newLeads, b
         return count(FormOutcome.Status.INCOMPLETE);
     }
 
+    /**
+     * Forms that were asked for but not found ({@link FormOutcome.Status#SKIPPED}): an id no Page of the token
+     * has, or a form Meta no longer serves.
+     */
+    public long notFoundCount() {
+        return count(FormOutcome.Status.SKIPPED);
+    }
+
     /** Leads Meta sent that could not be stored, over all forms. */
     public long skippedLeadCount() {
         return forms.stream().mapToLong(f -> f.skippedLeads().size()).sum();
+    }
+
+    /**
+     * The access doctor's findings for the Pages this sync could not read (one per Page, in the order met): what
+     * the app offers the Access view for.
+     */
+    public List<io.leaddesk.access.Finding> findings() {
+        java.util.Map<String, io.leaddesk.access.Finding> byPage = new java.util.LinkedHashMap<>();
+        for (FormOutcome f : forms) {
+            if (f.finding() != null) {
+                byPage.putIfAbsent(f.pageId() == null ? "" : f.pageId(), f.finding());
+            }
+        }
+        return List.copyOf(byPage.values());
     }
 
     /** Every form's pull reached the end: not cancelled, none failed, none incomplete. */
@@ -40,7 +62,8 @@ public record SyncReport(List<FormOutcome> forms, long fetched, long newLeads, b
 
     /**
      * One line, e.g. "Synced 12 forms: 3,456 leads fetched, 120 new, 0 failed in 4.2 s."; a sync with incomplete
-     * forms or skipped leads says so first and never claims "0 failed".
+     * forms or skipped leads says so first and never claims "0 failed"; forms not found are counted as such
+     * ("Synced 0 forms: 0 leads fetched, 0 new, 1 form not found in 0.3 s.").
      */
     public String summary() {
         String counts = String.format(Locale.ROOT, " %,d leads fetched, %,d new", fetched, newLeads);
@@ -52,7 +75,13 @@ public record SyncReport(List<FormOutcome> forms, long fetched, long newLeads, b
         long incomplete = incompleteCount();
         long skipped = skippedLeadCount();
         if (incomplete == 0 && skipped == 0) {
-            return "Synced " + forms + ":" + counts + ", " + failedCount() + " failed" + time;
+            long notFound = notFoundCount();
+            String missing = notFound == 0 ? "" : ", " + notFound + (notFound == 1 ? " form" : " forms") + " not found";
+            if (notFound > 0 && failedCount() == 0) {
+                return "Synced " + (this.forms.size() - notFound) + (this.forms.size() - notFound == 1 ? " form" : " forms")
+                        + ":" + counts + missing + time;
+            }
+            return "Synced " + forms + ":" + counts + ", " + failedCount() + " failed" + missing + time;
         }
         String failed = failedCount() > 0 ? ", " + failedCount() + " failed" : "";
         if (incomplete > 0) {

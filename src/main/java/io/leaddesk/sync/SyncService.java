@@ -1,12 +1,15 @@
 package io.leaddesk.sync;
 
+import io.leaddesk.access.Finding;
+import io.leaddesk.access.PageDiagnosis;
 import io.leaddesk.graph.AccessToken;
 import io.leaddesk.graph.GraphClient;
 import io.leaddesk.graph.GraphErrorKind;
 import io.leaddesk.graph.GraphException;
 import io.leaddesk.model.LeadForm;
 import io.leaddesk.graph.PageInfo;
-import io.leaddesk.graph.TokenInfo;
+import io.leaddesk.graph.TokenCheck;
+import io.leaddesk.graph.TokenKind;
 import io.leaddesk.store.LeadStore;
 import io.leaddesk.store.StoreException;
 import io.leaddesk.store.StoredForm;
@@ -37,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * <em>complete</em> pull) only moves when a pull finishes; a pull that dies half-way, or that a paging guard stops
  * ({@link FormOutcome.Status#INCOMPLETE}), is simply repeated from the old watermark next time, and upsert-by-id
  * keeps every lead exactly once. Leads that cannot be stored are skipped and reported ({@link FormPull}).
+ *
+ * <p>Signing in never blocks: the token check ends within {@link TokenCheck#LIMIT} and can be cancelled. A sync that
+ * meets a permission problem on a Page names the access doctor's finding for it ({@link PageDiagnosis}: its
+ * has_lead_access, the person's tasks and permissions), and goes on with the Pages it can read.
  */
 public final class SyncService {
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
@@ -69,15 +76,26 @@ public final class SyncService {
         return graph;
     }
 
-    /** Validates the token against Graph (whoami + pages). Throws GraphException (TOKEN, PERMISSION, NETWORK...). */
+    /**
+     * Validates the token against Graph (whoami + pages) within {@link TokenCheck#LIMIT}. Throws GraphException
+     * (TOKEN, PERMISSION, NETWORK...), with the sign-in's way on (check the connection or work offline) when Meta
+     * cannot be reached or does not answer.
+     */
     public Session signIn(AccessToken token) {
-        TokenInfo who = graph.whoami(token);
-        List<PageInfo> pages = graph.pages(token, who);
-        for (PageInfo p : pages) {
+        return signIn(token, () -> false);
+    }
+
+    /**
+     * {@link #signIn(AccessToken)} that the app's Cancel ends at once: the request in flight is cancelled and a
+     * {@link java.util.concurrent.CancellationException} comes back.
+     */
+    public Session signIn(AccessToken token, java.util.function.BooleanSupplier cancelled) {
+        TokenCheck.Result r = new TokenCheck(graph).check(token, cancelled);
+        for (PageInfo p : r.pages()) {
             store.upsertPage(p);
         }
-        LOG.info("Signed in as {} {} reaching {} page(s)", who.kind().wireName(), who.id(), pages.size());
-        return new Session(token, who, pages);
+        LOG.info("Signed in as {} {} reaching {} page(s)", r.who().kind().wireName(), r.who().id(), r.pages().size());
+        return new Session(token, r.who(), r.pages());
     }
 
     /** Fetches the forms of the session's pages (all when pageIds empty) from Graph, stores them, returns them as cached. */
@@ -119,10 +137,24 @@ public final class SyncService {
 
     /** Pulls leads; blocks until done or cancelled; events go to {@code listener}; never throws for a single form's failure. */
     public SyncReport sync(Session session, SyncRequest request, SyncListener listener, CancelSignal cancel) {
+        return sync(session, request, listener, cancel, null);
+    }
+
+    /**
+     * {@link #sync(Session, SyncRequest, SyncListener, CancelSignal)} with the forms of the request's pages as
+     * {@link #refreshFormsDetailed} read them a moment ago ({@code fresh}), so their lists are not asked for again:
+     * an auto-sync round reads every Page's forms first and then pulls only the forms that changed. Pages of the
+     * request missing from {@code fresh} are read from Graph as usual; null = every page is.
+     */
+    public SyncReport sync(Session session, SyncRequest request, SyncListener listener, CancelSignal cancel,
+                           FormsRefresh fresh) {
         Instant started = clock.instant();
         SyncListener events = safe(listener);
         List<FormOutcome> outcomes = new ArrayList<>();
         List<FormPull.Job> jobs = new ArrayList<>();
+
+        PageDiagnosis diagnosis = new PageDiagnosis(graph.forSignIn(),
+                session.who().kind() == TokenKind.USER ? session.token() : null, cancel);
 
         // 1. Fresh form lists (leads_count, questions) for the pages concerned.
         Set<String> wantedPages = pagesFor(session, request);
@@ -130,17 +162,25 @@ public final class SyncService {
             if (cancel.isCancelled()) {
                 break;
             }
-            List<LeadForm> forms;
+            List<LeadForm> forms = fresh == null ? null : freshForms(fresh, page);
             try {
-                forms = graph.forms(page);
-                store.upsertPage(page);
-                store.upsertForms(page.id(), forms);
+                if (forms == null) {
+                    forms = graph.forms(page);
+                    store.upsertPage(page);
+                    store.upsertForms(page.id(), forms);
+                }
             } catch (GraphException e) {
-                outcomes.add(new FormOutcome(page.id(), null, page.name(), FormOutcome.Status.FAILED, 0, 0,
-                        "Could not read the forms of " + page.name() + ": " + e.getMessage(), e.kind()));
+                FormOutcome failed = new FormOutcome(page.id(), null, page.name(), FormOutcome.Status.FAILED, 0, 0,
+                        "Could not read the forms of " + page.name() + ": " + e.getMessage(), e.kind());
                 if (e.kind() == GraphErrorKind.TOKEN) {
                     cancel.cancel();
                 }
+                Finding f = explain(diagnosis, page, e);
+                if (f != null) {
+                    failed = failed.withFinding(f, e.kind() == GraphErrorKind.TOKEN ? failed.message()
+                            : "Could not read the forms of " + page.name() + ": " + f.sentence());
+                }
+                outcomes.add(failed);
                 continue;
             } catch (StoreException e) {
                 outcomes.add(new FormOutcome(page.id(), null, page.name(), FormOutcome.Status.FAILED, 0, 0, e.getMessage(), null, true));
@@ -185,7 +225,8 @@ public final class SyncService {
                 List<Future<FormOutcome>> futures = new ArrayList<>();
                 for (FormPull.Job job : jobs) {
                     futures.add(pool.submit(() -> {
-                        FormOutcome o = pull.run(job, request.full(), events, cancel, fetchedTotal, newTotal);
+                        FormOutcome o = explained(pull.run(job, request.full(), events, cancel, fetchedTotal, newTotal),
+                                job, diagnosis);
                         events.onEvent(new SyncEvent.FormFinished(o));
                         return o;
                     }));
@@ -203,6 +244,42 @@ public final class SyncService {
         LOG.info("{}", report.summary());
         events.onEvent(new SyncEvent.Finished(report));
         return report;
+    }
+
+    /**
+     * A form its Page's permissions stopped: its sentence becomes the doctor's finding for the Page (the leads
+     * fetched before are still said to be kept).
+     */
+    private static FormOutcome explained(FormOutcome o, FormPull.Job job, PageDiagnosis diagnosis) {
+        if (o.errorKind() != GraphErrorKind.PERMISSION) {
+            return o;
+        }
+        Finding f = explain(diagnosis, job.page(), new GraphException(GraphErrorKind.PERMISSION, o.message()));
+        return f == null ? o : o.withFinding(f, FormPull.keptNote(f.sentence(), o.fetched()));
+    }
+
+    /** The diagnosis of a Page; null when it has nothing more precise to say or could not be made. */
+    private static Finding explain(PageDiagnosis diagnosis, PageInfo page, GraphException e) {
+        try {
+            return diagnosis.explain(page, e).orElse(null);
+        } catch (RuntimeException ex) {
+            LOG.warn("The diagnosis of page {} failed ({})", page.id(), ex.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    /** The forms of {@code page} in a refresh that read them, null when the refresh could not. */
+    private static List<LeadForm> freshForms(FormsRefresh fresh, PageInfo page) {
+        if (fresh.problems().stream().anyMatch(p -> page.id().equals(p.pageId()))) {
+            return null;
+        }
+        List<LeadForm> out = new ArrayList<>();
+        for (StoredForm f : fresh.forms()) {
+            if (page.id().equals(f.pageId())) {
+                out.add(f.form());
+            }
+        }
+        return out;
     }
 
     private static FormOutcome await(Future<FormOutcome> f, FormPull.Job job) {

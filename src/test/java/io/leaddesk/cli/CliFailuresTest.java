@@ -173,5 +173,6 @@ class CliFailuresTest {
         Result r = CliRunner.run(env(SampleTokens.USER), "sync", "--form", "1");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.GRAPH);
         assertThat(r.err()).contains("Form 1 is not among the forms this token reaches");
+        assertThat(r.out()).as("the summary does not claim success").contains("1 form not found").doesNotContain("0 failed");
     }
 }

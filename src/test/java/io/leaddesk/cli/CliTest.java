@@ -57,6 +57,31 @@ class CliTest {
     }
 
     @Test
+    void forgetNamesTheExportedFilesAndUnfinishedExportsThatStillHoldCopies() throws Exception {
+        assertThat(run(SampleTokens.USER, "sync").code()).isZero();
+        String first = new ObjectMapper().readTree(run(null, "leads", "--json").out().lines().findFirst().orElseThrow())
+                .get("id").asText();
+        Path folder = Files.createDirectories(home.resolve("exports"));
+        Path csv = folder.resolve("leads.csv");
+        assertThat(run(null, "export", "--out", csv.toString()).code()).isZero();
+        // what a crash in the middle of an export leaves behind (LeadDesk's own naming, untouched for an hour)
+        Path partial = Files.writeString(folder.resolve(".leads2.csv.partial-0a1b2c3d"), "id\n");
+        Files.setLastModifiedTime(partial, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+
+        Result r = run(null, "forget", "--lead", first);
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("Copies may remain outside the cache").contains(csv.toString())
+                .contains(partial.toString() + " (an export that never finished)");
+        // once those files are gone there is nothing left to name
+        String other = new ObjectMapper().readTree(run(null, "leads", "--json").out().lines().findFirst().orElseThrow())
+                .get("id").asText();
+        Files.delete(csv);
+        Files.delete(partial);
+        assertThat(run(null, "forget", "--lead", other).err()).doesNotContain("Copies may remain");
+    }
+
+    @Test
     void forgetDeletesTheGivenLeadsAndNamesTheUnknownOnes() throws Exception {
         assertThat(run(SampleTokens.USER, "sync").code()).isZero();
         List<String> before = run(null, "leads", "--json").out().lines().toList();
@@ -87,6 +112,17 @@ class CliTest {
         assertThat(json.get(0).get("kind").asText()).isEqualTo("user");
         assertThat(json.get(0).get("id").asText()).isNotBlank();
         assertThat(json.get(0).get("name").asText()).isNotBlank();
+    }
+
+    @Test
+    void whoamiPlainOutputKeepsTheKeyColonValueLinesScriptsGrep() {
+        Result r = run(SampleTokens.USER, "whoami");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().toList())
+                .contains("kind: user")
+                .anySatisfy(line -> assertThat(line).matches("id: \\d+"))
+                .anySatisfy(line -> assertThat(line).startsWith("name: ").hasSizeGreaterThan(6))
+                .anySatisfy(line -> assertThat(line).startsWith("expires: "));
     }
 
     @Test

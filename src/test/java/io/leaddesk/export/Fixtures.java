@@ -1,5 +1,6 @@
 package io.leaddesk.export;
 
+import io.leaddesk.model.LeadBuilder;
 import io.leaddesk.model.CustomDisclaimer;
 import io.leaddesk.model.DisclaimerCheckbox;
 import io.leaddesk.model.DisclaimerResponse;
@@ -52,8 +53,9 @@ final class Fixtures {
     /** A lead with ad data; {@code created} in Unix seconds. */
     static Lead lead(String id, String formId, long created, List<FieldAnswer> answers, List<DisclaimerResponse> consents) {
         String ct = GRAPH_TIME.format(Instant.ofEpochSecond(created).atOffset(ZoneOffset.UTC));
-        return new Lead(id, ct, created, formId, "ad" + id, "Ад, \"осінь\" / " + id, "as" + id, "Набір " + id,
-                "c" + id, "Кампанія, 2025", false, "fb", null, null, answers, consents, "{\"id\":\"" + id + "\"}");
+        return LeadBuilder.lead(id).created(ct, created).form(formId).ad("ad" + id, "Ад, \"осінь\" / " + id)
+                .adset("as" + id, "Набір " + id).campaign("c" + id, "Кампанія, 2025").organic(false).platform("fb")
+                .answers(answers).disclaimers(consents).raw("{\"id\":\"" + id + "\"}").build();
     }
 
     static Lead lead(String id, String formId, long created, FieldAnswer... answers) {

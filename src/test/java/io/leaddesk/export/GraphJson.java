@@ -1,5 +1,6 @@
 package io.leaddesk.export;
 
+import io.leaddesk.model.LeadBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,9 +50,7 @@ final class GraphJson {
             o.put("is_organic", l.isOrganic());
         }
         putIf(o, "platform", l.platform());
-        return new Lead(l.id(), l.createdTime(), l.createdEpochSecond(), l.formId(), l.adId(), l.adName(), l.adsetId(),
-                l.adsetName(), l.campaignId(), l.campaignName(), l.isOrganic(), l.platform(), l.partnerName(),
-                l.retailerItemId(), l.fieldData(), l.disclaimerResponses(), o.toString());
+        return LeadBuilder.from(l).raw(o.toString()).build();
     }
 
     static LeadForm withRaw(LeadForm f) {

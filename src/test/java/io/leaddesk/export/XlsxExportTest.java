@@ -1,5 +1,6 @@
 package io.leaddesk.export;
 
+import io.leaddesk.model.LeadBuilder;
 import static io.leaddesk.export.Fixtures.a;
 import static io.leaddesk.export.Fixtures.form;
 import static io.leaddesk.export.Fixtures.q;
@@ -48,10 +49,11 @@ class XlsxExportTest {
             q("phone_number", "PHONE"), q("zip", "ZIP"), q("budget", "CUSTOM"), q("when", "CUSTOM"), q("note", "CUSTOM")));
 
     static Lead lead(String id, long created, String phone, String zip, String budget, String when, String note) {
-        return new Lead(id, Fixtures.iso(created), created, FORM.id(), "23849283749283746", "Ad 1", "23849283749283111",
-                "Set 1", "23849283749280000", "Campaign", false, "ig", null, null,
-                List.of(a("full_name", "Олена Петренко"), a("phone_number", phone), a("zip", zip), a("budget", budget),
-                        a("when", when), a("note", note)), List.of(), null);
+        return LeadBuilder.lead(id).created(Fixtures.iso(created), created).form(FORM.id())
+                .ad("23849283749283746", "Ad 1").adset("23849283749283111", "Set 1").campaign("23849283749280000", "Campaign")
+                .organic(false).platform("ig")
+                .answers(List.of(a("full_name", "Олена Петренко"), a("phone_number", phone), a("zip", zip),
+                        a("budget", budget), a("when", when), a("note", note))).build();
     }
 
     static InMemorySource troubles() {

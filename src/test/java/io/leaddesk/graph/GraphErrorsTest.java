@@ -45,7 +45,7 @@ class GraphErrorsTest extends GraphTestSupport {
     @ParameterizedTest(name = "{0}/{1} -> {2}")
     @CsvSource({
             "190, 463, TOKEN, has expired",
-            "190, 460, TOKEN, password was changed",
+            "190, 460, TOKEN, password of its account was changed",
             "190, 467, TOKEN, sign in again",
             "190, 458, TOKEN, sign in again",
             "102, 0, TOKEN, sign in again",
@@ -77,8 +77,12 @@ class GraphErrorsTest extends GraphTestSupport {
     void expiredTokenSentence() {
         route(r -> error(400, 190, 463, "Error validating access token: Session has expired"));
         GraphException e = leadsFailure(client());
-        assertThat(e.getMessage())
-                .isEqualTo("The access token has expired (Meta error 190/463): sign in again with a new token.");
+        assertThat(e.getMessage()).isEqualTo("The access token has expired (Meta error 190/463): create a new token"
+                + " and sign in again (a system-user token does not expire, and 'leaddesk token extend' makes a"
+                + " short-lived user token last about 60 days).");
+        assertThat(e.tokenProblem()).isEqualTo(TokenProblem.EXPIRED);
+        assertThat(e.expiredAt()).isNull();
+        assertThat(e.messageKey()).isEqualTo("error.token.expired");
     }
 
     @Test
@@ -278,7 +282,8 @@ class GraphErrorsTest extends GraphTestSupport {
     void appSecretNeverInMessages() {
         route(r -> error(400, 100, 0, "Invalid appsecret_proof for secret " + SECRET));
         GraphException e = leadsFailure(client(s -> s.withAppSecret(SECRET)));
-        assertThat(e.kind()).isEqualTo(GraphErrorKind.OTHER);
+        assertThat(e.kind()).isEqualTo(GraphErrorKind.TOKEN);
+        assertThat(e.tokenProblem()).isEqualTo(TokenProblem.APP_SECRET_WRONG);
         assertUserSafe(e);
     }
 

@@ -21,7 +21,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class GraphLimitsTest extends GraphTestSupport {
     private static final Pattern STATED = Pattern.compile("retried for (\\d+) (ms|seconds?|minutes)");
     /** Room for a loaded machine's scheduling on top of what the limits allow. */
-    private static final Duration SLACK = Duration.ofMillis(400);
+    /**
+     * A safety net, not a speed target: the attempt and sleep counts below hold the budget's logic; this only catches
+     * a retry loop that ignores the budget, with room for a loaded 2-core CI machine.
+     */
+    private static final Duration SLACK = Duration.ofSeconds(3);
 
     private static long statedMillis(String message) {
         Matcher m = STATED.matcher(message);

@@ -1,8 +1,10 @@
 package io.leaddesk.graph;
 
+import io.leaddesk.model.CreatedTime;
 import io.leaddesk.model.DisclaimerResponse;
 import io.leaddesk.model.FieldAnswer;
 import io.leaddesk.model.Lead;
+import io.leaddesk.model.LeadShapes;
 
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
@@ -253,10 +255,37 @@ class LeadsTest extends GraphTestSupport {
 
     @Test
     void epochSecondsHandlesOffsets() {
-        assertThat(PageParsers.epochSeconds("1970-01-01T00:00:00+0000")).isZero();
-        assertThat(PageParsers.epochSeconds("2025-10-08T09:09:27+0000")).isEqualTo(1759914567L);
-        assertThat(PageParsers.epochSeconds("2025-10-08T11:09:27+0200")).isEqualTo(1759914567L);
-        assertThat(PageParsers.epochSeconds("2025-10-08T04:09:27-05:00")).isEqualTo(1759914567L);
-        assertThat(PageParsers.epochSeconds("2024-02-29T12:00:00Z")).isEqualTo(1709208000L);
+        assertThat(CreatedTime.epochSeconds("1970-01-01T00:00:00+0000")).isZero();
+        assertThat(CreatedTime.epochSeconds("2025-10-08T09:09:27+0000")).isEqualTo(1759914567L);
+        assertThat(CreatedTime.epochSeconds("2025-10-08T11:09:27+0200")).isEqualTo(1759914567L);
+        assertThat(CreatedTime.epochSeconds("2025-10-08T04:09:27-05:00")).isEqualTo(1759914567L);
+        assertThat(CreatedTime.epochSeconds("2024-02-29T12:00:00Z")).isEqualTo(1709208000L);
+    }
+
+    /** Each shape of the corpus as the only lead of a result page reads as decided, its raw JSON byte-exact. */
+    @Test
+    void everyCorpusShapeOnAGraphPageIsTheDecidedLead() throws Exception {
+        for (LeadShapes.Shape s : LeadShapes.all()) {
+            String body = "{\"data\":[" + s.json() + "],\"paging\":{\"cursors\":{\"after\":\"A\"}}}";
+            PageParsers.LeadPage page = PageParsers.leads(body);
+            assertThat(page.leads()).as(s.name()).containsExactly(s.expected());
+            assertThat(page.after()).isEqualTo("A");
+            assertThat(PageParsers.singleLead(s.json())).as(s.name()).isEqualTo(s.expected());
+        }
+    }
+
+    /** All shapes in one page, between odd whitespace, through the client: the same leads in the same order. */
+    @Test
+    void theWholeCorpusInOnePageThroughTheClient() {
+        List<LeadShapes.Shape> shapes = LeadShapes.all();
+        StringBuilder body = new StringBuilder("{\"paging\":{},\"data\":[");
+        for (int i = 0; i < shapes.size(); i++) {
+            body.append(i == 0 ? "\n " : " ,\r\n\t").append(shapes.get(i).json());
+        }
+        String text = body.append("]}").toString();
+        route(r -> json(text));
+        List<Lead> leads = new ArrayList<>();
+        client().leads(pageInfo(), "F1", null, leads::addAll, () -> false, RetryListener.NONE);
+        assertThat(leads).containsExactlyElementsOf(shapes.stream().map(LeadShapes.Shape::expected).toList());
     }
 }

@@ -77,12 +77,10 @@ class SampleDatasetTest {
     }
 
     @Test
-    void aMillionLeadsCostAlmostNothingToBuild() {
-        long t0 = System.nanoTime();
+    void aMillionLeadsAreMadeOnDemandNotUpFront() {
+        // the time it takes is a benchmark's figure (SampleServerBenchmarkTest), not asserted here
         SampleDataset d = SampleDataset.generate(42, 1_000_000, NOW);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(d.totalLeadCount()).isEqualTo(1_000_000);
-        assertThat(ms).isLessThan(500);
         SampleForm f = d.pages().get(0).forms().get(0);
         assertThat(d.leadJson(f.id(), (int) f.leadCount() - 1)).startsWith("{\"id\":\"");
     }

@@ -1,5 +1,6 @@
 package io.leaddesk.store;
 
+import io.leaddesk.model.LeadBuilder;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leaddesk.model.CustomDisclaimer;
@@ -83,10 +84,11 @@ final class Fixtures {
                 dr.addObject().put("checkbox_key", r.checkboxKey()).put("is_checked", r.checked() ? "1" : "");
             }
         }
-        return new Lead(id, created, epoch, formId, campaign == null ? null : "ad-" + id,
-                campaign == null ? null : "Ad " + campaign, campaign == null ? null : "as-" + id,
-                campaign == null ? null : "Set " + campaign, campaign == null ? null : "c-" + campaign, campaign,
-                organic, platform, null, null, answers, disclaimers, n.toString());
+        boolean ad = campaign != null;
+        return LeadBuilder.lead(id).created(created, epoch).form(formId)
+                .ad(ad ? "ad-" + id : null, ad ? "Ad " + campaign : null).adset(ad ? "as-" + id : null, ad ? "Set " + campaign : null)
+                .campaign(ad ? "c-" + campaign : null, campaign).organic(organic).platform(platform)
+                .answers(answers).disclaimers(disclaimers).raw(n.toString()).build();
     }
 
     static Lead ru(String id, long epoch, String name, String email, String phone, String... interests) {

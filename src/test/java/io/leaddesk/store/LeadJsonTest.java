@@ -1,13 +1,27 @@
 package io.leaddesk.store;
 
+import io.leaddesk.model.LeadBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leaddesk.graph.AccessToken;
+import io.leaddesk.graph.GraphPages;
+import io.leaddesk.graph.PageInfo;
+import io.leaddesk.model.ContactFields;
+import io.leaddesk.model.FieldAnswer;
 import io.leaddesk.model.Lead;
+import io.leaddesk.model.LeadForm;
+import io.leaddesk.model.LeadShapes;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The streaming lead parser gives exactly the record the tree-model parser gives, for usual and odd JSON alike. */
+/** The cache reads every lead back as the sync parsed it (one reader, {@link io.leaddesk.model.LeadReader}), from text or bytes. */
 class LeadJsonTest {
 
     static final LeadJson.Columns COLS = new LeadJson.Columns("col-id", "2025-01-01T00:00:00+0000", 1_735_689_600L,
@@ -46,7 +60,7 @@ class LeadJsonTest {
             "{\"is_organic\":\"true\",\"field_data\":[{\"values\":[\"no name\"],\"extra\":[1,2]},{\"name\":\"n\"}]}",
             "{\"is_organic\":\"1\",\"custom_disclaimer_responses\":[{\"is_checked\":\"TRUE\"},{\"checkbox_key\":\"k\"},"
                     + "{\"checkbox_key\":\"n\",\"is_checked\":null},{\"checkbox_key\":\"f\",\"is_checked\":false}]}",
-            // shapes the fast path leaves to the tree parser
+            // numbers, nesting and wrappers where the usual shape has text and lists
             "{\"id\":123,\"is_organic\":1,\"field_data\":[{\"name\":\"n\",\"values\":[1,true,null,{\"a\":1}]}]}",
             "{\"ad_name\":{\"nested\":true},\"created_time\":[1,2],\"platform\":false}",
             "{\"field_data\":{\"a\":{\"name\":\"x\",\"values\":[\"v\"]}}}",
@@ -55,12 +69,105 @@ class LeadJsonTest {
             // not an object, broken, empty, trailing text
             "[1,2]", "\"text\"", "{\"id\":\"3\",", "", "{\"id\":\"4\"} trailing", "{\"id\":\"5\",\"field_data\":[{]}");
 
+    /** Every lead JSON shape both corpora hold that a Graph page can carry (the first 13 of SHAPES are objects). */
+    static List<String> corpus() {
+        List<String> out = new ArrayList<>();
+        LeadShapes.all().forEach(s -> out.add(s.json()));
+        out.addAll(SHAPES.subList(0, 13));
+        return out;
+    }
+
+    /** The columns the store writes for a lead it was given (the fallback of every later read). */
+    static LeadJson.Columns storedColumns(Lead l) {
+        return new LeadJson.Columns(l.id(), l.createdTime(), l.createdEpochSecond(), l.formId(), l.adId(), l.adName(),
+                l.adsetId(), l.adsetName(), l.campaignId(), l.campaignName(), l.isOrganic(), l.platform());
+    }
+
+    static Lead withRaw(Lead l, String raw) {
+        return LeadBuilder.from(l).raw(raw).build();
+    }
+
+    static List<String> contact(List<FieldAnswer> answers) {
+        ContactFields who = ContactFields.of(LeadShapes.QUESTIONS, answers);
+        return List.of(who.displayName(), who.email(), who.phone());
+    }
+
+    /**
+     * The property: for every shape, the lead the sync parses from a Graph page is the lead every cache read parses
+     * back from the same raw JSON (text, bytes, bytes without the raw text), and the name/email/phone the store's
+     * columns hold agree with both.
+     */
     @Test
-    void streamingAndTreeParsersAgreeOnEveryShape() {
-        for (String raw : SHAPES) {
-            Lead fast = LeadJson.parse(raw, COLS);
-            assertThat(fast).as(raw).isEqualTo(LeadJson.parseTree(raw, COLS));
-            assertThat(fast.rawJson()).isSameAs(raw);
+    void theCacheReadsEveryShapeBackAsTheSyncParsedIt() {
+        for (String raw : corpus()) {
+            List<Lead> page = GraphPages.leads("{\"data\":[" + raw + "],\"paging\":{\"cursors\":{\"after\":\"A\"}}}");
+            assertThat(page).as(raw).hasSize(1);
+            Lead sync = page.get(0);
+            assertThat(sync.rawJson()).isEqualTo(raw);
+            LeadJson.Columns cols = storedColumns(sync);
+            byte[] utf8 = raw.getBytes(StandardCharsets.UTF_8);
+            Lead fromBytes = LeadJson.parse(utf8, cols, true);
+            assertThat(fromBytes).as(raw).isEqualTo(sync);
+            assertThat(LeadJson.parse(raw, cols)).as(raw).isEqualTo(sync);
+            assertThat(withRaw(LeadJson.parse(utf8, cols, false), raw)).as(raw).isEqualTo(sync);
+            assertThat(contact(fromBytes.fieldData())).as(raw).isEqualTo(contact(sync.fieldData()));
+        }
+        for (LeadShapes.Shape s : LeadShapes.all()) {
+            Lead cached = LeadJson.parse(s.json().getBytes(StandardCharsets.UTF_8), storedColumns(s.expected()), false);
+            assertThat(contact(cached.fieldData())).as(s.name()).containsExactly(s.contactName(), s.email(), s.phone());
+        }
+    }
+
+    /**
+     * The same through a real cache: every shape synced into a LeadStore reads back (detail read, the export's raw
+     * stream with and without the raw text) as the sync parsed it, and the name/email/phone columns of the leads
+     * table are those the read-back lead gives. The store's one addition: a lead without form_id is filed under the
+     * form it was fetched for.
+     */
+    @Test
+    void everyShapeSyncedIntoAStoreReadsBackAsSynced(@TempDir Path dir) {
+        LeadForm form = new LeadForm("F1", "p-1", "Corpus", "ACTIVE", "en_US", LeadShapes.T, 0, 0, 0,
+                LeadShapes.QUESTIONS, null, null, "{\"id\":\"F1\"}");
+        List<LeadShapes.Shape> shapes = LeadShapes.all().stream().filter(s -> s.expected().id() != null).toList();
+        StringBuilder body = new StringBuilder("{\"data\":[");
+        for (int i = 0; i < shapes.size(); i++) {
+            body.append(i == 0 ? "" : ",").append(shapes.get(i).json());
+        }
+        List<Lead> synced = GraphPages.leads(body.append("]}").toString());
+        try (LeadStore store = LeadStore.open(dir.resolve("leaddesk.db"))) {
+            store.upsertPage(new PageInfo("p-1", "Page", new AccessToken("EAAGsecretPAGEtoken123456"), List.of()));
+            store.upsertForms("p-1", List.of(form));
+            store.upsertLeads("p-1", form, synced, Instant.parse("2025-10-09T00:00:00Z"));
+
+            Map<String, Lead> read = new HashMap<>();
+            for (Lead l : synced) {
+                Lead back = store.lead(l.id()).orElseThrow().lead();
+                Lead expected = l.formId() != null ? l : LeadBuilder.from(l).form(form.id()).build();
+                assertThat(back).as(l.rawJson()).isEqualTo(expected);
+                read.put(l.id(), back);
+            }
+            List<Lead> streamed = new ArrayList<>();
+            List<Lead> streamedNoRaw = new ArrayList<>();
+            store.forEachRawLead(LeadQuery.all(), r -> {
+                streamed.add(r.parse().lead());
+                streamedNoRaw.add(r.parseWithoutRawJson().lead());
+            });
+            assertThat(streamed).hasSize(shapes.size());
+            for (int i = 0; i < streamed.size(); i++) {
+                Lead l = streamed.get(i);
+                assertThat(l).isEqualTo(read.get(l.id()));
+                assertThat(withRaw(streamedNoRaw.get(i), l.rawJson())).isEqualTo(l);
+            }
+            List<LeadRow> rows = store.rows(LeadQuery.all(), 0, 1_000);
+            assertThat(rows).hasSize(shapes.size());
+            Map<String, LeadShapes.Shape> byId = new HashMap<>();
+            shapes.forEach(s -> byId.put(s.expected().id(), s));
+            for (LeadRow row : rows) {
+                LeadShapes.Shape s = byId.get(row.id());
+                assertThat(List.of(row.name(), row.email(), row.phone())).as(s.name())
+                        .isEqualTo(contact(read.get(row.id()).fieldData()))
+                        .containsExactly(s.contactName(), s.email(), s.phone());
+            }
         }
     }
 
@@ -115,10 +222,7 @@ class LeadJsonTest {
             assertThat(LeadJson.parse(raw, COLS, true)).as(text).isEqualTo(expected);
             Lead withoutRaw = LeadJson.parse(raw, COLS, false);
             assertThat(withoutRaw.rawJson()).as(text).isIn(null, text);
-            assertThat(new Lead(withoutRaw.id(), withoutRaw.createdTime(), withoutRaw.createdEpochSecond(), withoutRaw.formId(),
-                    withoutRaw.adId(), withoutRaw.adName(), withoutRaw.adsetId(), withoutRaw.adsetName(), withoutRaw.campaignId(),
-                    withoutRaw.campaignName(), withoutRaw.isOrganic(), withoutRaw.platform(), withoutRaw.partnerName(),
-                    withoutRaw.retailerItemId(), withoutRaw.fieldData(), withoutRaw.disclaimerResponses(), text))
+            assertThat(LeadBuilder.from(withoutRaw).raw(text).build())
                     .as(text).isEqualTo(expected);
         }
     }

@@ -1,5 +1,6 @@
 package io.leaddesk.store;
 
+import io.leaddesk.model.LeadBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leaddesk.model.FieldAnswer;
@@ -230,10 +231,11 @@ class LeadStoreBenchmarkTest {
                     .append(a.first()).append("\"]}");
         }
         raw.append("],\"custom_disclaimer_responses\":[{\"checkbox_key\":\"consent\",\"is_checked\":\"1\"}]}");
-        return new Lead("L" + n, created, epoch, formId, organic ? null : "2385" + (n % 97),
-                organic ? null : campaign + " ad", organic ? null : "2384" + (n % 13),
-                organic ? null : campaign + " set", organic ? null : "2383" + (n % 5), organic ? null : campaign,
-                organic, n % 3 == 0 ? "ig" : "fb", null, null, answers, List.of(), raw.toString());
+        return LeadBuilder.lead("L" + n).created(created, epoch).form(formId)
+                .ad(organic ? null : "2385" + (n % 97), organic ? null : campaign + " ad")
+                .adset(organic ? null : "2384" + (n % 13), organic ? null : campaign + " set")
+                .campaign(organic ? null : "2383" + (n % 5), organic ? null : campaign).organic(organic)
+                .platform(n % 3 == 0 ? "ig" : "fb").answers(answers).raw(raw.toString()).build();
     }
 
     static String ascii(String s) {

@@ -1,5 +1,6 @@
 package io.leaddesk.store;
 
+import io.leaddesk.model.LeadBuilder;
 import static io.leaddesk.store.Fixtures.en;
 import static io.leaddesk.store.Fixtures.ru;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -262,12 +263,10 @@ class LeadStoreTest {
                 + "{\"name\":\"интересы\",\"values\":[\"Электроника\",\"Кредит\"]},{\"name\":\"полное_имя\",\"values\":[]}],"
                 + "\"custom_disclaimer_responses\":[{\"checkbox_key\":\"consent\",\"is_checked\":\"1\"},"
                 + "{\"checkbox_key\":\"news\",\"is_checked\":\"\"}], \"unknown_future_field\": {\"a\": [1, 2]} }";
-        Lead in = new Lead("x1", "2025-10-08T09:09:27+0000", 1_759_914_567L, "f-ru", null, null, null, null, null,
-                null, false, "ig", "Partner é", "sku-9",
-                List.of(new FieldAnswer("эл._адрес", List.of("x@пример.рф")),
-                        new FieldAnswer("интересы", List.of("Электроника", "Кредит")),
-                        new FieldAnswer("полное_имя", List.of())),
-                List.of(new DisclaimerResponse("consent", true), new DisclaimerResponse("news", false)), raw);
+        Lead in = LeadBuilder.lead("x1").created("2025-10-08T09:09:27+0000", 1_759_914_567L).form("f-ru").organic(false)
+                .platform("ig").partner("Partner é").retailerItem("sku-9").answer("эл._адрес", "x@пример.рф")
+                .answer("интересы", "Электроника", "Кредит").answer("полное_имя")
+                .disclaimer("consent", true).disclaimer("news", false).raw(raw).build();
         store.upsertLeads("p-1", Fixtures.russianForm(), List.of(in), T1);
 
         StoredLead out = store.lead("x1").orElseThrow();
@@ -282,14 +281,13 @@ class LeadStoreTest {
     @Test
     void leadsBuiltWithoutRawJsonGetGraphShapedJson() {
         seed();
-        Lead bare = new Lead("b1", "2025-10-08T09:09:27+0000", 1_759_914_567L, "f-en", null, null, null, null, null,
-                null, null, "fb", null, null, List.of(new FieldAnswer("full_name", List.of("Bare Lead"))), List.of(),
-                null);
+        Lead bare = LeadBuilder.lead("b1").created("2025-10-08T09:09:27+0000", 1_759_914_567L).form("f-en").platform("fb")
+                .answer("full_name", "Bare Lead").build();
         store.upsertLeads("p-2", Fixtures.englishForm(), List.of(bare), T1);
         Lead back = store.lead("b1").orElseThrow().lead();
         assertThat(back.rawJson()).contains("\"full_name\"");
-        assertThat(new Lead(back.id(), back.createdTime(), back.createdEpochSecond(), back.formId(), null, null, null,
-                null, null, null, null, back.platform(), null, null, back.fieldData(), back.disclaimerResponses(), null))
+        assertThat(LeadBuilder.lead(back.id()).created(back.createdTime(), back.createdEpochSecond()).form(back.formId())
+                .platform(back.platform()).answers(back.fieldData()).disclaimers(back.disclaimerResponses()).build())
                 .isEqualTo(bare);
     }
 
@@ -313,8 +311,7 @@ class LeadStoreTest {
         seed();
         List<Lead> page = new ArrayList<>();
         page.add(en("ok1", 1_700_001_000L, "Fine One", "one@x.org", "", false));
-        page.add(new Lead(null, "2025-10-08T09:09:27+0000", 1L, "f-en", null, null, null, null, null, null, null,
-                "fb", null, null, List.of(), List.of(), "{}"));
+        page.add(LeadBuilder.lead(null).created("2025-10-08T09:09:27+0000", 1L).form("f-en").platform("fb").raw("{}").build());
         page.add(en("ok2", 1_700_001_001L, "Fine Two", "two@x.org", "", false));
 
         assertThatThrownBy(() -> store.upsertLeads("p-2", Fixtures.englishForm(), page, T2))
@@ -651,7 +648,7 @@ class LeadStoreTest {
         assertThat(store.upsertLeads("p-2", Fixtures.englishForm(), EN, T2)).isZero();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-            assertThat(rs.getInt(1)).isEqualTo(Schema.latestVersion()).isEqualTo(4);
+            assertThat(rs.getInt(1)).isEqualTo(Schema.latestVersion());
         }
     }
 

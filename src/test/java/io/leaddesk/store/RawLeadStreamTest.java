@@ -1,5 +1,6 @@
 package io.leaddesk.store;
 
+import io.leaddesk.model.LeadBuilder;
 import static io.leaddesk.store.Fixtures.en;
 import static io.leaddesk.store.Fixtures.ru;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,9 +43,9 @@ class RawLeadStreamTest {
 
     /** A lead whose stored columns say one thing and whose raw JSON says another (or nothing) for the same field. */
     static Lead odd(String id, String raw) {
-        return new Lead(id, "2025-10-08T09:09:27+0000", 1_759_914_567L, "f-en", "col-ad", "Column ad", "col-set",
-                "Column set", "col-camp", "Column campaign", true, "col-platform", null, null,
-                List.of(new FieldAnswer("full_name", List.of("Odd " + id))), List.of(), raw);
+        return LeadBuilder.lead(id).created("2025-10-08T09:09:27+0000", 1_759_914_567L).form("f-en")
+                .ad("col-ad", "Column ad").adset("col-set", "Column set").campaign("col-camp", "Column campaign")
+                .organic(true).platform("col-platform").answer("full_name", "Odd " + id).raw(raw).build();
     }
 
     void seedVaried() {
@@ -73,8 +74,8 @@ class RawLeadStreamTest {
                 odd("o4", "{\"id\":\"o4\",\"created_time\":\"2025-10-08T09:09:27+0000\",\"form_id\":\"f-en\",\"ad_id\":12345,"
                         + "\"is_organic\":\"1\",\"field_data\":[]}"),
                 // built without raw JSON: the store writes Graph-shaped JSON
-                new Lead("b1", "2025-10-08T09:09:27+0000", 1_759_914_567L, "f-en", null, null, null, null, null, null,
-                        null, "fb", null, null, List.of(new FieldAnswer("full_name", List.of("Bare"))), List.of(), null)));
+                LeadBuilder.lead("b1").created("2025-10-08T09:09:27+0000", 1_759_914_567L).form("f-en").platform("fb")
+                        .answer("full_name", "Bare").build()));
         store.upsertLeads("p-2", Fixtures.englishForm(), en, T1);
         store.upsertLeads("p-2", Fixtures.englishForm(), List.of(en.get(0)), T2);
         store.setReview("e1", ReviewStatus.QUALIFIED, "called, wants 2 units");

@@ -86,7 +86,8 @@ public final class FakeLeadCache implements LeadCache {
         if (!q.platforms().isEmpty() && !q.platforms().contains(l.platform())) {
             return false;
         }
-        if (q.organic() != null && !q.organic().equals(l.isOrganic())) {
+        // like the store: a lead without is_organic counts as paid (coalesce(is_organic, 0) = 0)
+        if (q.organic() != null && q.organic() != Boolean.TRUE.equals(l.isOrganic())) {
             return false;
         }
         if (!q.statuses().isEmpty() && !q.statuses().contains(s.status())) {
@@ -111,8 +112,9 @@ public final class FakeLeadCache implements LeadCache {
         }
         queries.add(q);
         Comparator<StoredLead> c = switch (q.sort()) {
-            case NAME -> Comparator.comparing(s -> row(s).name());
-            case EMAIL -> Comparator.comparing(s -> row(s).email());
+            // the store's name and email columns are COLLATE NOCASE
+            case NAME -> Comparator.comparing(s -> row(s).name(), String.CASE_INSENSITIVE_ORDER);
+            case EMAIL -> Comparator.comparing(s -> row(s).email(), String.CASE_INSENSITIVE_ORDER);
             default -> Comparator.comparingLong(s -> s.lead().createdEpochSecond());
         };
         if (q.descending()) {

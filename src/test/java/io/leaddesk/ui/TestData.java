@@ -1,5 +1,6 @@
 package io.leaddesk.ui;
 
+import io.leaddesk.model.LeadBuilder;
 import io.leaddesk.model.CustomDisclaimer;
 import io.leaddesk.model.DisclaimerCheckbox;
 import io.leaddesk.model.DisclaimerResponse;
@@ -29,15 +30,14 @@ public final class TestData {
     }
 
     public static Lead lead(String id, long created, String name, String email, String platform, Boolean organic) {
-        return new Lead(id, "2025-10-08T09:09:27+0000", created, FORM, organic != null && organic ? null : "ad1",
-                organic != null && organic ? null : "Реклама / осінь, 2025", "as1", "Набір 1", "c1", "Кампанія «Осінь»",
-                organic, platform, null, null,
-                List.of(new FieldAnswer("full_name", List.of(name)), new FieldAnswer("эл._адрес", List.of(email)),
-                        new FieldAnswer("phone_number", List.of("+380501234567")),
-                        new FieldAnswer("куди_відправити_інформацію?", List.of("viber", "telegram")),
-                        new FieldAnswer("level", List.of())),
-                List.of(new DisclaimerResponse("consent", true), new DisclaimerResponse("news", false)),
-                "{\"id\":\"" + id + "\"}");
+        boolean isOrganic = organic != null && organic;
+        return LeadBuilder.lead(id).created("2025-10-08T09:09:27+0000", created).form(FORM)
+                .ad(isOrganic ? null : "ad1", isOrganic ? null : "Реклама / осінь, 2025").adset("as1", "Набір 1")
+                .campaign("c1", "Кампанія «Осінь»").organic(organic).platform(platform)
+                .answer("full_name", name).answer("эл._адрес", email).answer("phone_number", "+380501234567")
+                .answer("куди_відправити_інформацію?", "viber", "telegram").answer("level")
+                .disclaimer("consent", true).disclaimer("news", false)
+                .raw("{\"id\":\"" + id + "\"}").build();
     }
 
     /** A cache with one page, one form and {@code n} leads created one minute apart (newest = lead n). */

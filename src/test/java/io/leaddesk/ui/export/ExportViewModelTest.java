@@ -1,5 +1,6 @@
 package io.leaddesk.ui.export;
 
+import io.leaddesk.model.LeadBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,9 +65,7 @@ class ExportViewModelTest {
             Lead l = TestData.lead("L" + i, 1_760_000_000L + i * 60L, i == LEADS - 1 ? "=HYPERLINK(\"x\")" : "Person " + i,
                     "p" + i + "@example.org", i % 3 == 0 ? "ig" : "fb", false);
             // no raw JSON: the store then keeps JSON made from the fields (a real sync keeps Graph's own)
-            leads.add(new Lead(l.id(), l.createdTime(), l.createdEpochSecond(), l.formId(), l.adId(), l.adName(), l.adsetId(),
-                    l.adsetName(), l.campaignId(), l.campaignName(), l.isOrganic(), l.platform(), null, null, l.fieldData(),
-                    l.disclaimerResponses(), null));
+            leads.add(LeadBuilder.from(l).raw(null).build());
         }
         store.upsertLeads(TestData.PAGE, TestData.form(), leads, NOW);
         store.setReview("L1", ReviewStatus.QUALIFIED, "call back");

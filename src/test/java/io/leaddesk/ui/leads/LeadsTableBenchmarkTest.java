@@ -1,5 +1,6 @@
 package io.leaddesk.ui.leads;
 
+import io.leaddesk.model.LeadBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leaddesk.model.FieldAnswer;
@@ -66,12 +67,11 @@ class LeadsTableBenchmarkTest {
                 + "\",\"campaign_name\":\"" + campaign + "\",\"is_organic\":" + organic + ",\"platform\":\"fb\",\"field_data\":["
                 + "{\"name\":\"full_name\",\"values\":[\"" + name + "\"]},{\"name\":\"эл._адрес\",\"values\":[\"" + email + "\"]},"
                 + "{\"name\":\"phone_number\",\"values\":[\"" + phone + "\"]},{\"name\":\"level\",\"values\":[\"" + level + "\"]}]}";
-        return new Lead(id, created, epoch, formId, organic ? null : "ad" + n % 50, organic ? null : "Оголошення " + n % 50,
-                null, null, organic ? null : "c" + campaign.length(), organic ? null : campaign, organic,
-                r.nextInt(3) == 0 ? "ig" : "fb", null, null,
-                List.of(new FieldAnswer("full_name", List.of(name)), new FieldAnswer("эл._адрес", List.of(email)),
-                        new FieldAnswer("phone_number", List.of(phone)), new FieldAnswer("level", List.of(level))),
-                List.of(), raw);
+        return LeadBuilder.lead(id).created(created, epoch).form(formId)
+                .ad(organic ? null : "ad" + n % 50, organic ? null : "Оголошення " + n % 50)
+                .campaign(organic ? null : "c" + campaign.length(), organic ? null : campaign).organic(organic)
+                .platform(r.nextInt(3) == 0 ? "ig" : "fb").answer("full_name", name).answer("эл._адрес", email)
+                .answer("phone_number", phone).answer("level", level).raw(raw).build();
     }
 
     @Test
