@@ -22,6 +22,8 @@ import io.leaddesk.ui.detail.ClipboardPort;
 import io.leaddesk.ui.detail.LeadDetailViewModel;
 import io.leaddesk.ui.export.ExportViewModel;
 import io.leaddesk.ui.leads.LeadsTableViewModel;
+import io.leaddesk.ui.live.LiveBackend;
+import io.leaddesk.ui.live.LiveViewModel;
 import io.leaddesk.ui.settings.DiagnosticsViewModel;
 import io.leaddesk.ui.settings.SettingsViewModel;
 import io.leaddesk.ui.signin.SignInViewModel;
@@ -73,6 +75,8 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
 
     /** The demo's own cache, inside the data folder. */
     static final String DEMO_FOLDER = "demo";
+    /** New leads a minute the demo's sample server receives, so auto-sync has something to find (issue 14). */
+    static final double DEMO_TRICKLE = 1;
 
     private final Config config;
     private final Messages messages;
@@ -80,6 +84,7 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     private final Formats formats;
     private final UiStateStore uiState;
     private volatile AppSettings settings;
+    private volatile LiveViewModel.Parts liveParts;
 
     public AppContext(Config config) {
         this.config = config;
@@ -101,7 +106,8 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
      */
     public static AppContext create() {
         Config c = Config.of(Environment.system(), new KeyringVault(), new FxTaskExecutor(), Duration.ofMillis(150),
-                Clock.systemDefaultZone(), ZoneId.systemDefault(), Locale.getDefault(), SampleOptions.defaults());
+                Clock.systemDefaultZone(), ZoneId.systemDefault(), Locale.getDefault(),
+                SampleOptions.defaults().withTrickle(DEMO_TRICKLE));
         return new AppContext(c);
     }
 
@@ -160,13 +166,15 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
             SyncService service = new SyncService(graph, store);
             Session session = service.signIn(token);
             LeadStore s = store;
-            return new Workspace(mode, session.who(), session.pages(), LeadCache.of(store), SyncBackend.of(service, session), () -> {
+            LiveBackend live = new LiveBackend(service, session);
+            return new Workspace(mode, session.who(), session.pages(), LeadCache.of(store), live, () -> {
+                live.close(); // auto-sync stops before the cache and the client close
                 graph.close();
                 s.close();
                 if (extra != null) {
                     extra.close();
                 }
-            }, ExportSource.of(store));
+            }, ExportSource.of(store)).withLive(live);
         } catch (RuntimeException e) {
             graph.close();
             if (store != null) {
@@ -229,6 +237,21 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
         Path home = Path.of(System.getProperty("user.home", "."));
         Path docs = home.resolve("Documents");
         return Files.isDirectory(docs) ? docs : home;
+    }
+
+    /** Issue 14: the live desk of an open workspace (auto-sync, notifications, the title's count). */
+    public LiveViewModel liveViewModel(WorkspaceViewModel vm) {
+        LiveViewModel.Parts p = liveParts;
+        if (p == null) {
+            LiveViewModel.Parts real = LiveViewModel.Parts.real();
+            p = new LiveViewModel.Parts(config.clock(), real.scheduler(), real.notifiers(), null);
+        }
+        return new LiveViewModel(vm, config.executor(), messages, config.zone(), p);
+    }
+
+    /** Tests: the live desk's clock, threads and notifier (null = the real ones). */
+    public void setLiveParts(LiveViewModel.Parts parts) {
+        this.liveParts = parts;
     }
 
     public SettingsViewModel settingsViewModel() {

@@ -10,6 +10,7 @@ import io.leaddesk.store.StoredLead;
 import io.leaddesk.store.StoredPage;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,23 @@ public interface LeadCache {
     /** The exports this lead went into, newest first (none by default, for fakes). */
     default List<ExportRecord> exportsOf(String leadId) {
         return List.of();
+    }
+
+    // ---- issue 14: which leads are new (not yet shown in the detail pane nor marked seen) ----
+
+    /** New leads per form id (forms without any are absent); none by default, for fakes. */
+    default Map<String, Long> newCountsByForm() {
+        return Map.of();
+    }
+
+    /** The lead was shown in the detail pane: no longer new; false if it was not new (or not cached). */
+    default boolean markSeen(String leadId) {
+        return false;
+    }
+
+    /** "Mark all as seen" for a form: how many of its leads were new. */
+    default int markFormSeen(String formId) {
+        return 0;
     }
 
     static LeadCache of(LeadStore store) {
@@ -95,6 +113,21 @@ public interface LeadCache {
             @Override
             public List<ExportRecord> exportsOf(String leadId) {
                 return store.exportsOf(leadId);
+            }
+
+            @Override
+            public Map<String, Long> newCountsByForm() {
+                return store.newCountsByForm();
+            }
+
+            @Override
+            public boolean markSeen(String leadId) {
+                return store.markSeen(leadId);
+            }
+
+            @Override
+            public int markFormSeen(String formId) {
+                return store.markFormSeen(formId);
             }
         };
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -45,6 +46,7 @@ public final class SettingsViewModel {
     private final BooleanBinding canSave;
     private final AppSettings original;
     private Consumer<AppSettings> onSaved = s -> { };
+    private UnaryOperator<AppSettings> also = UnaryOperator.identity();
 
     public SettingsViewModel(AppSettings current, SettingsStore store, TaskExecutor executor, Messages messages) {
         this.original = current;
@@ -94,8 +96,14 @@ public final class SettingsViewModel {
     public AppSettings toSettings() {
         String f = dataFolder.get().strip();
         String override = f.equals(store.defaultFolder().toString()) ? null : f;
-        return new AppSettings(graphVersion.get().strip().toLowerCase(Locale.ROOT), theme.get(),
-                defaultRegion.get(), override);
+        AppSettings s = new AppSettings(graphVersion.get().strip().toLowerCase(Locale.ROOT), theme.get(),
+                defaultRegion.get(), override).withWorkspacesOf(original);
+        return also.apply(s);
+    }
+
+    /** Issue 14: what other parts of the dialog change (the open workspace's "Check for new leads"). */
+    public void setAlso(UnaryOperator<AppSettings> change) {
+        this.also = change == null ? UnaryOperator.identity() : change;
     }
 
     public void setOnSaved(Consumer<AppSettings> onSaved) {
