@@ -13,10 +13,9 @@ final class EntryCell extends TreeCell<TreeEntry> {
     private final Label detail = new Label();
     private final Label problem = new Label();
     private final ProgressBar progress = new ProgressBar();
-    /** Issue 14: "3 new" beside the name while the entry has new leads. */
+    /** Issue 14: "3 new" under the name (on its own line: long names keep the width) while the entry has new leads. */
     private final Label badge = new Label();
-    private final javafx.scene.layout.HBox nameRow = new javafx.scene.layout.HBox(6, name, badge);
-    private final VBox box = new VBox(2, nameRow, detail, progress, problem) {
+    private final VBox box = new VBox(2, name, badge, detail, progress, problem) {
         /** Wrapped labels need the width to know their height; the cell asks without one. */
         @Override
         protected double computePrefHeight(double width) {
@@ -39,8 +38,7 @@ final class EntryCell extends TreeCell<TreeEntry> {
         this.badgeText = badgeText;
         badge.getStyleClass().add("new-badge");
         badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        nameRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        javafx.scene.layout.HBox.setHgrow(name, javafx.scene.layout.Priority.SOMETIMES);
+        badge.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         tip.setWrapText(true);
         tip.setMaxWidth(420);
         tip.setText(countsNote);
