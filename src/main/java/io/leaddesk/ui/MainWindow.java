@@ -78,6 +78,7 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
+        stage.titleProperty().unbind(); // a stage used by a window before (tests reuse theirs) may carry its count
         stage.setTitle(ctx.messages().get("app.title"));
         // Ctrl+Q (Cmd+Q on macOS) quits, as a window close would: the app shuts down and the process ends
         scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Q"), () -> {
@@ -274,6 +275,7 @@ public final class MainWindow {
         workspace = null;
         workspaceView = null;
         live = null;
+        stage.titleProperty().unbind();
         return w;
     }
 
