@@ -37,6 +37,8 @@ import io.leaddesk.ui.export.ExportViewModel;
 import io.leaddesk.ui.imports.ImportBackend;
 import io.leaddesk.ui.imports.ImportViewModel;
 import io.leaddesk.ui.leads.LeadsTableViewModel;
+import io.leaddesk.ui.live.LiveBackend;
+import io.leaddesk.ui.live.LiveViewModel;
 import io.leaddesk.ui.settings.DiagnosticsViewModel;
 import io.leaddesk.ui.settings.SettingsViewModel;
 import io.leaddesk.ui.signin.SignInViewModel;
@@ -91,6 +93,8 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
 
     /** The demo's own cache, inside the data folder. */
     static final String DEMO_FOLDER = "demo";
+    /** New leads a minute the demo's sample server receives, so auto-sync has something to find (issue 14). */
+    static final double DEMO_TRICKLE = 1;
 
     private final Config config;
     private final Messages messages;
@@ -99,6 +103,7 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     private final Locale locale;
     private final UiStateStore uiState;
     private volatile AppSettings settings;
+    private volatile LiveViewModel.Parts liveParts;
 
     /**
      * The app speaks the language of the settings ({@link AppSettings#language()}), or with "System default" the
@@ -135,7 +140,8 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
      */
     public static AppContext create() {
         Config c = Config.of(Environment.system(), new KeyringVault(), new FxTaskExecutor(), Duration.ofMillis(150),
-                Clock.systemDefaultZone(), ZoneId.systemDefault(), Locale.getDefault(), SampleOptions.defaults());
+                Clock.systemDefaultZone(), ZoneId.systemDefault(), Locale.getDefault(),
+                SampleOptions.defaults().withTrickle(DEMO_TRICKLE));
         return new AppContext(c);
     }
 
@@ -207,28 +213,19 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
             SyncService service = new SyncService(graph, store);
             AtomicReference<Session> session = new AtomicReference<>(service.signIn(token, cancelled));
             LeadStore s = store;
-            SyncBackend sync = new SyncBackend() {
-                @Override
-                public FormsRefresh refreshForms() {
-                    return service.refreshFormsDetailed(session.get(), List.of());
-                }
-
-                @Override
-                public SyncReport sync(SyncRequest request, SyncListener listener, CancelSignal cancel) {
-                    return service.sync(session.get(), request, listener, cancel);
-                }
-            };
+            LiveBackend live = new LiveBackend(service, session::get);
             // after "Make this token last" the session reads with the long-lived token and the Page tokens taken with it
             SessionAccess access = new SessionAccess(graph, token, app, config.clock(),
                     (longLived, stop) -> session.set(service.signIn(longLived, stop)));
             Session first = session.get();
-            return new Workspace(mode, first.who(), first.pages(), LeadCache.of(store), sync, () -> {
+            return new Workspace(mode, first.who(), first.pages(), LeadCache.of(store), live, () -> {
+                live.close(); // auto-sync stops before the cache and the client close
                 graph.close();
                 s.close();
                 if (extra != null) {
                     extra.close();
                 }
-            }, ExportSource.of(store), access, ImportBackend.of(store, config.clock()));
+            }, ExportSource.of(store), access, ImportBackend.of(store, config.clock())).withLive(live);
         } catch (RuntimeException e) {
             graph.close();
             if (store != null) {
@@ -321,6 +318,21 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
         Path home = Path.of(System.getProperty("user.home", "."));
         Path docs = home.resolve("Documents");
         return Files.isDirectory(docs) ? docs : home;
+    }
+
+    /** Issue 14: the live desk of an open workspace (auto-sync, notifications, the title's count). */
+    public LiveViewModel liveViewModel(WorkspaceViewModel vm) {
+        LiveViewModel.Parts p = liveParts;
+        if (p == null) {
+            LiveViewModel.Parts real = LiveViewModel.Parts.real();
+            p = new LiveViewModel.Parts(config.clock(), real.scheduler(), real.notifiers(), null);
+        }
+        return new LiveViewModel(vm, config.executor(), messages, config.zone(), p);
+    }
+
+    /** Tests: the live desk's clock, threads and notifier (null = the real ones). */
+    public void setLiveParts(LiveViewModel.Parts parts) {
+        this.liveParts = parts;
     }
 
     public SettingsViewModel settingsViewModel() {

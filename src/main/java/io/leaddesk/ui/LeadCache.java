@@ -11,6 +11,7 @@ import io.leaddesk.store.StoredLead;
 import io.leaddesk.store.StoredPage;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,23 @@ public interface LeadCache {
     /** Where the lead came from when an import of Meta's lead downloads brought it (none by default, for fakes). */
     default Optional<ImportOrigin> importOrigin(String leadId) {
         return Optional.empty();
+    }
+
+    // ---- issue 14: which leads are new (not yet shown in the detail pane nor marked seen) ----
+
+    /** New leads per form id (forms without any are absent); none by default, for fakes. */
+    default Map<String, Long> newCountsByForm() {
+        return Map.of();
+    }
+
+    /** The lead was shown in the detail pane: no longer new; false if it was not new (or not cached). */
+    default boolean markSeen(String leadId) {
+        return false;
+    }
+
+    /** "Mark all as seen" for a form: how many of its leads were new. */
+    default int markFormSeen(String formId) {
+        return 0;
     }
 
     static LeadCache of(LeadStore store) {
@@ -106,6 +124,21 @@ public interface LeadCache {
             @Override
             public Optional<ImportOrigin> importOrigin(String leadId) {
                 return store.importOrigin(leadId);
+            }
+
+            @Override
+            public Map<String, Long> newCountsByForm() {
+                return store.newCountsByForm();
+            }
+
+            @Override
+            public boolean markSeen(String leadId) {
+                return store.markSeen(leadId);
+            }
+
+            @Override
+            public int markFormSeen(String formId) {
+                return store.markFormSeen(formId);
             }
         };
     }

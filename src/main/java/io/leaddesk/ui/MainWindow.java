@@ -7,6 +7,10 @@ import io.leaddesk.ui.export.ExportView;
 import io.leaddesk.ui.export.ExportViewModel;
 import io.leaddesk.ui.imports.ImportViewModel;
 import io.leaddesk.ui.imports.ImportWindow;
+import io.leaddesk.ui.live.LiveSettingsView;
+import io.leaddesk.ui.live.LiveSettingsViewModel;
+import io.leaddesk.ui.live.LiveViewModel;
+import io.leaddesk.ui.live.TaskbarBadge;
 import io.leaddesk.ui.settings.SettingsView;
 import io.leaddesk.ui.settings.SettingsViewModel;
 import io.leaddesk.ui.signin.SignInView;
@@ -48,6 +52,7 @@ public final class MainWindow {
     private SignInViewModel signIn;
     private WorkspaceViewModel workspace;
     private WorkspaceView workspaceView;
+    private LiveViewModel live;
     private Stage exportStage;
     private ExportViewModel exportViewModel;
     private ExportView exportView;
@@ -80,6 +85,7 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
+        stage.titleProperty().unbind(); // a stage used by a window before (tests reuse theirs) may carry its count
         stage.setTitle(ctx.messages().get("app.title"));
         // Ctrl+Q (Cmd+Q on macOS) quits, as a window close would: the app shuts down and the process ends
         scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Q"), () -> {
@@ -115,6 +121,9 @@ public final class MainWindow {
         closeAccess();
         workspace = null;
         workspaceView = null;
+        live = null;
+        stage.titleProperty().unbind();
+        TaskbarBadge.show(0);
         signIn = ctx.signInViewModel();
         signIn.setOnOpen(this::showWorkspace);
         content.getChildren().setAll(new SignInView(signIn, ctx.diagnosticsViewModel(MainWindow::copyToClipboard), ctx.messages()).root());
@@ -146,7 +155,28 @@ public final class MainWindow {
         signIn = null;
         content.getChildren().setAll(view.root());
         stage.setTitle(ctx.messages().get("app.title") + " — " + vm.identityProperty().get());
+        // issue 14: auto-sync, notifications (a click brings this window forward), the count in the title
+        LiveViewModel lvm = ctx.liveViewModel(vm);
+        lvm.setOnBringForward(() -> {
+            stage.setIconified(false);
+            stage.show();
+            stage.toFront();
+            stage.requestFocus();
+        });
+        stage.titleProperty().bind(lvm.titleProperty());
+        vm.newLeads().totalProperty().addListener((o, a, n) -> {
+            if (live == lvm) {
+                TaskbarBadge.show(n.longValue());
+            }
+        });
+        live = lvm;
         vm.open();
+        lvm.start(ctx.settings());
+    }
+
+    /** The open workspace's live desk, or null. */
+    public LiveViewModel liveViewModel() {
+        return live;
     }
 
     /** The system clipboard, for the ViewModels' {@link io.leaddesk.ui.detail.ClipboardPort}. */
@@ -167,14 +197,27 @@ public final class MainWindow {
         SettingsViewModel vm = ctx.settingsViewModel();
         Dialog<ButtonType> d = new Dialog<>();
         ButtonType save = new ButtonType(ctx.messages().get("common.save"), ButtonBar.ButtonData.OK_DONE);
+        LiveViewModel lvm = live;
+        LiveSettingsViewModel liveSettings = lvm == null ? null
+                : new LiveSettingsViewModel(ctx.settings(), lvm.settingsKey(), ctx.messages());
+        if (liveSettings != null) {
+            vm.setAlso(liveSettings::applyTo);
+        }
         vm.setOnSaved(s -> {
             ctx.settingsChanged(s);
             applyTheme(s);
+            if (lvm != null) {
+                lvm.settingsChanged(s);
+            }
             d.setResult(save); // closes the dialog, now that the file is written
         });
         d.initOwner(stage);
         d.setTitle(ctx.messages().get("settings.title"));
-        d.getDialogPane().setContent(new SettingsView(vm, ctx.diagnosticsViewModel(MainWindow::copyToClipboard), ctx.messages()).root());
+        SettingsView settingsView = new SettingsView(vm, ctx.diagnosticsViewModel(MainWindow::copyToClipboard), ctx.messages());
+        if (liveSettings != null) {
+            settingsView.root().getChildren().add(2, new LiveSettingsView(liveSettings, ctx.messages()).root());
+        }
+        d.getDialogPane().setContent(settingsView.root());
         d.getDialogPane().getStylesheets().addAll(scene.getStylesheets());
         d.getDialogPane().getButtonTypes().setAll(save, new ButtonType(ctx.messages().get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         Button ok = (Button) d.getDialogPane().lookupButton(save);
@@ -296,6 +339,8 @@ public final class MainWindow {
         Workspace w = workspace == null ? null : workspace.workspace();
         workspace = null;
         workspaceView = null;
+        live = null;
+        stage.titleProperty().unbind();
         return w;
     }
 

@@ -26,6 +26,7 @@ public final class Workspace implements AutoCloseable {
     private final AccessBackend access;
     private final ImportBackend imports;
     private volatile boolean demoKeptApart;
+    private volatile io.leaddesk.ui.live.LiveBackend live;
 
     public Workspace(Mode mode, TokenInfo who, List<PageInfo> pages, LeadCache cache, SyncBackend sync, AutoCloseable onClose) {
         this(mode, who, pages, cache, sync, onClose, null);
@@ -112,6 +113,17 @@ public final class Workspace implements AutoCloseable {
 
     public boolean demoKeptApart() {
         return demoKeptApart;
+    }
+
+    /** Issue 14: a signed-in workspace (online or the demo) that can run auto-sync; its sync backend is {@code live}. */
+    public Workspace withLive(io.leaddesk.ui.live.LiveBackend live) {
+        this.live = live;
+        return this;
+    }
+
+    /** Empty when offline (or a test's workspace without the live desk). */
+    public Optional<io.leaddesk.ui.live.LiveBackend> live() {
+        return Optional.ofNullable(live);
     }
 
     /** "demo" for the sample data's workspace, "main" for the cache of real leads (online or offline). */

@@ -35,6 +35,11 @@ public final class AppHarness implements AutoCloseable {
     public final CredentialVaultInMemory vault = new CredentialVaultInMemory();
     public final AppContext context;
     public MainWindow window;
+    /** Issue 14: the notifications the app showed (none reaches this computer's desktop), and their click. */
+    public final List<io.leaddesk.live.notify.Notification> notifications = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public volatile io.leaddesk.live.notify.Notifier.ClickHandler notificationClick;
+    /** Auto-sync's ticks and rounds: they run only when a test runs them. */
+    public final io.leaddesk.live.ManualScheduler liveScheduler = new io.leaddesk.live.ManualScheduler();
 
     public AppHarness(SampleOptions demo, String graphBaseUrl) throws IOException {
         this(demo, graphBaseUrl, Locale.ENGLISH);
@@ -46,6 +51,11 @@ public final class AppHarness implements AutoCloseable {
         this.prefs = Preferences.userRoot().node("io/leaddesk/uitest-" + System.nanoTime());
         this.context = new AppContext(new AppContext.Config(dataFolder, prefs, vault, new FxTaskExecutor(),
                 Duration.ofMillis(30), Clock.systemUTC(), ZoneId.of("Europe/Kyiv"), systemLocale, graphBaseUrl, demo));
+        this.context.setLiveParts(new io.leaddesk.ui.live.LiveViewModel.Parts(Clock.systemUTC(), () -> liveScheduler,
+                (onClick, inApp, label) -> {
+                    notificationClick = onClick;
+                    return io.leaddesk.live.notify.Notifier.to(notifications::add);
+                }, null));
     }
 
     /** Call from a TestFX {@code @Start} method. */

@@ -83,6 +83,8 @@ public final class LeadsTableViewModel {
     private final ObjectProperty<Organic> organic = new SimpleObjectProperty<>(this, "organic", Organic.ALL);
     private final ObjectProperty<ReviewStatus> status = new SimpleObjectProperty<>(this, "status");
     private final BooleanProperty filtersVisible = new SimpleBooleanProperty(this, "filtersVisible", false);
+    /** Issue 14: "New only", the leads not yet opened nor marked seen. */
+    private final BooleanProperty newOnly = new SimpleBooleanProperty(this, "newOnly", false);
     private LeadSort sort = LeadSort.CREATED;
     private boolean descending = true;
 
@@ -134,7 +136,7 @@ public final class LeadsTableViewModel {
         this.list = LeadRowList.empty(cache, executor);
         rows.set(list);
         Observable[] typed = {search};
-        Observable[] immediate = {scope, dateFrom, dateTo, platform, organic, status};
+        Observable[] immediate = {scope, dateFrom, dateTo, platform, organic, status, newOnly};
         for (Observable o : typed) {
             o.addListener(x -> requery(debounce));
         }
@@ -182,7 +184,7 @@ public final class LeadsTableViewModel {
     }
 
     private boolean hasSearchOrFilters() {
-        return (search.get() != null && !search.get().isBlank()) || countFilters() > 0;
+        return (search.get() != null && !search.get().isBlank()) || countFilters() > 0 || newOnly.get();
     }
 
     /** Escape in the search box: the search goes, the table shows every lead of the scope again. */
@@ -237,7 +239,7 @@ public final class LeadsTableViewModel {
         if (status.get() != null) {
             q = q.withStatuses(List.of(status.get()));
         }
-        return q;
+        return q.withNewOnly(newOnly.get());
     }
 
     private LeadQuery scopeQuery() {
@@ -414,7 +416,18 @@ public final class LeadsTableViewModel {
     /** A lead's review changed: update its row in place so the table shows the new status at once. */
     public void reviewChanged(String leadId, ReviewStatus newStatus) {
         list.updateLoaded(leadId, r -> new LeadRow(r.rowId(), r.id(), r.formId(), r.pageId(), r.createdEpochSecond(), r.name(),
-                r.email(), r.phone(), r.platform(), r.organic(), r.campaignName(), r.adName(), newStatus));
+                r.email(), r.phone(), r.platform(), r.organic(), r.campaignName(), r.adName(), newStatus, r.isNew()));
+    }
+
+    /** Issue 14: the lead was seen (shown in the detail pane): its row stops being bold at once, without a query. */
+    public void seen(String leadId) {
+        list.updateLoaded(leadId, r -> new LeadRow(r.rowId(), r.id(), r.formId(), r.pageId(), r.createdEpochSecond(), r.name(),
+                r.email(), r.phone(), r.platform(), r.organic(), r.campaignName(), r.adName(), r.status(), false));
+    }
+
+    /** Issue 14: "New only" (the filter bar's toggle). */
+    public BooleanProperty newOnlyProperty() {
+        return newOnly;
     }
 
     /** Milliseconds the last query took from start to result (for the benchmark), -1 before the first. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -52,6 +53,7 @@ public final class SettingsViewModel {
     private final BooleanBinding canSave;
     private final AppSettings original;
     private Consumer<AppSettings> onSaved = s -> { };
+    private UnaryOperator<AppSettings> also = UnaryOperator.identity();
 
     public SettingsViewModel(AppSettings current, SettingsStore store, TaskExecutor executor, Messages messages) {
         this(current, store, executor, messages, messages.locale());
@@ -127,9 +129,15 @@ public final class SettingsViewModel {
     public AppSettings toSettings() {
         String f = dataFolder.get().strip();
         String override = f.equals(store.defaultFolder().toString()) ? null : f;
-        return new AppSettings(graphVersion.get().strip().toLowerCase(Locale.ROOT), theme.get(),
+        AppSettings s = new AppSettings(graphVersion.get().strip().toLowerCase(Locale.ROOT), theme.get(),
                 defaultRegion.get(), override, language.get() == null ? Language.SYSTEM : language.get())
-                .withWorkspacesOf(original); // the workspaces' live settings are edited elsewhere: kept as they are
+                .withWorkspacesOf(original); // the workspaces' live settings are edited by their own section
+        return also.apply(s);
+    }
+
+    /** Issue 14: what other parts of the dialog change (the open workspace's "Check for new leads"). */
+    public void setAlso(UnaryOperator<AppSettings> change) {
+        this.also = change == null ? UnaryOperator.identity() : change;
     }
 
     public void setOnSaved(Consumer<AppSettings> onSaved) {

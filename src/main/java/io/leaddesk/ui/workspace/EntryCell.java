@@ -13,7 +13,9 @@ final class EntryCell extends TreeCell<TreeEntry> {
     private final Label detail = new Label();
     private final Label problem = new Label();
     private final ProgressBar progress = new ProgressBar();
-    private final VBox box = new VBox(2, name, detail, progress, problem) {
+    /** Issue 14: "3 new" under the name (on its own line: long names keep the width) while the entry has new leads. */
+    private final Label badge = new Label();
+    private final VBox box = new VBox(2, name, badge, detail, progress, problem) {
         /** Wrapped labels need the width to know their height; the cell asks without one. */
         @Override
         protected double computePrefHeight(double width) {
@@ -29,8 +31,14 @@ final class EntryCell extends TreeCell<TreeEntry> {
     private final TreeView<TreeEntry> tree;
     private final Tooltip tip = new Tooltip();
 
-    EntryCell(TreeView<TreeEntry> tree, String countsNote) {
+    private final java.util.function.LongFunction<String> badgeText;
+
+    EntryCell(TreeView<TreeEntry> tree, String countsNote, java.util.function.LongFunction<String> badgeText) {
         this.tree = tree;
+        this.badgeText = badgeText;
+        badge.getStyleClass().add("new-badge");
+        badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        badge.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         tip.setWrapText(true);
         tip.setMaxWidth(420);
         tip.setText(countsNote);
@@ -70,6 +78,9 @@ final class EntryCell extends TreeCell<TreeEntry> {
         progress.progressProperty().unbind();
         problem.visibleProperty().unbind();
         problem.managedProperty().unbind();
+        badge.textProperty().unbind();
+        badge.visibleProperty().unbind();
+        badge.managedProperty().unbind();
         if (empty || e == null) {
             setGraphic(null);
             setText(null);
@@ -82,6 +93,11 @@ final class EntryCell extends TreeCell<TreeEntry> {
         problem.managedProperty().bind(problem.visibleProperty());
         progress.visibleProperty().bind(e.syncingProperty());
         progress.progressProperty().bind(e.progressProperty());
+        badge.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                badgeText.apply(e.newLeadsProperty().get()),
+                e.newLeadsProperty()));
+        badge.visibleProperty().bind(e.newLeadsProperty().greaterThan(0));
+        badge.managedProperty().bind(badge.visibleProperty());
         int level = tree.getTreeItemLevel(getTreeItem());
         box.prefWidthProperty().unbind();
         box.prefWidthProperty().bind(tree.widthProperty().subtract(46 + 18 * level));

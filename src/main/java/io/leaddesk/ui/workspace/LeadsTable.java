@@ -46,6 +46,8 @@ final class LeadsTable {
     private final ContextMenu menu = new ContextMenu();
     private final Runnable openDetail;
     private boolean applyingLayout;
+    /** Issue 14: {@code .table-row-cell:new-lead}, bold in app.css. */
+    static final javafx.css.PseudoClass NEW_LEAD = javafx.css.PseudoClass.getPseudoClass("new-lead");
 
     LeadsTable(WorkspaceViewModel vm, Messages m, Formats formats, TableView<LeadRow> table, Label placeholder,
                Runnable openDetail) {
@@ -283,7 +285,14 @@ final class LeadsTable {
             open.setDisable(i < 0);
         });
         table.setRowFactory(t -> {
-            TableRow<LeadRow> row = new TableRow<>();
+            TableRow<LeadRow> row = new TableRow<>() {
+                @Override
+                protected void updateItem(LeadRow item, boolean empty) {
+                    super.updateItem(item, empty);
+                    // issue 14: a new lead (not yet opened nor marked seen) is bold
+                    pseudoClassStateChanged(NEW_LEAD, !empty && item != null && item.isNew());
+                }
+            };
             row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
                     .then((ContextMenu) null).otherwise(menu));
             return row;

@@ -3,8 +3,10 @@ package io.leaddesk.ui.workspace;
 import java.time.Instant;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -26,6 +28,8 @@ public final class TreeEntry {
     private final BooleanProperty syncing = new SimpleBooleanProperty(this, "syncing");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", -1);
     private final ObservableList<TreeEntry> children = FXCollections.observableArrayList();
+    /** Issue 14: how many of its leads are new (the tree's badge); set by io.leaddesk.ui.live.NewLeadsViewModel. */
+    private final LongProperty newLeads = new SimpleLongProperty(this, "newLeads");
 
     // figures of a form (for the detail line and tests)
     String status = "";
@@ -98,6 +102,11 @@ public final class TreeEntry {
     /** 0..1 while syncing, -1 when unknown/not syncing. */
     public DoubleProperty progressProperty() {
         return progress;
+    }
+
+    /** New leads of this form (of its forms, for a page and "All leads"): the badge beside its name. */
+    public LongProperty newLeadsProperty() {
+        return newLeads;
     }
 
     public ObservableList<TreeEntry> children() {

@@ -86,6 +86,7 @@ public final class WorkspaceView {
     @FXML private TreeView<TreeEntry> tree;
     @FXML private TextField search;
     @FXML private ToggleButton filtersToggle;
+    @FXML private ToggleButton newOnly;
     @FXML private Button clearFiltersShort;
     @FXML private Label tableFeedback;
     @FXML private Label count;
@@ -250,7 +251,8 @@ public final class WorkspaceView {
         rootItem.setExpanded(true);
         tree.setRoot(rootItem);
         String countsNote = m.get("workspace.form.counts.tooltip");
-        tree.setCellFactory(t -> new EntryCell(tree, countsNote));
+        tree.setCellFactory(t -> new EntryCell(tree, countsNote, n -> m.format("live.app.tree.badge", n)));
+        bindMarkSeen();
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedProperty().set(b.getValue());
@@ -270,6 +272,23 @@ public final class WorkspaceView {
         // the tree's VirtualFlow caches cell heights: re-measure when texts (and so wrapped heights) change
         vm.treeVersionProperty().addListener((o, a, b) -> tree.refresh());
         tree.widthProperty().addListener((o, a, b) -> tree.refresh());
+    }
+
+    /** Issue 14: the tree's context menu, "Mark all as seen" on the entry right-clicked (selected). */
+    private void bindMarkSeen() {
+        javafx.scene.control.MenuItem markSeen = new javafx.scene.control.MenuItem(m.get("leads.markAllSeen"));
+        markSeen.setId("menuMarkSeen");
+        markSeen.setOnAction(e -> vm.newLeads().markSeen(vm.selectedProperty().get()));
+        javafx.scene.control.ContextMenu treeMenu = new javafx.scene.control.ContextMenu(markSeen);
+        treeMenu.setOnShowing(e -> markSeen.setDisable(!vm.newLeads().canMarkSeen(vm.selectedProperty().get())));
+        tree.setContextMenu(treeMenu);
+        newOnly.selectedProperty().bindBidirectional(vm.leads().newOnlyProperty());
+        newOnly.setTooltip(new Tooltip(m.get("live.app.newOnly.tooltip")));
+    }
+
+    /** For tests: the tree's context menu ("Mark all as seen"). */
+    public javafx.scene.control.ContextMenu treeMenu() {
+        return tree.getContextMenu();
     }
 
     private TreeItem<TreeEntry> item(TreeEntry e) {

@@ -22,6 +22,7 @@ import io.leaddesk.ui.access.WorkspaceAccess;
 import io.leaddesk.ui.detail.ClipboardPort;
 import io.leaddesk.ui.detail.LeadDetailViewModel;
 import io.leaddesk.ui.leads.LeadsTableViewModel;
+import io.leaddesk.ui.live.NewLeadsViewModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,6 +75,8 @@ public final class WorkspaceViewModel {
     private final Formats formats;
     private final LeadsTableViewModel leads;
     private final LeadDetailViewModel detail;
+    /** Issue 14: which leads are new (bold rows, tree badges, "Mark all as seen"). */
+    private final NewLeadsViewModel newLeads;
 
     private final WorkspaceTree tree;
     private final SyncNotices notices;
@@ -151,6 +154,8 @@ public final class WorkspaceViewModel {
         });
         identity.set(identityText());
         sync.show(workspace.sync().isPresent() ? m.get("status.ready") : m.get("status.offline"));
+        newLeads = new NewLeadsViewModel(workspace.cache(), executor, messages, leads, detail, tree.root(), treeVersion,
+                text -> notify(NoticeKind.ERROR, text));
     }
 
     private String identityText() {
@@ -421,6 +426,25 @@ public final class WorkspaceViewModel {
 
     public TreeEntry root() {
         return tree.root();
+    }
+
+    // ---- issue 14: the live desk's hooks (io.leaddesk.ui.live) ----------------------------------------
+
+    /** Which leads are new: the tree's badges, the title's count, "Mark all as seen". */
+    public NewLeadsViewModel newLeads() {
+        return newLeads;
+    }
+
+    /** Auto-sync's line in the status bar; a manual sync's progress keeps the line while it runs. */
+    public void showStatus(String text) {
+        if (!sync.isRunning()) {
+            sync.show(text);
+        }
+    }
+
+    /** Auto-sync's notice (a token or permission problem stopped it, an in-app notification). */
+    public void showNotice(NoticeKind kind, String text) {
+        notify(kind, text);
     }
 
     /** The form entry with this id, or null. */
