@@ -216,7 +216,7 @@ public final class LeadDetailViewModel {
                 apply(l.lead(), l.form());
                 exports.setAll(entries(l.exports()));
                 imported.set(l.origin() == null ? "" : m.format("detail.imported", l.origin().fileName(),
-                        java.time.LocalDate.ofInstant(l.origin().importedAt(), formats.zone()).toString()));
+                        formats.date(l.origin().importedAt())));
             }
         }, e -> {
             clear();

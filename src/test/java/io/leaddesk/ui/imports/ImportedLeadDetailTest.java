@@ -44,14 +44,14 @@ class ImportedLeadDetailTest {
 
             detail.show("2490000000000102");
             assertThat(detail.titleProperty().get()).isEqualTo("Іван \"Ваня\" Прикладенко");
-            assertThat(detail.importedProperty().get()).isEqualTo("Imported from leads-2025-03.csv on 2026-12-01");
+            assertThat(detail.importedProperty().get()).isEqualTo("Imported from leads-2025-03.csv on Dec 1, 2026");
 
             detail.show("2490000000000900");
             assertThat(detail.presentProperty().get()).isTrue();
             assertThat(detail.importedProperty().get()).as("synced from Meta").isEmpty();
 
             detail.show("2490000000000103");
-            assertThat(detail.importedProperty().get()).isEqualTo("Imported from leads-2025-03.csv on 2026-12-01");
+            assertThat(detail.importedProperty().get()).isEqualTo("Imported from leads-2025-03.csv on Dec 1, 2026");
             detail.show(null);
             assertThat(detail.importedProperty().get()).isEmpty();
         }
