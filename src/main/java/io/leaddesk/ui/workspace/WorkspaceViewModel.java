@@ -1,5 +1,6 @@
 package io.leaddesk.ui.workspace;
 
+import io.leaddesk.graph.GraphErrorKind;
 import io.leaddesk.graph.TokenInfo;
 import io.leaddesk.graph.TokenKind;
 import io.leaddesk.store.CredentialVault;
