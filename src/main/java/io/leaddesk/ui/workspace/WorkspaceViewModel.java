@@ -124,7 +124,7 @@ public final class WorkspaceViewModel {
         this.leads = leads;
         this.detail = detail;
         this.tree = new WorkspaceTree(messages, formats);
-        this.notices = new SyncNotices(messages, formats);
+        this.notices = new SyncNotices(messages, syncText);
         this.rowActions = new RowActions(workspace.cache(), executor, messages, leads, detail, clipboard,
                 e -> notify(NoticeKind.ERROR, errors.describe(e)));
         ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(workspace.sync().isPresent());
