@@ -43,7 +43,7 @@ class BundlesTest {
     private static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("LeadDesk", "Facebook", "Instagram", "EAAB…", "UTF-8",
             "CSV", "Meta", "ID", "OK", "—", "{0} · {1}", "Windows-1251", "{0} ({1,number,integer})", "Spam",
             "{0,number,integer} / {1,number,integer}", "Lead {0}", "Status", "Format", "Form", "Platform", "Email", "Tab",
-            "{0} ({1})", "ID {0}", "{0} · ID {1}", "{1} · ID {0}");
+            "{0} ({1})", "ID {0}", "{0} · ID {1}", "{1} · ID {0}", "({0,number,integer})", "Pages");
 
     /** messages_xx.properties of each language but English (the root bundle) that exists ({@link #thereIsOneBundlePerLanguage}). */
     static Map<Language, Path> translations() {

@@ -35,12 +35,12 @@ class PluralsTest {
 
     @Test
     void englishFrenchAndTurkishCountTheirOwnWay() {
-        assertThat(render("en", "notice.sync.new", 1)).isEqualTo("Sync finished: 1 new lead arrived.");
-        assertThat(render("en", "notice.sync.new", 1234)).isEqualTo("Sync finished: 1,234 new leads arrived.");
+        assertThat(render("en", "notice.sync.arrived", 1)).isEqualTo("1 new lead arrived");
+        assertThat(render("en", "notice.sync.arrived", 1234)).isEqualTo("1,234 new leads arrived");
         assertThat(render("fr", "workspace.page.detail", 1, "3")).isEqualTo("1 formulaire · 3 en cache");
         assertThat(render("fr", "workspace.page.detail", 2, "3")).isEqualTo("2 formulaires · 3 en cache");
-        assertThat(render("tr", "notice.sync.new", 5)).isEqualTo("Eşitleme bitti: 5 yeni potansiyel müşteri geldi.");
-        assertThat(render("pt-BR", "notice.sync.new", 1234)).isEqualTo("Sincronização concluída: chegaram 1.234 leads novos.");
+        assertThat(render("tr", "notice.sync.arrived", 5)).isEqualTo("5 yeni potansiyel müşteri geldi");
+        assertThat(render("pt-BR", "notice.sync.arrived", 1234)).isEqualTo("chegaram 1.234 leads novos");
     }
 
     @Test

@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Test;
 class FormatsTest {
     private static final Instant DEC_1 = Instant.parse("2026-12-01T14:05:00Z");
 
+    /** The medium date and short time of each language (issue 13): its month name, its order, a four-digit year. */
     @Test
     void datesUseTheLanguagesOrderWithAFourDigitYear() {
-        assertThat(new Formats(ZoneOffset.UTC, Locale.ENGLISH).date(DEC_1)).isEqualTo("12/1/2026");
-        assertThat(new Formats(ZoneOffset.UTC, Locale.forLanguageTag("uk")).date(DEC_1)).isEqualTo("01.12.2026");
-        assertThat(new Formats(ZoneOffset.UTC, Locale.forLanguageTag("pt-BR")).date(DEC_1)).isEqualTo("01/12/2026");
-        assertThat(new Formats(ZoneOffset.UTC, Locale.forLanguageTag("uk")).dateTime(DEC_1)).isEqualTo("01.12.2026 14:05");
-        assertThat(new Formats(ZoneOffset.UTC, Locale.ENGLISH).dateTime(DEC_1)).isEqualTo("12/1/2026 2:05 PM");
+        assertThat(new Formats(ZoneOffset.UTC, Locale.ENGLISH).date(DEC_1)).isEqualTo("Dec 1, 2026");
+        assertThat(new Formats(ZoneOffset.UTC, Locale.forLanguageTag("uk")).date(DEC_1)).isEqualTo("1 груд. 2026 р.");
+        assertThat(new Formats(ZoneOffset.UTC, Locale.forLanguageTag("pt-BR")).date(DEC_1)).isEqualTo("1 de dez. de 2026");
+        assertThat(new Formats(ZoneOffset.UTC, Locale.forLanguageTag("fr")).date(DEC_1)).isEqualTo("1 déc. 2026");
+        assertThat(new Formats(ZoneOffset.UTC, Locale.forLanguageTag("uk")).dateTime(DEC_1)).isEqualTo("1 груд. 2026 р., 14:05");
+        assertThat(new Formats(ZoneOffset.UTC, Locale.ENGLISH).dateTime(DEC_1)).isEqualTo("Dec 1, 2026, 2:05 PM");
     }
 
     @Test

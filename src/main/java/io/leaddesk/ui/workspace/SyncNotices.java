@@ -3,7 +3,7 @@ package io.leaddesk.ui.workspace;
 import io.leaddesk.graph.GraphErrorKind;
 import io.leaddesk.sync.FormOutcome;
 import io.leaddesk.sync.SyncReport;
-import io.leaddesk.ui.Formats;
+import io.leaddesk.ui.SyncText;
 import io.leaddesk.ui.Messages;
 import io.leaddesk.ui.workspace.WorkspaceViewModel.NoticeKind;
 
@@ -17,19 +17,19 @@ final class SyncNotices {
     record Text(NoticeKind kind, String text) { }
 
     private final Messages m;
-    private final Formats formats;
+    private final SyncText text;
 
-    SyncNotices(Messages m, Formats formats) {
+    SyncNotices(Messages m, SyncText text) {
         this.m = m;
-        this.formats = formats;
+        this.text = text;
     }
 
     Text of(SyncReport r) {
         if (r.cancelled()) {
             return new Text(NoticeKind.WARNING, r.fetched() == 0 ? m.get("notice.sync.stoppedEarly")
-                    : m.format("notice.sync.stopped", r.fetched(), formats.count(r.fetched()), r.newLeads(), formats.count(r.newLeads())));
+                    : m.format("notice.sync.stopped", r.fetched(), r.newLeads()));
         }
-        String arrived = m.format("notice.sync.arrived", r.newLeads(), formats.count(r.newLeads()));
+        String arrived = m.format("notice.sync.arrived", r.newLeads());
         if (r.failedCount() > 0) {
             FormOutcome first = first(r, FormOutcome.Status.FAILED);
             boolean token = r.forms().stream().anyMatch(f -> f.errorKind() == GraphErrorKind.TOKEN);
@@ -46,7 +46,7 @@ final class SyncNotices {
         }
         if (r.newLeads() == 0) {
             return new Text(NoticeKind.SUCCESS, r.fetched() == 0 ? m.get("notice.sync.none")
-                    : m.format("notice.sync.noneRefetched", r.fetched(), formats.count(r.fetched())));
+                    : m.format("notice.sync.noneRefetched", r.fetched()));
         }
         return new Text(NoticeKind.SUCCESS, m.format("notice.sync.done", arrived));
     }
@@ -66,14 +66,14 @@ final class SyncNotices {
             return "";
         }
         FormOutcome f = r.forms().stream().filter(o -> !o.skippedLeads().isEmpty()).findFirst().orElseThrow();
-        return " " + m.format("notice.sync.skipped", n, formats.count(n), f.formName(), f.skippedLeads().get(0).describe());
+        return " " + m.format("notice.sync.skipped", n, f.formName(), f.skippedLeads().get(0).describe());
     }
 
     private static FormOutcome first(SyncReport r, FormOutcome.Status s) {
         return r.forms().stream().filter(f -> f.status() == s).findFirst().orElseThrow();
     }
 
-    private static String what(FormOutcome f) {
-        return f.formName() + ": " + (f.message() == null ? "" : f.message());
+    private String what(FormOutcome f) {
+        return f.formName() + ": " + text.outcome(f);
     }
 }

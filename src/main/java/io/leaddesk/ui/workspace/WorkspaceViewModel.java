@@ -1,5 +1,6 @@
 package io.leaddesk.ui.workspace;
 
+import io.leaddesk.graph.GraphErrorKind;
 import io.leaddesk.graph.TokenInfo;
 import io.leaddesk.graph.TokenKind;
 import io.leaddesk.store.CredentialVault;
@@ -127,7 +128,7 @@ public final class WorkspaceViewModel {
         this.leads = leads;
         this.detail = detail;
         this.tree = new WorkspaceTree(messages, formats);
-        this.notices = new SyncNotices(messages, formats);
+        this.notices = new SyncNotices(messages, syncText);
         this.rowActions = new RowActions(workspace.cache(), executor, messages, leads, detail, clipboard,
                 e -> notify(NoticeKind.ERROR, errors.describe(e)));
         ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(workspace.sync().isPresent());

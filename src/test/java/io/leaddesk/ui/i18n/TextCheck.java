@@ -36,6 +36,12 @@ final class TextCheck {
         DateFormatSymbols s = DateFormatSymbols.getInstance(Locale.ENGLISH);
         ALLOWED.addAll(Arrays.asList(s.getMonths()));
         ALLOWED.addAll(Arrays.asList(s.getShortMonths()));
+        // the computer's time zone as the JDK names it ("Eastern European Time"): the JDK's locale data, not our bundles
+        for (java.time.ZoneId zone : List.of(java.time.ZoneId.systemDefault(), java.time.ZoneId.of("Europe/Kyiv"))) {
+            for (java.time.format.TextStyle style : java.time.format.TextStyle.values()) {
+                ALLOWED.addAll(Arrays.asList(zone.getDisplayName(style, Locale.ENGLISH).split("\\W+")));
+            }
+        }
     }
 
     /** The node that shows the export file's own rows and headers. */
@@ -140,7 +146,7 @@ final class TextCheck {
         }
     }
 
-    /** Cut off: the text drawn is shorter than the control's text (an ellipsis, or nothing). */
+    /** Cut off: the text drawn is shorter than the control's text (an ellipsis, or nothing), and no tooltip shows it whole. */
     private void cutOff(String where, Labeled l) {
         if (l.getWidth() <= 0) {
             return;
@@ -149,7 +155,8 @@ final class TextCheck {
             if (child instanceof Text t && child.isVisible()) {
                 String shown = t.getText() == null ? "" : t.getText();
                 String full = l.isMnemonicParsing() ? l.getText().replace("_", "") : l.getText();
-                if (!shown.equals(full) && (shown.isEmpty() || shown.contains(l.getEllipsisString()))) {
+                boolean tooltip = l.getTooltip() != null && full.equals(l.getTooltip().getText());
+                if (!shown.equals(full) && (shown.isEmpty() || shown.contains(l.getEllipsisString())) && !tooltip) {
                     problems.add(where + ": " + describe(l) + " is cut off: shows \"" + shown + "\" of \"" + full + "\"");
                 }
                 return;

@@ -9,6 +9,7 @@ import java.util.Set;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -25,14 +26,17 @@ class TextCheckTest {
     void start(Stage stage) {
         Button narrow = new Button(PseudoText.pseudo("Synchronise every form"));
         narrow.setMaxWidth(60);
-        VBox root = new VBox(new Label(PseudoText.pseudo("Sync all")), new Label("Olena Kovalenko"), new Label("Cancel"), narrow);
+        Label badge = new Label(PseudoText.pseudo("Olena Kovalenko, Kovalenko Marketing"));
+        badge.setMaxWidth(60);
+        badge.setTooltip(new Tooltip(badge.getText())); // ellipsized where space is truly fixed, shown whole on hover
+        VBox root = new VBox(new Label(PseudoText.pseudo("Sync all")), new Label("Olena Kovalenko"), new Label("Cancel"), narrow, badge);
         scene = new Scene(root, 400, 200);
         stage.setScene(scene);
         stage.show();
     }
 
     @Test
-    void findsHardCodedAndCutOffTextButNotDataOrPseudoText() throws Exception {
+    void findsHardCodedAndCutOffTextButNotDataPseudoTextOrEllipsisWithTooltip() throws Exception {
         List<String> problems = onFx(() -> new TextCheck(Set.of("Olena", "Kovalenko")).scene("test", scene).problems);
         assertThat(problems).hasSize(2);
         assertThat(problems.get(0)).contains("\"Cancel\" is not from the bundles");

@@ -78,7 +78,7 @@ class LanguageSettingTest {
         AppContext ukrainian = context(Locale.forLanguageTag("tr-TR"));
         assertThat(ukrainian.messages().get("workspace.settings")).isEqualTo("Налаштування");
         assertThat(ukrainian.formats().count(1234)).isEqualTo("1\u00a0234");
-        assertThat(ukrainian.formats().date(java.time.Instant.parse("2026-12-01T10:00:00Z"))).isEqualTo("01.12.2026");
+        assertThat(ukrainian.formats().date(java.time.Instant.parse("2026-12-01T10:00:00Z"))).isEqualTo("1 груд. 2026 р.");
         ukrainian.close();
     }
 
