@@ -2,9 +2,6 @@ package io.leaddesk.ui.detail;
 
 import io.leaddesk.export.BuiltInProfile;
 import io.leaddesk.model.CustomDisclaimer;
-import io.leaddesk.model.DisclaimerCheckbox;
-import io.leaddesk.model.DisclaimerResponse;
-import io.leaddesk.model.FieldAnswer;
 import io.leaddesk.model.Lead;
 import io.leaddesk.model.LeadForm;
 import io.leaddesk.model.Question;
@@ -24,10 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -165,10 +159,7 @@ public final class LeadDetailViewModel {
         return m.format("detail.delete.question", title.get());
     }
 
-    /**
-     * Deletes the shown lead from the cache on the person's request (the view has asked first): its answers, review
-     * and export history are erased from this computer and later syncs do not download it again.
-     */
+    /** Deletes the shown lead on the person's request (asked first): erased here, never downloaded again. */
     public void deleteLead() {
         String id = leadId.get();
         if (id == null) {

@@ -159,19 +159,10 @@ public final class LeadsTableViewModel {
     }
 
     private int countFilters() {
-        int n = 0;
-        n += dateFrom.get() != null ? 1 : 0;
-        n += dateTo.get() != null ? 1 : 0;
-        n += platform.get() != null && platform.get() != Platform.ALL ? 1 : 0;
-        n += organic.get() != null && organic.get() != Organic.ALL ? 1 : 0;
-        n += status.get() != null ? 1 : 0;
-        return n;
+        return TableQuery.activeFilters(dateFrom.get(), dateTo.get(), platform.get(), organic.get(), status.get());
     }
 
-    /**
-     * What the empty table says: {@code online} = a sync can bring leads in; {@code demoKeptApart} = an offline
-     * workspace of a computer where the sample data was tried (its leads live apart, in the demo workspace).
-     */
+    /** What the empty table says: online = a sync can bring leads in; demoKeptApart = the demo's leads live apart. */
     public void setEmptyHints(boolean online, boolean demoKeptApart) {
         this.online = online;
         this.demoKeptApart = demoKeptApart;
@@ -218,28 +209,8 @@ public final class LeadsTableViewModel {
 
     /** The query the table shows now. */
     public LeadQuery currentQuery() {
-        LeadQuery q = scopeQuery();
-        String s = search.get();
-        if (s != null && !s.isBlank()) {
-            q = q.withSearch(s.strip());
-        }
-        Long from = dateFrom.get() == null ? null : dateFrom.get().atStartOfDay(zone).toEpochSecond();
-        Long until = dateTo.get() == null ? null : dateTo.get().plusDays(1).atStartOfDay(zone).toEpochSecond();
-        if (from != null || until != null) {
-            q = q.withCreated(from, until);
-        }
-        if (platform.get() != null && platform.get().wire() != null) {
-            q = q.withPlatforms(List.of(platform.get().wire()));
-        }
-        if (organic.get() == Organic.ORGANIC) {
-            q = q.withOrganic(true);
-        } else if (organic.get() == Organic.PAID) {
-            q = q.withOrganic(false);
-        }
-        if (status.get() != null) {
-            q = q.withStatuses(List.of(status.get()));
-        }
-        return q.withNewOnly(newOnly.get());
+        return TableQuery.of(scopeQuery(), search.get(), dateFrom.get(), dateTo.get(), zone, platform.get(),
+                organic.get(), status.get(), newOnly.get());
     }
 
     private LeadQuery scopeQuery() {

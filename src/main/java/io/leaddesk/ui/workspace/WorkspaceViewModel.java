@@ -25,11 +25,7 @@ import io.leaddesk.ui.detail.LeadDetailViewModel;
 import io.leaddesk.ui.leads.LeadsTableViewModel;
 import io.leaddesk.ui.live.NewLeadsViewModel;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -99,10 +95,7 @@ public final class WorkspaceViewModel {
 
     private CancelSignal cancelSignal;
     private Cancellable syncTask = Cancellable.NONE;
-    private long expected;
-    private final Map<String, Long> fetchedByForm = new HashMap<>();
-    private int formsTotal;
-    private int formsDone;
+    private final SyncProgress progress;
     private Runnable onExport;
     private Runnable onSignedOut = () -> { };
     private final WorkspaceAccess access = new WorkspaceAccess();
@@ -129,6 +122,8 @@ public final class WorkspaceViewModel {
         this.detail = detail;
         this.tree = new WorkspaceTree(messages, formats);
         this.notices = new SyncNotices(messages, syncText);
+        this.progress = new SyncProgress(tree, sync, messages, formats, syncText,
+                () -> hasLeads.set(tree.root().cachedLeads() > 0), this::refreshSoon);
         this.rowActions = new RowActions(workspace.cache(), executor, messages, leads, detail, clipboard,
                 e -> notify(NoticeKind.ERROR, errors.describe(e)));
         ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(workspace.sync().isPresent());
@@ -255,12 +250,7 @@ public final class WorkspaceViewModel {
         CancelSignal cancel = new CancelSignal();
         cancelSignal = cancel;
         sync.begin(m.get("status.syncStarting"));
-        expected = 0;
-        formsTotal = 0;
-        formsDone = 0;
-        fetchedByForm.clear();
-        tree.forms().forEach(f -> f.problemProperty().set(""));
-        tree.syncStarted();
+        progress.reset();
         syncTask = executor.submit("sync",
                 () -> workspace.sync().orElseThrow().sync(request, ev -> executor.onUi(() -> onEvent(ev)), cancel),
                 this::syncFinished,
@@ -269,55 +259,7 @@ public final class WorkspaceViewModel {
 
     /** Applies one progress event (on the UI thread). */
     void onEvent(SyncEvent ev) {
-        if (ev instanceof SyncEvent.Started s) {
-            formsTotal = s.forms();
-            expected = s.expected();
-            updateOverall();
-        } else if (ev instanceof SyncEvent.FormStarted s) {
-            TreeEntry e = tree.form(s.formId());
-            if (e != null) {
-                e.syncingProperty().set(true);
-                e.progressProperty().set(s.expected() > 0 ? 0 : -1);
-            }
-            updateOverall();
-        } else if (ev instanceof SyncEvent.FormProgress p) {
-            fetchedByForm.put(p.formId(), p.fetched());
-            TreeEntry e = tree.form(p.formId());
-            if (e != null) {
-                e.progressProperty().set(p.expected() > 0 ? Math.min(1.0, (double) p.fetched() / p.expected()) : -1);
-            }
-            tree.growing(p.formId(), p.newLeads()); // the texts change in place; heights are re-measured with the refresh
-            hasLeads.set(tree.root().cachedLeads() > 0);
-            updateOverall();
-            if (p.newLeads() > 0) {
-                refreshSoon();
-            }
-        } else if (ev instanceof SyncEvent.FormFinished f) {
-            formsDone++;
-            FormOutcome o = f.outcome();
-            TreeEntry e = tree.form(o.formId());
-            if (e != null) {
-                e.syncingProperty().set(false);
-                e.progressProperty().set(-1);
-                if (o.needsAttention()) {
-                    e.problemProperty().set(syncText.outcome(o));
-                }
-            }
-            updateOverall();
-            if (o.newLeads() > 0) {
-                refreshSoon();
-            }
-        } else if (ev instanceof SyncEvent.Waiting w) {
-            sync.progress(sync.progressProperty().get(), m.format("status.waiting", syncText.waitingReason(w.reason()), Math.max(1, w.delay().toSeconds())));
-        }
-    }
-
-    private void updateOverall() {
-        long fetched = fetchedByForm.values().stream().mapToLong(Long::longValue).sum();
-        double fraction = expected > 0 ? Math.min(1.0, (double) fetched / expected)
-                : formsTotal > 0 ? (double) formsDone / formsTotal : RunState.INDETERMINATE;
-        sync.progress(fraction, m.format("status.syncing", Math.min(formsDone + 1, Math.max(formsTotal, 1)), formsTotal,
-                formats.count(fetched), formats.count(expected)));
+        progress.onEvent(ev);
     }
 
     /**

@@ -1,0 +1,107 @@
+package io.leaddesk.ui.workspace;
+
+import io.leaddesk.sync.FormOutcome;
+import io.leaddesk.sync.SyncEvent;
+import io.leaddesk.ui.Formats;
+import io.leaddesk.ui.Messages;
+import io.leaddesk.ui.RunState;
+import io.leaddesk.ui.SyncText;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A running sync's progress as the workspace shows it: each form's bar and problem in the tree, the overall fraction
+ * and status line ("Syncing form 3 of 12: 1,240 of about 5,000 leads"), and "Waiting…" while Meta asks to wait. Slices
+ * of one form report form-wide counts, so the latest count per form is what is summed. UI thread only.
+ */
+final class SyncProgress {
+    private final WorkspaceTree tree;
+    private final RunState sync;
+    private final Messages m;
+    private final Formats formats;
+    private final SyncText syncText;
+    private final Runnable grew;
+    private final Runnable newLeads;
+    private long expected;
+    private final Map<String, Long> fetchedByForm = new HashMap<>();
+    private int formsTotal;
+    private int formsDone;
+
+    /**
+     * @param grew     a page was stored (the tree's cached counts changed)
+     * @param newLeads a page or a form brought new leads (the table should read them soon)
+     */
+    SyncProgress(WorkspaceTree tree, RunState sync, Messages m, Formats formats, SyncText syncText, Runnable grew,
+                 Runnable newLeads) {
+        this.tree = tree;
+        this.sync = sync;
+        this.m = m;
+        this.formats = formats;
+        this.syncText = syncText;
+        this.grew = grew;
+        this.newLeads = newLeads;
+    }
+
+    /** A sync begins: no counts, no problems left from the last one. */
+    void reset() {
+        expected = 0;
+        formsTotal = 0;
+        formsDone = 0;
+        fetchedByForm.clear();
+        tree.forms().forEach(f -> f.problemProperty().set(""));
+        tree.syncStarted();
+    }
+
+    /** Applies one progress event (on the UI thread). */
+    void onEvent(SyncEvent ev) {
+        if (ev instanceof SyncEvent.Started s) {
+            formsTotal = s.forms();
+            expected = s.expected();
+            updateOverall();
+        } else if (ev instanceof SyncEvent.FormStarted s) {
+            TreeEntry e = tree.form(s.formId());
+            if (e != null) {
+                e.syncingProperty().set(true);
+                e.progressProperty().set(s.expected() > 0 ? 0 : -1);
+            }
+            updateOverall();
+        } else if (ev instanceof SyncEvent.FormProgress p) {
+            fetchedByForm.put(p.formId(), p.fetched());
+            TreeEntry e = tree.form(p.formId());
+            if (e != null) {
+                e.progressProperty().set(p.expected() > 0 ? Math.min(1.0, (double) p.fetched() / p.expected()) : -1);
+            }
+            tree.growing(p.formId(), p.newLeads()); // the texts change in place; heights are re-measured with the refresh
+            grew.run();
+            updateOverall();
+            if (p.newLeads() > 0) {
+                newLeads.run();
+            }
+        } else if (ev instanceof SyncEvent.FormFinished f) {
+            formsDone++;
+            FormOutcome o = f.outcome();
+            TreeEntry e = tree.form(o.formId());
+            if (e != null) {
+                e.syncingProperty().set(false);
+                e.progressProperty().set(-1);
+                if (o.needsAttention()) {
+                    e.problemProperty().set(syncText.outcome(o));
+                }
+            }
+            updateOverall();
+            if (o.newLeads() > 0) {
+                newLeads.run();
+            }
+        } else if (ev instanceof SyncEvent.Waiting w) {
+            sync.progress(sync.progressProperty().get(), m.format("status.waiting", syncText.waitingReason(w.reason()), Math.max(1, w.delay().toSeconds())));
+        }
+    }
+
+    private void updateOverall() {
+        long fetched = fetchedByForm.values().stream().mapToLong(Long::longValue).sum();
+        double fraction = expected > 0 ? Math.min(1.0, (double) fetched / expected)
+                : formsTotal > 0 ? (double) formsDone / formsTotal : RunState.INDETERMINATE;
+        sync.progress(fraction, m.format("status.syncing", Math.min(formsDone + 1, Math.max(formsTotal, 1)), formsTotal,
+                formats.count(fetched), formats.count(expected)));
+    }
+}
