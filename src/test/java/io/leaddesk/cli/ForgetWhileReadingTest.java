@@ -45,30 +45,7 @@ class ForgetWhileReadingTest {
     }
 
     List<String> filesHolding(String text) throws Exception {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        List<String> out = new ArrayList<>();
-        try (var files = Files.list(home)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                byte[] content = Files.readAllBytes(f);
-                if (indexOf(content, needle) >= 0) {
-                    out.add(f.getFileName().toString());
-                }
-            }
-        }
-        return out;
-    }
-
-    static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return io.leaddesk.store.CacheFiles.holding(home, text);
     }
 
     @Test

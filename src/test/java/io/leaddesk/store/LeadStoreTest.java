@@ -701,30 +701,7 @@ class LeadStoreTest {
 
     /** Whether any file of the cache (database, WAL, shared memory) holds any of the byte strings. */
     private boolean cacheFilesContainAny(byte[][] markers) throws Exception {
-        try (var files = Files.list(dbFile.getParent())) {
-            for (Path f : files.toList()) {
-                byte[] content = Files.readAllBytes(f);
-                for (byte[] m : markers) {
-                    if (indexOf(content, m) >= 0) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return !CacheFiles.holdingAny(dbFile.getParent(), markers).isEmpty();
     }
 
     @Test

@@ -72,30 +72,7 @@ class PendingEraseTest {
 
     /** The cache files (database, WAL) that hold the forgotten person's e-mail address. */
     List<String> filesHoldingTheEmail() throws Exception {
-        byte[] needle = EMAIL.getBytes(StandardCharsets.UTF_8);
-        List<String> out = new ArrayList<>();
-        try (var files = Files.list(db.getParent())) {
-            for (Path f : files.toList()) {
-                byte[] content = Files.readAllBytes(f);
-                if (indexOf(content, needle) >= 0) {
-                    out.add(f.getFileName().toString());
-                }
-            }
-        }
-        return out;
-    }
-
-    static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return CacheFiles.holding(db.getParent(), EMAIL);
     }
 
     /** Forgets still to be erased from the files (read on a fresh connection: the other one may hold an old snapshot). */
