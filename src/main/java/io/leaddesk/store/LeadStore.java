@@ -141,7 +141,9 @@ public final class LeadStore implements AutoCloseable {
     // ---- leads -----------------------------------------------------------------------------------
 
     /**
-     * Upserts one result page of leads of {@code form} in ONE transaction (crash-safe unit).
+     * Upserts one result page of leads of {@code form} in one transaction (crash-safe unit: the page is committed whole,
+     * with its progress, before this returns; pages handed in by other threads at the same moment may share the
+     * transaction, see {@link GroupCommit}).
      * Same lead id twice = one row; last_seen updated, first_seen kept, review kept. A lead forgotten on a person's
      * request, by this or any other process, is not stored again.
      * name/email/phone columns are derived through {@code form}'s question types ({@link io.leaddesk.model.ContactFields}).

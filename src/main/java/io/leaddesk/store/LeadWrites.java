@@ -40,9 +40,11 @@ final class LeadWrites {
             ON CONFLICT(rowid) DO UPDATE SET raw_json = excluded.raw_json""";
 
     private final Database db;
+    private final GroupCommit<Prepared> commits;
 
     LeadWrites(Database db) {
         this.db = db;
+        this.commits = new GroupCommit<>(db, LeadWrites::writePage);
     }
 
     /** The columns of a stored lead compared to decide whether a resync changed it. */
@@ -51,8 +53,9 @@ final class LeadWrites {
     }
 
     /**
-     * Upserts one result page of leads of {@code form} in ONE transaction; leads forgotten on a person's request (by
-     * this process or any other, up to the moment this transaction starts) are left out.
+     * Upserts one result page of leads of {@code form}, whole, in one transaction (which pages other threads hand in at
+     * the same moment may share, see {@link GroupCommit}); returns once it is committed. Leads forgotten on a person's
+     * request (by this process or any other, up to the moment the page is written) are left out.
      *
      * @return how many of these leads were new to the cache
      */
@@ -64,13 +67,7 @@ final class LeadWrites {
     int upsertLeads(String pageId, LeadForm form, List<Lead> leads, Instant seenAt, SyncState.Progress progress) {
         Objects.requireNonNull(form, "form");
         Objects.requireNonNull(seenAt, "seenAt");
-        if (leads.isEmpty()) {
-            if (progress != null) {
-                db.write(c -> {
-                    SyncState.writeProgress(c, progress);
-                    return null;
-                });
-            }
+        if (leads.isEmpty() && progress == null) {
             return 0;
         }
         String page = pageId != null ? pageId : form.pageId();
@@ -79,79 +76,90 @@ final class LeadWrites {
         for (Lead l : leads) {
             unique.put(l.id(), l);
         }
-        // Everything that needs no database is worked out before taking the write lock, so that the forms being
-        // synced concurrently prepare their pages in parallel and the lock is held only for SQLite's own work.
+        // Everything that needs no database is worked out before the page is queued for its transaction, so that the
+        // forms being synced concurrently prepare their pages in parallel and the writer does only SQLite's own work.
         List<Row> rows = new ArrayList<>(unique.size());
         for (Lead l : unique.values()) {
             rows.add(Row.of(l, form, page));
         }
-        List<String> ids = new ArrayList<>(unique.keySet());
-        long seen = seenAt.toEpochMilli();
-        return db.write(c -> {
-            // read in this transaction, so a forget committed by another process a moment ago counts (the table is
-            // small and indexed; an empty one costs one lookup per page)
-            Set<String> forgotten = forgottenAmong(c, ids);
-            Map<String, Existing> existing = existing(c, ids);
-            long nextRowId;
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT max(rowid) FROM leads")) {
-                nextRowId = (rs.next() ? rs.getLong(1) : 0) + 1;
+        return commits.commit(new Prepared(rows, new ArrayList<>(unique.keySet()), seenAt.toEpochMilli(), progress));
+    }
+
+    /** One result page ready to be written: its rows, their ids, when it was seen, and the slice's progress. */
+    private record Prepared(List<Row> rows, List<String> ids, long seen, SyncState.Progress progress) {
+    }
+
+    /** Writes one prepared page in the open transaction {@code c}; returns how many of its leads were new. */
+    private static int writePage(Connection c, Prepared p) throws SQLException {
+        if (p.rows().isEmpty()) {
+            SyncState.writeProgress(c, p.progress());
+            return 0;
+        }
+        List<Row> rows = p.rows();
+        long seen = p.seen();
+        // read in this transaction, so a forget committed by another process a moment ago counts (the table is
+        // small and indexed; an empty one costs one lookup per page)
+        Set<String> forgotten = forgottenAmong(c, p.ids());
+        Map<String, Existing> existing = existing(c, p.ids());
+        long nextRowId;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT max(rowid) FROM leads")) {
+            nextRowId = (rs.next() ? rs.getLong(1) : 0) + 1;
+        }
+        int fresh = 0;
+        try (PreparedStatement up = c.prepareStatement(UPSERT_LEAD);
+             PreparedStatement json = c.prepareStatement(UPSERT_JSON);
+             PreparedStatement touch = c.prepareStatement("UPDATE leads SET last_seen = ? WHERE rowid = ?");
+             PreparedStatement ftsDel = c.prepareStatement("DELETE FROM leads_fts WHERE rowid = ?");
+             PreparedStatement ftsAdd = c.prepareStatement("INSERT INTO leads_fts(rowid, body) VALUES (?,?)")) {
+            int ups = 0, touches = 0, dels = 0;
+            for (Row r : rows) {
+                if (!forgotten.isEmpty() && forgotten.contains(r.lead().id())) {
+                    continue; // deleted on the person's request: not stored again
+                }
+                Existing old = existing.get(r.lead().id());
+                if (old != null && r.sameAs(old)) {
+                    touch.setLong(1, seen);
+                    touch.setLong(2, old.rowId());
+                    touch.addBatch();
+                    touches++;
+                    continue;
+                }
+                long rowId;
+                if (old == null) {
+                    rowId = nextRowId++;
+                    fresh++;
+                } else {
+                    rowId = old.rowId();
+                    ftsDel.setLong(1, rowId);
+                    ftsDel.addBatch();
+                    dels++;
+                }
+                bindLead(up, rowId, r.lead(), r.formId(), r.pageId(), r.name(), r.email(), r.phone(), seen);
+                up.addBatch();
+                json.setLong(1, rowId);
+                json.setString(2, r.raw());
+                json.addBatch();
+                ups++;
+                ftsAdd.setLong(1, rowId);
+                ftsAdd.setString(2, r.searchText());
+                ftsAdd.addBatch();
             }
-            int fresh = 0;
-            try (PreparedStatement up = c.prepareStatement(UPSERT_LEAD);
-                 PreparedStatement json = c.prepareStatement(UPSERT_JSON);
-                 PreparedStatement touch = c.prepareStatement("UPDATE leads SET last_seen = ? WHERE rowid = ?");
-                 PreparedStatement ftsDel = c.prepareStatement("DELETE FROM leads_fts WHERE rowid = ?");
-                 PreparedStatement ftsAdd = c.prepareStatement("INSERT INTO leads_fts(rowid, body) VALUES (?,?)")) {
-                int ups = 0, touches = 0, dels = 0;
-                for (Row r : rows) {
-                    if (!forgotten.isEmpty() && forgotten.contains(r.lead().id())) {
-                        continue; // deleted on the person's request: not stored again
-                    }
-                    Existing old = existing.get(r.lead().id());
-                    if (old != null && r.sameAs(old)) {
-                        touch.setLong(1, seen);
-                        touch.setLong(2, old.rowId());
-                        touch.addBatch();
-                        touches++;
-                        continue;
-                    }
-                    long rowId;
-                    if (old == null) {
-                        rowId = nextRowId++;
-                        fresh++;
-                    } else {
-                        rowId = old.rowId();
-                        ftsDel.setLong(1, rowId);
-                        ftsDel.addBatch();
-                        dels++;
-                    }
-                    bindLead(up, rowId, r.lead(), r.formId(), r.pageId(), r.name(), r.email(), r.phone(), seen);
-                    up.addBatch();
-                    json.setLong(1, rowId);
-                    json.setString(2, r.raw());
-                    json.addBatch();
-                    ups++;
-                    ftsAdd.setLong(1, rowId);
-                    ftsAdd.setString(2, r.searchText());
-                    ftsAdd.addBatch();
-                }
-                if (ups > 0) {
-                    up.executeBatch();
-                    json.executeBatch();
-                }
-                if (touches > 0) {
-                    touch.executeBatch();
-                }
-                if (dels > 0) {
-                    ftsDel.executeBatch();
-                }
-                if (ups > 0) {
-                    ftsAdd.executeBatch();
-                }
+            if (ups > 0) {
+                up.executeBatch();
+                json.executeBatch();
             }
-            SyncState.writeProgress(c, progress);
-            return fresh;
-        });
+            if (touches > 0) {
+                touch.executeBatch();
+            }
+            if (dels > 0) {
+                ftsDel.executeBatch();
+            }
+            if (ups > 0) {
+                ftsAdd.executeBatch();
+            }
+        }
+        SyncState.writeProgress(c, p.progress());
+        return fresh;
     }
 
     /** A lead with the derived columns it is stored with, worked out before the write transaction. */
