@@ -16,6 +16,7 @@ import io.leaddesk.sync.SyncRequest;
 import io.leaddesk.sync.SyncService;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The live desk of one signed-in workspace, for its ViewModels: auto-sync ({@link AutoSync} running
@@ -28,7 +29,8 @@ import java.util.Objects;
  */
 public final class LiveDesk implements AutoCloseable {
     private final SyncService service;
-    private final Session session;
+    /** The workspace's current session ("Make this token last" swaps it); asked at each sync and round. */
+    private final Supplier<Session> session;
     private final SyncGate gate = new SyncGate();
     private final AutoSync autoSync;
     private final LiveScheduler scheduler;
@@ -46,6 +48,13 @@ public final class LiveDesk implements AutoCloseable {
      */
     public LiveDesk(SyncService service, Session session, LiveSettings settings, Notifier notifier, NewLeadsText text,
                     LiveListener listener, Clock clock, LiveScheduler scheduler, NetworkCheck network) {
+        this(service, constant(session), settings, notifier, text, listener, clock, scheduler, network);
+    }
+
+    /** The same, following the workspace's current session: a token swapped in is used from the next sync on. */
+    public LiveDesk(SyncService service, Supplier<Session> session, LiveSettings settings, Notifier notifier,
+                    NewLeadsText text, LiveListener listener, Clock clock, LiveScheduler scheduler,
+                    NetworkCheck network) {
         this.service = Objects.requireNonNull(service, "service");
         this.session = Objects.requireNonNull(session, "session");
         this.settings = settings == null ? LiveSettings.defaults() : settings;
@@ -59,6 +68,11 @@ public final class LiveDesk implements AutoCloseable {
             }
             target.onEvent(e);
         });
+    }
+
+    private static Supplier<Session> constant(Session session) {
+        Objects.requireNonNull(session, "session");
+        return () -> session;
     }
 
     /** With the real clock, threads and network check. */
@@ -105,7 +119,7 @@ public final class LiveDesk implements AutoCloseable {
         try (SyncGate.Permit p = gate.manual()) {
             LeadStore store = service.store();
             long mark = store.newestRowId();
-            report = service.sync(session, request, listener, cancel);
+            report = service.sync(session.get(), request, listener, cancel);
             arrivals = store.arrivalsAfter(mark, LiveRound.KEEP_NEWEST);
         }
         announcer.announce(arrivals);

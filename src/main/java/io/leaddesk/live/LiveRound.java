@@ -26,8 +26,10 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +58,8 @@ public final class LiveRound implements AutoSync.Rounds {
     static final int KEEP_NEWEST = 200;
 
     private final SyncService service;
-    private final Session session;
+    /** The workspace's current session, read once per round ("Make this token last" swaps it). */
+    private final Supplier<Session> session;
     private final Clock clock;
     private final Set<String> pageScope;
     private final Set<String> formScope;
@@ -68,8 +71,18 @@ public final class LiveRound implements AutoSync.Rounds {
      * @param formScope only these forms (empty = every form of those Pages)
      */
     public LiveRound(SyncService service, Session session, Clock clock, Set<String> pageScope, Set<String> formScope) {
+        this(service, () -> session, clock, pageScope, formScope);
+        Objects.requireNonNull(session, "session");
+    }
+
+    /**
+     * @param session the workspace's current session; each round asks it once, so a token swapped in since the last
+     *                round ("Make this token last") is the one the next round uses
+     */
+    public LiveRound(SyncService service, Supplier<Session> session, Clock clock, Set<String> pageScope,
+                     Set<String> formScope) {
         this.service = service;
-        this.session = session;
+        this.session = Objects.requireNonNull(session, "session");
         this.clock = clock;
         this.pageScope = Set.copyOf(pageScope);
         this.formScope = Set.copyOf(formScope);
@@ -77,6 +90,11 @@ public final class LiveRound implements AutoSync.Rounds {
 
     /** Every Page and form of the session. */
     public LiveRound(SyncService service, Session session, Clock clock) {
+        this(service, session, clock, Set.of(), Set.of());
+    }
+
+    /** Every Page and form of the current session. */
+    public LiveRound(SyncService service, Supplier<Session> session, Clock clock) {
         this(service, session, clock, Set.of(), Set.of());
     }
 
@@ -96,7 +114,8 @@ public final class LiveRound implements AutoSync.Rounds {
     public RoundResult run(SyncListener progress, CancelSignal cancel) {
         Instant started = clock.instant();
         LeadStore store = service.store();
-        List<String> pages = pages();
+        Session session = this.session.get();
+        List<String> pages = pages(session);
         try {
             long mark = store.newestRowId();
             Map<String, StoredForm> before = new HashMap<>();
@@ -173,7 +192,7 @@ public final class LiveRound implements AutoSync.Rounds {
         return !before.lastSynced().plus(RECHECK).isAfter(at);
     }
 
-    private List<String> pages() {
+    private List<String> pages(Session session) {
         if (pageScope.isEmpty()) {
             return session.pages().stream().map(PageInfo::id).toList();
         }

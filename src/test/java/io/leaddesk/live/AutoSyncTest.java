@@ -221,6 +221,24 @@ class AutoSyncTest {
     }
 
     @Test
+    void eachRoundUsesTheWorkspacesCurrentSessionSoATokenMadeToLastIsPickedUp() {
+        workspace(SampleOptions.defaults().withLeads(300));
+        List<PageInfo> expired = session.pages().stream()
+                .map(p -> new PageInfo(p.id(), p.name(), new AccessToken(SampleTokens.EXPIRED), p.tasks())).toList();
+        AtomicReference<Session> current = new AtomicReference<>(
+                new Session(new AccessToken(SampleTokens.EXPIRED), session.who(), expired));
+        LiveRound rounds = new LiveRound(LiveRound.serviceFor(service, clock), current::get, clock);
+        autoSync(rounds);
+        assertThat(after(EVERY).outcome()).isEqualTo(RoundResult.Outcome.ACCESS);
+
+        current.set(session); // "Make this token last" swapped the workspace's session
+        auto.resume();
+        RoundResult r = after(Duration.ofSeconds(1));
+        assertThat(r.ok()).as("the round after the swap reads with the new token").isTrue();
+        assertThat(r.pagesChecked()).isEqualTo(session.pages().size());
+    }
+
+    @Test
     void anExpiredTokenStopsAutoSyncWithASentenceUntilTheUserActs() {
         workspace(SampleOptions.defaults().withLeads(300));
         List<PageInfo> expired = session.pages().stream()

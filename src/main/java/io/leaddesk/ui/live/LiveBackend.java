@@ -67,7 +67,7 @@ public final class LiveBackend implements SyncBackend, AutoCloseable {
     public synchronized LiveDesk open(LiveSettings settings, Notifier notifier, NewLeadsText text, LiveListener listener,
                                       Clock clock, LiveScheduler scheduler, NetworkCheck network) {
         closeDesk();
-        LiveDesk d = new LiveDesk(service, session.get(), settings, notifier, text, listener, clock, scheduler, network);
+        LiveDesk d = new LiveDesk(service, session, settings, notifier, text, listener, clock, scheduler, network);
         desk = d;
         this.notifier = notifier;
         d.start();
