@@ -91,6 +91,8 @@ class ImportDialogTest {
     void aFileNamingNoFormIsImportedIntoTheFormChosenInTheDialog(FxRobot robot) throws Exception {
         WorkspaceViewModel vm = app.openSampleWorkspace(robot);
         app.settledTotal(vm);
+        // the tree shows the Pages before the forms refresh that opening the workspace starts has stored the forms
+        waitUntil(20, () -> !vm.workspace().cache().forms(List.of()).isEmpty());
         io.leaddesk.store.StoredForm target = onFx(() -> vm.workspace().cache().forms(List.of())).get(0);
         Path file = ImportTestFiles.withoutFormId(dir.resolve("no-form.csv"), 3);
 
