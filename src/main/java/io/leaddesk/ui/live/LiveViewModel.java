@@ -135,10 +135,13 @@ public final class LiveViewModel {
         }
     }
 
-    /** Where the computer has no notification service: the notification shows in the notice bar. */
-    private void inApp(Notification n) {
+    /**
+     * Where the computer has no notification service: the notification shows in the notice bar, whose button shows
+     * its leads as clicking a desktop notification does.
+     */
+    void inApp(Notification n) {
         lastNotification.set(n);
-        workspace.showNotice(WorkspaceViewModel.NoticeKind.INFO, n.line());
+        workspace.showNotice(WorkspaceViewModel.NoticeKind.INFO, n.line(), text.actionLabel(), () -> bringForward(n));
     }
 
     /**

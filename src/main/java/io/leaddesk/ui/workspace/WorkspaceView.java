@@ -143,7 +143,11 @@ public final class WorkspaceView {
         noticeClose.setOnAction(e -> noticeBar.setVisible(false));
         noticeAction.managedProperty().bind(noticeAction.visibleProperty());
         noticeAction.setVisible(false);
-        noticeAction.setOnAction(e -> vm.access().open());
+        noticeAction.setOnAction(e -> {
+            if (vm.actOnNotice()) {
+                noticeBar.setVisible(false);
+            }
+        });
         vm.noticeProperty().addListener((o, a, n) -> {
             if (n != null) {
                 noticeBar.getStyleClass().removeIf(s -> s.startsWith("notice-") && !s.equals("notice-bar"));

@@ -55,11 +55,12 @@ public final class WorkspaceViewModel {
 
     /**
      * A notification to show once ({@code seq} grows each time, so the same text can be shown again).
-     * {@code action} is the text of its button that opens the Access view ({@link #access()}); null = none.
+     * {@code action} is the text of its button; null = none. The button runs {@code onAction}, or opens the Access
+     * view ({@link #access()}) when that is null (see {@link #actOnNotice}).
      */
-    public record Notice(NoticeKind kind, String text, int seq, String action) {
+    public record Notice(NoticeKind kind, String text, int seq, String action, Runnable onAction) {
         public Notice(NoticeKind kind, String text, int seq) {
-            this(kind, text, seq, null);
+            this(kind, text, seq, null, null);
         }
     }
 
@@ -364,7 +365,21 @@ public final class WorkspaceViewModel {
     }
 
     private void notify(NoticeKind kind, String text, String action) {
-        notice.set(new Notice(kind, text, ++noticeSeq, action));
+        notice.set(new Notice(kind, text, ++noticeSeq, action, null));
+    }
+
+    /**
+     * The notice bar's button was pressed: runs the notice's own action (then the bar can close: true) or opens the
+     * Access view (false: the bar stays until the problem is fixed).
+     */
+    public boolean actOnNotice() {
+        Notice n = notice.get();
+        if (n != null && n.onAction() != null) {
+            n.onAction().run();
+            return true;
+        }
+        access.open();
+        return false;
     }
 
     public TreeEntry root() {
@@ -388,6 +403,11 @@ public final class WorkspaceViewModel {
     /** Auto-sync's notice (a token or permission problem stopped it, an in-app notification). */
     public void showNotice(NoticeKind kind, String text) {
         notify(kind, text);
+    }
+
+    /** The same with a button labelled {@code action} that runs {@code onAction} (an in-app notification's "Show"). */
+    public void showNotice(NoticeKind kind, String text, String action, Runnable onAction) {
+        notice.set(new Notice(kind, text, ++noticeSeq, action, onAction));
     }
 
     /** The form entry with this id, or null. */

@@ -61,6 +61,8 @@ class LiveViewModelTest {
     private final List<Notification> shown = new CopyOnWriteArrayList<>();
     private final List<String> clipboard = new ArrayList<>();
     private Notifier.ClickHandler click;
+    /** Where the live desk shows a notification when the computer has no notification service. */
+    private java.util.function.Consumer<Notification> inAppSink;
 
     @TempDir
     Path dir;
@@ -107,6 +109,7 @@ class LiveViewModelTest {
         live = new LiveViewModel(vm, ex, m, ZoneOffset.UTC, new LiveViewModel.Parts(clock, () -> scheduler,
                 (onClick, inApp, label) -> {
                     click = onClick;
+                    inAppSink = inApp;
                     return Notifier.to(shown::add);
                 }, null));
         vm.open();
@@ -248,6 +251,29 @@ class LiveViewModelTest {
         vm.leads().searchProperty().set("nobody-matches-this");
 
         click.clicked(shown.get(0));
+        assertThat(forward[0]).isEqualTo(1);
+        assertThat(vm.selectedProperty().get()).isSameAs(vm.form(form.id()));
+        assertThat(vm.leads().newOnlyProperty().get()).isTrue();
+        assertThat(vm.leads().searchProperty().get()).isEmpty();
+        assertThat(vm.leads().matchCountProperty().get()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutANotificationServiceTheNoticeBarsShowButtonOpensThoseLeads() {
+        open(LiveSettings.defaults().withCheckMinutes(2));
+        int[] forward = {0};
+        live.setOnBringForward(() -> forward[0]++);
+        SampleForm form = activeForm();
+        server.dataset().addLeads(form.id(), 2);
+        after(Duration.ofMinutes(2));
+        vm.leads().searchProperty().set("nobody-matches-this");
+
+        inAppSink.accept(shown.get(0)); // what the fallback notifier does with it
+        WorkspaceViewModel.Notice n = vm.noticeProperty().get();
+        assertThat(n.text()).isEqualTo(shown.get(0).line());
+        assertThat(n.action()).isEqualTo("Show leads");
+
+        assertThat(vm.actOnNotice()).as("the bar closes once the leads are shown").isTrue();
         assertThat(forward[0]).isEqualTo(1);
         assertThat(vm.selectedProperty().get()).isSameAs(vm.form(form.id()));
         assertThat(vm.leads().newOnlyProperty().get()).isTrue();
