@@ -240,17 +240,20 @@ class LiveViewModelTest {
         assertThat(live.desk().autoSync().status().state()).isEqualTo(io.leaddesk.live.AutoSync.State.STOPPED);
     }
 
-    @Test
-    void clickingTheNotificationBringsTheWindowForwardOnThoseLeads() {
+    /** Two leads arrive in a form and a round notifies them while the table shows a search; {@code forward} counts
+     * the times the window is brought forward. */
+    private SampleForm twoNewLeadsNotifiedWhileSearching(int[] forward) {
         open(LiveSettings.defaults().withCheckMinutes(2));
-        int[] forward = {0};
         live.setOnBringForward(() -> forward[0]++);
         SampleForm form = activeForm();
         server.dataset().addLeads(form.id(), 2);
         after(Duration.ofMinutes(2));
         vm.leads().searchProperty().set("nobody-matches-this");
+        return form;
+    }
 
-        click.clicked(shown.get(0));
+    /** The window came forward once on the form's new leads: form selected, "New only" on, search cleared. */
+    private void assertShowsTheNewLeadsOf(SampleForm form, int[] forward) {
         assertThat(forward[0]).isEqualTo(1);
         assertThat(vm.selectedProperty().get()).isSameAs(vm.form(form.id()));
         assertThat(vm.leads().newOnlyProperty().get()).isTrue();
@@ -259,14 +262,18 @@ class LiveViewModelTest {
     }
 
     @Test
-    void withoutANotificationServiceTheNoticeBarsShowButtonOpensThoseLeads() {
-        open(LiveSettings.defaults().withCheckMinutes(2));
+    void clickingTheNotificationBringsTheWindowForwardOnThoseLeads() {
         int[] forward = {0};
-        live.setOnBringForward(() -> forward[0]++);
-        SampleForm form = activeForm();
-        server.dataset().addLeads(form.id(), 2);
-        after(Duration.ofMinutes(2));
-        vm.leads().searchProperty().set("nobody-matches-this");
+        SampleForm form = twoNewLeadsNotifiedWhileSearching(forward);
+
+        click.clicked(shown.get(0));
+        assertShowsTheNewLeadsOf(form, forward);
+    }
+
+    @Test
+    void withoutANotificationServiceTheNoticeBarsShowButtonOpensThoseLeads() {
+        int[] forward = {0};
+        SampleForm form = twoNewLeadsNotifiedWhileSearching(forward);
 
         inAppSink.accept(shown.get(0)); // what the fallback notifier does with it
         WorkspaceViewModel.Notice n = vm.noticeProperty().get();
@@ -274,11 +281,7 @@ class LiveViewModelTest {
         assertThat(n.action()).isEqualTo("Show leads");
 
         assertThat(vm.actOnNotice()).as("the bar closes once the leads are shown").isTrue();
-        assertThat(forward[0]).isEqualTo(1);
-        assertThat(vm.selectedProperty().get()).isSameAs(vm.form(form.id()));
-        assertThat(vm.leads().newOnlyProperty().get()).isTrue();
-        assertThat(vm.leads().searchProperty().get()).isEmpty();
-        assertThat(vm.leads().matchCountProperty().get()).isEqualTo(2);
+        assertShowsTheNewLeadsOf(form, forward);
     }
 
     @Test
