@@ -46,7 +46,6 @@ import javafx.util.StringConverter;
 public final class ExportView implements ExportRunViewModel.Dialogs {
     private final ExportViewModel vm;
     private final Messages m;
-    private final ZoneId zone;
     private final BorderPane root;
     private Runnable onClose = () -> { };
 
@@ -85,7 +84,6 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
     public ExportView(ExportViewModel vm, Messages messages, ZoneId zone) {
         this.vm = vm;
         this.m = messages;
-        this.zone = zone;
         this.root = Views.load(ExportView.class, "ExportView.fxml", this, messages);
         vm.setDialogs(this);
         installEscape();
@@ -228,7 +226,7 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         region.textProperty().bindBidirectional(f.regionProperty());
         io.leaddesk.ui.i18n.TextFit.promptTooltip(region);
         region.disableProperty().bind(f.e164Property().not());
-        localTime.setText(m.format("export.localTime", zone.getId()));
+        localTime.setText(vm.localTimeText());
         localTime.selectedProperty().bindBidirectional(f.localTimeProperty());
     }
 

@@ -284,6 +284,14 @@ public final class ExportViewModel {
     }
 
     /** An editor for a custom profile (see {@link ExportChoicesViewModel#profileEditor()}). */
+    /**
+     * The "local time" checkbox: the computer's time zone by the name people know it by in the app's language
+     * ("Eastern European Time", "за східноєвропейським часом"...), not its id ("Europe/Kyiv").
+     */
+    public String localTimeText() {
+        return m.format("export.localTime", formats.zoneName());
+    }
+
     public ProfileEditorViewModel profileEditor() {
         return choices.profileEditor();
     }

@@ -100,7 +100,7 @@ public final class WorkspaceViewModel {
     private Runnable onSignedOut = () -> { };
     private final WorkspaceAccess access = new WorkspaceAccess();
 
-    /** How often, at most, the table and the tree's counts are read again while a sync stores pages. */
+    /** How often, at most, the tree's figures are read again from the cache while a sync stores pages. */
     public static final Duration LIVE_REFRESH = Duration.ofMillis(500);
 
     public WorkspaceViewModel(Workspace workspace, CredentialVault vault, TaskExecutor executor, Messages messages,
@@ -123,7 +123,7 @@ public final class WorkspaceViewModel {
         this.tree = new WorkspaceTree(messages, formats);
         this.notices = new SyncNotices(messages, syncText);
         this.progress = new SyncProgress(tree, sync, messages, formats, syncText,
-                () -> hasLeads.set(tree.root().cachedLeads() > 0), this::refreshSoon);
+                () -> hasLeads.set(tree.root().cachedLeads() > 0), leads::refresh, this::refreshSoon);
         this.rowActions = new RowActions(workspace.cache(), executor, messages, leads, detail, clipboard,
                 e -> notify(NoticeKind.ERROR, errors.describe(e)));
         ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(workspace.sync().isPresent());
@@ -263,8 +263,9 @@ public final class WorkspaceViewModel {
     }
 
     /**
-     * While a sync stores pages: reads the table and the tree again, at most every {@link #LIVE_REFRESH}, so both grow
-     * as pages arrive. The table keeps its selection and shows its old rows until the new ones are read (no flicker).
+     * While a sync stores pages: reads the tree's figures again from the cache, at most every {@link #LIVE_REFRESH}.
+     * The table does not wait for this: it reads again on each committed page that added leads, the event that moves
+     * the tree's counts ({@link SyncProgress}), keeping its selection and its old rows until the new ones are read.
      */
     private void refreshSoon() {
         if (liveRefreshPending) {
@@ -274,7 +275,7 @@ public final class WorkspaceViewModel {
         liveRefresh = executor.schedule(LIVE_REFRESH, () -> {
             liveRefreshPending = false;
             if (sync.isRunning()) {
-                reloadTree(leads::refresh);
+                reloadTree(() -> { });
             }
         });
     }

@@ -88,6 +88,18 @@ class ExportViewModelTest {
         return vm;
     }
 
+    @Test
+    void theLocalTimeCheckboxNamesTheZoneByItsNameInTheUsersLanguageNotItsId() {
+        java.time.ZoneId kyiv = java.time.ZoneId.of("Europe/Kyiv");
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("uk"))) {
+            ExportViewModel vm = new ExportViewModel(ExportSource.of(store), LeadCache.of(store), new Exporter(CLOCK),
+                    new CustomProfiles(dir.resolve("settings")), executor, Messages.load(locale), new Formats(kyiv, locale),
+                    CLOCK, "UA", out, Duration.ofMillis(200));
+            assertThat(vm.localTimeText()).as(locale.toString()).doesNotContain("Europe/Kyiv")
+                    .contains(locale == Locale.ENGLISH ? "Eastern European Time" : "східноєвропейським");
+        }
+    }
+
     private Path target(ExportViewModel vm) {
         return Path.of(vm.run().targetProperty().get());
     }
