@@ -19,8 +19,16 @@ public final class Formats {
     private final Locale locale;
     private final DateTimeFormatter dateTime;
     private final DateTimeFormatter date;
+    private final PathText paths;
 
+    /** With this computer's home folder for paths ({@link PathText#system()}). */
     public Formats(ZoneId zone, Locale locale) {
+        this(zone, locale, PathText.system());
+    }
+
+    /** @param paths how folders and files are written ("~/Documents" on Linux and macOS) */
+    public Formats(ZoneId zone, Locale locale, PathText paths) {
+        this.paths = paths;
         this.zone = zone;
         this.locale = locale;
         this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).withZone(zone);
@@ -33,6 +41,11 @@ public final class Formats {
 
     public Locale locale() {
         return locale;
+    }
+
+    /** Folders and files as a user reads them: the home folder as "~" on Linux and macOS. */
+    public PathText paths() {
+        return paths;
     }
 
     /** e.g. "Dec 1, 2026, 8:29 AM" in the local zone; "" for 0. */

@@ -31,6 +31,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Runs the real app (composition root, main window, FX executor) on a temp data folder, for TestFX tests. */
 public final class AppHarness implements AutoCloseable {
     public final Path dataFolder;
+    /** The app's home folder in this run (a temp folder with a Documents folder), shown as "~". */
+    public final Path home;
     public final Preferences prefs;
     public final CredentialVaultInMemory vault = new CredentialVaultInMemory();
     public final AppContext context;
@@ -51,6 +53,10 @@ public final class AppHarness implements AutoCloseable {
         this.prefs = Preferences.userRoot().node("io/leaddesk/uitest-" + System.nanoTime());
         this.context = new AppContext(new AppContext.Config(dataFolder, prefs, vault, new FxTaskExecutor(),
                 Duration.ofMillis(30), Clock.systemUTC(), ZoneId.of("Europe/Kyiv"), systemLocale, graphBaseUrl, demo));
+        // a home folder of its own: exports default to its Documents folder, never to the user's real home
+        this.home = Files.createDirectories(dataFolder.resolve("home"));
+        Files.createDirectories(home.resolve("Documents"));
+        this.context.setHomeFolder(home);
         this.context.setLiveParts(new io.leaddesk.ui.live.LiveViewModel.Parts(Clock.systemUTC(), () -> liveScheduler,
                 (onClick, inApp, label) -> {
                     notificationClick = onClick;

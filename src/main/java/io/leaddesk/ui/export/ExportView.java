@@ -333,7 +333,7 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(m.get("export.chooser.csv"), "*.csv"));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(m.get("export.fileFormat.xlsx"), "*.xlsx"));
         try {
-            Path current = Path.of(vm.run().targetProperty().get()).toAbsolutePath();
+            Path current = vm.run().targetFile();
             if (current.getParent() != null && current.getParent().toFile().isDirectory()) {
                 fc.setInitialDirectory(current.getParent().toFile());
             }
@@ -362,7 +362,7 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
     public boolean confirmReplace(Path file) {
         ButtonType replace = new ButtonType(m.get("export.replace.ok"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(m.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, m.format("export.replace.text", file.toString()), replace, cancel);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, m.format("export.replace.text", vm.run().pathText(file)), replace, cancel);
         a.initOwner(window());
         a.setTitle(m.get("export.replace.title"));
         a.setHeaderText(null);

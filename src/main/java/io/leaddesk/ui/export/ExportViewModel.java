@@ -136,7 +136,7 @@ public final class ExportViewModel {
                 try {
                     Path dir = Path.of(c.folder());
                     if (java.nio.file.Files.isDirectory(dir)) {
-                        run.targetProperty().set(dir.resolve(c.fileName().replace(DATE, today)).toString());
+                        run.targetProperty().set(formats.paths().show(dir.resolve(c.fileName().replace(DATE, today))));
                     }
                 } catch (java.nio.file.InvalidPathException e) {
                     // a folder this computer cannot name: the default target stays
@@ -168,7 +168,10 @@ public final class ExportViewModel {
         String folder = null;
         String name = null;
         try {
-            Path t = Path.of(run.targetProperty().get().strip()).toAbsolutePath();
+            Path t = run.targetFile();
+            if (t == null) {
+                throw new java.nio.file.InvalidPathException(run.targetProperty().get(), "no path");
+            }
             if (t.getParent() != null && t.getFileName() != null) {
                 folder = t.getParent().toString();
                 name = t.getFileName().toString().replace(today, DATE);

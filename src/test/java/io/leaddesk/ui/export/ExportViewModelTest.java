@@ -89,6 +89,19 @@ class ExportViewModelTest {
     }
 
     @Test
+    void theTargetShowsTheHomeFolderAsATildeAndAnExportThereWritesTheRightFile() throws Exception {
+        Formats home = new Formats(ZoneOffset.UTC, Locale.ENGLISH, new io.leaddesk.ui.PathText(dir, true));
+        ExportViewModel vm = new ExportViewModel(ExportSource.of(store), LeadCache.of(store), new Exporter(CLOCK),
+                new CustomProfiles(dir.resolve("settings")), executor, m, home, CLOCK, "UA", out, Duration.ofMillis(200));
+        vm.setDialogs(f -> true);
+        vm.open(Set.of(), Set.of());
+        assertThat(vm.run().targetProperty().get()).isEqualTo("~/Documents/leads-2025-10-20.csv");
+        vm.export();
+        assertThat(out.resolve("leads-2025-10-20.csv")).exists();
+        assertThat(vm.run().messageProperty().get()).contains("~/Documents/leads-2025-10-20.csv").doesNotContain(dir.toString());
+    }
+
+    @Test
     void theLocalTimeCheckboxNamesTheZoneByItsNameInTheUsersLanguageNotItsId() {
         java.time.ZoneId kyiv = java.time.ZoneId.of("Europe/Kyiv");
         for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("uk"))) {
