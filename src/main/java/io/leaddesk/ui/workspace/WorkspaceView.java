@@ -62,6 +62,7 @@ public final class WorkspaceView {
     private final Map<KeyCombination, Runnable> shortcuts = new HashMap<>();
     private LeadsTable leadsTable;
     private FilterBar filterBar;
+    private final FocusOrder focusOrder;
 
     @FXML private ToggleButton treeToggle;
     @FXML private ToggleButton detailToggle;
@@ -84,6 +85,8 @@ public final class WorkspaceView {
     @FXML private VBox treePane;
     @FXML private VBox tablePane;
     @FXML private TreeView<TreeEntry> tree;
+    @FXML private javafx.scene.layout.HBox toolbar;
+    @FXML private javafx.scene.layout.HBox searchBar;
     @FXML private TextField search;
     @FXML private ToggleButton filtersToggle;
     @FXML private ToggleButton newOnly;
@@ -103,12 +106,16 @@ public final class WorkspaceView {
         this.onSettings = onSettings;
         this.detailView = new LeadDetailView(vm.detail(), messages);
         this.root = Views.load(WorkspaceView.class, "WorkspaceView.fxml", this, messages);
+        // Tab in reading order: search, filters, table, detail, then the Pages tree and the toolbar
+        this.focusOrder = new FocusOrder(root, List.of(searchBar, table, detailHolder, treePane, toolbar, noticeBar));
         root.sceneProperty().addListener((o, old, scene) -> {
             if (old != null) {
                 shortcuts.keySet().forEach(k -> old.getAccelerators().remove(k));
             }
             if (scene != null) {
                 scene.getAccelerators().putAll(shortcuts);
+                // the workspace opens with the keyboard in the search box
+                javafx.application.Platform.runLater(search::requestFocus);
             }
         });
     }
