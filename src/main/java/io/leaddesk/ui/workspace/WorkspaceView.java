@@ -143,6 +143,7 @@ public final class WorkspaceView {
         new PaneLayout(split, treePane, tablePane, detailHolder, treeToggle, detailToggle, vm.memory(), leadsTable::fiveColumnsWidth);
         io.leaddesk.ui.i18n.TextFit.columnsFitHeaders(table);
         io.leaddesk.ui.i18n.TextFit.promptTooltip(search);
+        statusBar.setFocusTraversable(false); // a line to read, not a control: no Tab stop without a ring
         statusBar.textProperty().bind(vm.statusTextProperty());
         statusBar.progressProperty().bind(Bindings.when(vm.syncingProperty()).then(vm.progressProperty()).otherwise(0.0));
         noticeBar.setVisible(false);
