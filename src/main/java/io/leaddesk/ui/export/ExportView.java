@@ -227,6 +227,9 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         io.leaddesk.ui.i18n.TextFit.promptTooltip(region);
         region.disableProperty().bind(f.e164Property().not());
         localTime.setText(vm.localTimeText());
+        // on a computer in UTC the choice would read "UTC instead of UTC"
+        localTime.setVisible(vm.localTimeDiffers());
+        localTime.setManaged(localTime.isVisible());
         localTime.selectedProperty().bindBidirectional(f.localTimeProperty());
     }
 

@@ -295,6 +295,12 @@ public final class ExportViewModel {
         return m.format("export.localTime", formats.zoneName());
     }
 
+    /** Whether "local time" means anything here: not on a computer whose time zone is UTC itself. */
+    public boolean localTimeDiffers() {
+        java.time.zone.ZoneRules r = formats.zone().getRules();
+        return !r.isFixedOffset() || r.getOffset(java.time.Instant.EPOCH).getTotalSeconds() != 0;
+    }
+
     public ProfileEditorViewModel profileEditor() {
         return choices.profileEditor();
     }

@@ -22,6 +22,7 @@ import io.leaddesk.ui.Workspace;
 import io.leaddesk.ui.access.WorkspaceAccess;
 import io.leaddesk.ui.detail.ClipboardPort;
 import io.leaddesk.ui.detail.LeadDetailViewModel;
+import io.leaddesk.ui.leads.EmptyText;
 import io.leaddesk.ui.leads.LeadsTableViewModel;
 import io.leaddesk.ui.live.NewLeadsViewModel;
 import java.time.Duration;
@@ -132,7 +133,9 @@ public final class WorkspaceViewModel {
         selected.addListener((o, a, b) -> scopeTo(b));
         leads.selectedLeadIdProperty().addListener((o, a, b) -> detail.show(b));
         leads.searchProperty().addListener((o, a, b) -> detail.setSearch(b));
-        leads.setEmptyHints(workspace.sync().isPresent(), workspace.demoKeptApart());
+        EmptyText.Hints hints = new EmptyText.Hints(workspace.sync().isPresent(), workspace.demoKeptApart(), false);
+        leads.setEmptyHints(hints);
+        sync.runningProperty().addListener((o, was, running) -> leads.setEmptyHints(hints.syncing(running)));
         detail.setOnReviewSaved((id, status) -> {
             leads.reviewChanged(id, status);
             if (leads.statusProperty().get() != null) {

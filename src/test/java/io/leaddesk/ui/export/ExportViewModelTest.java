@@ -111,6 +111,13 @@ class ExportViewModelTest {
             assertThat(vm.localTimeText()).as(locale.toString()).doesNotContain("Europe/Kyiv")
                     .contains(locale == Locale.ENGLISH ? "Eastern European Time" : "східноєвропейським");
         }
+        assertThat(vm().localTimeDiffers()).as("a computer in UTC: nothing to choose").isFalse();
+        assertThat(new ExportViewModel(ExportSource.of(store), LeadCache.of(store), new Exporter(CLOCK),
+                new CustomProfiles(dir.resolve("settings")), executor, m, new Formats(kyiv, Locale.ENGLISH),
+                CLOCK, "UA", out, Duration.ofMillis(200)).localTimeDiffers()).isTrue();
+        assertThat(new ExportViewModel(ExportSource.of(store), LeadCache.of(store), new Exporter(CLOCK),
+                new CustomProfiles(dir.resolve("settings")), executor, m, new Formats(java.time.ZoneId.of("Etc/UTC"), Locale.ENGLISH),
+                CLOCK, "UA", out, Duration.ofMillis(200)).localTimeDiffers()).isFalse();
     }
 
     private Path target(ExportViewModel vm) {

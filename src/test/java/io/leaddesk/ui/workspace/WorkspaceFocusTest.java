@@ -99,6 +99,25 @@ class WorkspaceFocusTest {
         return seen;
     }
 
+    /** Pixels of text (darker than the field's background) in an empty text field: its prompt. */
+    private static int inkPixels(FxRobot robot, Node field) {
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> img[0] = field.snapshot(null, null));
+        javafx.scene.image.PixelReader px = img[0].getPixelReader();
+        int ink = 0;
+        // inside the border and away from the caret at the left
+        for (int y = 6; y < img[0].getHeight() - 6; y++) {
+            for (int x = 16; x < img[0].getWidth() - 8; x++) {
+                int argb = px.getArgb(x, y);
+                int lum = ((argb >> 16) & 0xff) + ((argb >> 8) & 0xff) + (argb & 0xff);
+                if (lum < 3 * 200) {
+                    ink++;
+                }
+            }
+        }
+        return ink;
+    }
+
     @SuppressWarnings("unchecked")
     private void selectALead(FxRobot robot, WorkspaceView view) throws Exception {
         TableView<LeadRow> table = robot.lookup("#table").queryAs(TableView.class);
@@ -112,6 +131,8 @@ class WorkspaceFocusTest {
     void theWorkspaceOpensInTheSearchBoxAndTabGoesSearchFiltersTableDetailTreeToolbarAndBack(FxRobot robot) throws Exception {
         WorkspaceView view = show(robot);
         assertThat(owner()).as("the focus when the workspace opens").isEqualTo("search");
+        assertThat(inkPixels(robot, robot.lookup("#search").query())).as("the search box says what it searches while it has the keyboard")
+                .isGreaterThan(150);
         selectALead(robot, view);
 
         List<String> forward = tab(robot, 20, false);

@@ -286,6 +286,22 @@ class WorkspaceViewModelTest {
     }
 
     @Test
+    void whileASyncRunsTheEmptyTableSaysLeadsAreOnTheWayNotSyncToBringThemIn() {
+        FakeLeadCache empty = new FakeLeadCache();
+        empty.addPage(TestData.PAGE, "Школа мов");
+        empty.addForm(TestData.form());
+        FakeOpener o = new FakeOpener(empty);
+        WorkspaceViewModel vm = vm(o.signIn(new AccessToken("EAAB1234567890"), null));
+        List<String> during = new ArrayList<>();
+        o.sync.newLeads = 0;
+        o.sync.midSync = l -> during.add(vm.leads().emptyTextProperty().get());
+        vm.syncAll();
+        assertThat(during).containsExactly("Syncing… Leads appear here as they arrive.");
+        assertThat(vm.leads().emptyTextProperty().get()).as("after a sync that found none")
+                .isEqualTo("No leads cached yet. Sync to bring in this workspace's leads.");
+    }
+
+    @Test
     void theEmptyTableSaysWhatToDoAndNeverSuggestsADisabledSync() {
         FakeLeadCache empty = new FakeLeadCache();
         empty.addPage(TestData.PAGE, "Школа мов");
