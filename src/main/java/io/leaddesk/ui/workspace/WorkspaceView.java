@@ -78,6 +78,7 @@ public final class WorkspaceView {
     @FXML private Label identity;
     @FXML private Button settings;
     @FXML private Button signOut;
+    @FXML private javafx.scene.control.MenuButton more;
     @FXML private javafx.scene.layout.HBox noticeBar;
     @FXML private Label noticeText;
     @FXML private Button noticeClose;
@@ -214,6 +215,9 @@ public final class WorkspaceView {
         tip(access, "workspace.access.tooltip", ACCESS_KEY);
         access.setOnAction(e -> vm.access().open());
         bindTokenLife();
+        // in a narrow window (Russian, Ukrainian at 1024 px) the least used buttons move into the "⋯" menu
+        more.setTooltip(new Tooltip(m.get("workspace.more")));
+        new ToolbarFit(toolbar, more, List.of(importDownload, access, settings, signOut), identity);
         importDownload.setTooltip(new Tooltip(m.get("workspace.import") + "\n" + m.get("workspace.import.tooltip")));
         importDownload.setDisable(true);
         importDownload.setOnAction(e -> onImport.run());
