@@ -45,6 +45,7 @@ import javafx.util.StringConverter;
 /** The Export dialog's content: binds to {@link ExportViewModel}, forwards clicks, opens the file chooser and asks. */
 public final class ExportView implements ExportRunViewModel.Dialogs {
     private final ExportViewModel vm;
+    private final ZoneId zone;
     private final Messages m;
     private final BorderPane root;
     private Runnable onClose = () -> { };
@@ -84,6 +85,7 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
     public ExportView(ExportViewModel vm, Messages messages, ZoneId zone) {
         this.vm = vm;
         this.m = messages;
+        this.zone = zone;
         this.root = Views.load(ExportView.class, "ExportView.fxml", this, messages);
         vm.setDialogs(this);
         installEscape();
@@ -185,6 +187,9 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         });
         allForms.setOnAction(e -> c.selectAllForms(true));
         noForms.setOnAction(e -> c.selectAllForms(false));
+        io.leaddesk.ui.Formats days = new io.leaddesk.ui.Formats(zone, m.locale());
+        io.leaddesk.ui.DateFields.use(dateFrom, days);
+        io.leaddesk.ui.DateFields.use(dateUntil, days);
         dateFrom.valueProperty().bindBidirectional(c.dateFromProperty());
         dateUntil.valueProperty().bindBidirectional(c.dateUntilProperty());
         for (StatusChoice s : c.statuses()) {

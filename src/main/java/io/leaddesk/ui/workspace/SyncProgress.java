@@ -13,9 +13,9 @@ import java.util.Map;
  * A running sync's progress as the workspace shows it: each form's bar and problem in the tree, the overall fraction
  * and status line ("Syncing form 3 of 12 · 1,240 of 5,000 leads read, 1,100 new cached": what was read and what it
  * added to the cache, labelled apart, since a re-read of cached leads adds nothing), and "Waiting…" while Meta asks to
- * wait. Slices of one form report form-wide counts, so the latest count per form is what is summed. Every committed
- * page that added leads moves the tree's cached counts and has the table read again on the same event, so the two show
- * the same numbers. UI thread only.
+ * wait. Slices of one form report form-wide counts, so the latest count per form is what is summed. A committed page
+ * that added leads is told ({@code committed}); the tree's cached counts then move with the table's next read
+ * ({@link #showGrowth}), so the two show the same numbers. UI thread only.
  */
 final class SyncProgress {
     private final WorkspaceTree tree;
@@ -34,7 +34,7 @@ final class SyncProgress {
 
     /**
      * @param grew     a page was stored (the tree's cached counts changed)
-     * @param committed a committed page added leads: the table reads them now, as the tree's counts move
+     * @param committed a committed page added leads: the tree's counts and the table should show them, together
      * @param newLeads a page or a form brought new leads (the tree's figures should be read again soon)
      */
     SyncProgress(WorkspaceTree tree, RunState sync, Messages m, Formats formats, SyncText syncText, Runnable grew,
@@ -80,12 +80,9 @@ final class SyncProgress {
             if (e != null) {
                 e.progressProperty().set(p.expected() > 0 ? Math.min(1.0, (double) p.fetched() / p.expected()) : -1);
             }
-            tree.growing(p.formId(), p.newLeads()); // the texts change in place; heights are re-measured with the refresh
-            grew.run();
             updateOverall();
             if (p.newLeads() > (before == null ? 0 : before)) {
                 committed.run();
-                newLeads.run();
             }
         } else if (ev instanceof SyncEvent.FormFinished f) {
             formsDone++;
@@ -105,6 +102,13 @@ final class SyncProgress {
         } else if (ev instanceof SyncEvent.Waiting w) {
             sync.progress(sync.progressProperty().get(), m.format("status.waiting", syncText.waitingReason(w.reason()), Math.max(1, w.delay().toSeconds())));
         }
+    }
+
+    /** Moves the tree's cached counts to what the committed pages added (with the table's read of them). */
+    void showGrowth() {
+        // the texts change in place; heights are re-measured with the refresh
+        newByForm.forEach(tree::growing);
+        grew.run();
     }
 
     private void updateOverall() {

@@ -137,6 +137,8 @@ public final class WorkspaceView {
         bindToolbar();
         bindTree();
         filterBar = new FilterBar(vm.leads(), m, search, filtersToggle, clearFiltersShort, count, tableFeedback);
+        io.leaddesk.ui.DateFields.use(filterBar.dateFrom, formats);
+        io.leaddesk.ui.DateFields.use(filterBar.dateTo, formats);
         leadsTable = new LeadsTable(vm, m, formats, table, tablePlaceholder, detailView::focusFirst);
         tableError.textProperty().bind(vm.leads().errorProperty());
         tableError.visibleProperty().bind(vm.leads().errorProperty().isNotEmpty());

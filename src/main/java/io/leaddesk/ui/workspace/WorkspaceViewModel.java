@@ -97,11 +97,12 @@ public final class WorkspaceViewModel {
     private CancelSignal cancelSignal;
     private Cancellable syncTask = Cancellable.NONE;
     private final SyncProgress progress;
+    private LiveGrowth growth; // set right after the progress that tells it (each needs the other)
     private Runnable onExport;
     private Runnable onSignedOut = () -> { };
     private final WorkspaceAccess access = new WorkspaceAccess();
 
-    /** How often, at most, the tree's figures are read again from the cache while a sync stores pages. */
+    /** How often, at most, the tree's counts and the table move while a sync stores pages. */
     public static final Duration LIVE_REFRESH = Duration.ofMillis(500);
 
     public WorkspaceViewModel(Workspace workspace, CredentialVault vault, TaskExecutor executor, Messages messages,
@@ -124,7 +125,11 @@ public final class WorkspaceViewModel {
         this.tree = new WorkspaceTree(messages, formats);
         this.notices = new SyncNotices(messages, syncText);
         this.progress = new SyncProgress(tree, sync, messages, formats, syncText,
-                () -> hasLeads.set(tree.root().cachedLeads() > 0), leads::refresh, this::refreshSoon);
+                () -> hasLeads.set(tree.root().cachedLeads() > 0), () -> this.growth.committed(), this::refreshSoon);
+        this.growth = new LiveGrowth(executor, LIVE_REFRESH, () -> {
+            progress.showGrowth();
+            leads.refresh();
+        }, sync::isRunning);
         this.rowActions = new RowActions(workspace.cache(), executor, messages, leads, detail, clipboard,
                 e -> notify(NoticeKind.ERROR, errors.describe(e)));
         ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(workspace.sync().isPresent());
@@ -266,9 +271,9 @@ public final class WorkspaceViewModel {
     }
 
     /**
-     * While a sync stores pages: reads the tree's figures again from the cache, at most every {@link #LIVE_REFRESH}.
-     * The table does not wait for this: it reads again on each committed page that added leads, the event that moves
-     * the tree's counts ({@link SyncProgress}), keeping its selection and its old rows until the new ones are read.
+     * A form finished with new leads during a sync: reads the tree's figures again from the cache, and the table with
+     * them, at most every {@link #LIVE_REFRESH}. Pages in between move both together ({@link LiveGrowth}); the table
+     * keeps its selection and its old rows until the new ones are read.
      */
     private void refreshSoon() {
         if (liveRefreshPending) {
@@ -278,7 +283,7 @@ public final class WorkspaceViewModel {
         liveRefresh = executor.schedule(LIVE_REFRESH, () -> {
             liveRefreshPending = false;
             if (sync.isRunning()) {
-                reloadTree(() -> { });
+                reloadTree(leads::refresh);
             }
         });
     }
@@ -303,6 +308,7 @@ public final class WorkspaceViewModel {
     }
 
     private void endSync(String status) {
+        growth.stop();
         liveRefresh.cancel();
         liveRefreshPending = false;
         tree.syncEnded();
