@@ -126,10 +126,11 @@ public final class WorkspaceViewModel {
         this.notices = new SyncNotices(messages, syncText);
         this.progress = new SyncProgress(tree, sync, messages, formats, syncText,
                 () -> hasLeads.set(tree.root().cachedLeads() > 0), () -> this.growth.committed(), this::refreshSoon);
-        this.growth = new LiveGrowth(executor, LIVE_REFRESH, () -> {
+        // the tree from the cache (forms a sync stored show up), its counts moved, the table read: together
+        this.growth = new LiveGrowth(executor, LIVE_REFRESH, () -> reloadTree(() -> {
             progress.showGrowth();
             leads.refresh();
-        }, sync::isRunning);
+        }), sync::isRunning);
         this.rowActions = new RowActions(workspace.cache(), executor, messages, leads, detail, clipboard,
                 e -> notify(NoticeKind.ERROR, errors.describe(e)));
         ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(workspace.sync().isPresent());
