@@ -134,9 +134,28 @@ public final class AppHarness implements AutoCloseable {
         return workspace().workspace().cache().lead(leadId).isPresent();
     }
 
+    /**
+     * Writes the scene as PNG once {@code ready} holds, snapshotting in the same FX turn as the check: while a sync
+     * runs, the table's rows are replaced every half second and a later snapshot may catch them loading.
+     */
+    public static void screenshotWhen(int seconds, Scene scene, Path file, Callable<Boolean> ready) throws Exception {
+        WritableImage[] shot = new WritableImage[1];
+        waitUntil(seconds, () -> {
+            if (!ready.call()) {
+                return false;
+            }
+            shot[0] = scene.snapshot(null);
+            return true;
+        });
+        write(shot[0], file);
+    }
+
     /** Writes the scene as PNG (Scene.snapshot + PixelReader + BufferedImage + ImageIO). */
     public static void screenshot(Scene scene, Path file) throws Exception {
-        WritableImage img = onFx(() -> scene.snapshot(null));
+        write(onFx(() -> scene.snapshot(null)), file);
+    }
+
+    private static void write(WritableImage img, Path file) throws Exception {
         int w = (int) img.getWidth();
         int h = (int) img.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

@@ -29,6 +29,8 @@ final class SyncProgress {
     private long expected;
     private final Map<String, Long> fetchedByForm = new HashMap<>();
     private final Map<String, Long> newByForm = new HashMap<>();
+    /** New leads per form as the tree and the table show them now (the status line's "new cached" says the same). */
+    private final Map<String, Long> shownNew = new HashMap<>();
     private int formsTotal;
     private int formsDone;
 
@@ -56,6 +58,7 @@ final class SyncProgress {
         formsDone = 0;
         fetchedByForm.clear();
         newByForm.clear();
+        shownNew.clear();
         tree.forms().forEach(f -> f.problemProperty().set(""));
         tree.syncStarted();
     }
@@ -108,12 +111,14 @@ final class SyncProgress {
     void showGrowth() {
         // the texts change in place; heights are re-measured with the refresh
         newByForm.forEach(tree::growing);
+        shownNew.putAll(newByForm);
         grew.run();
+        updateOverall();
     }
 
     private void updateOverall() {
         long fetched = fetchedByForm.values().stream().mapToLong(Long::longValue).sum();
-        long fresh = newByForm.values().stream().mapToLong(Long::longValue).sum();
+        long fresh = shownNew.values().stream().mapToLong(Long::longValue).sum();
         double fraction = expected > 0 ? Math.min(1.0, (double) fetched / expected)
                 : formsTotal > 0 ? (double) formsDone / formsTotal : RunState.INDETERMINATE;
         sync.progress(fraction, m.format("status.syncing", Math.min(formsDone + 1, Math.max(formsTotal, 1)), formsTotal,

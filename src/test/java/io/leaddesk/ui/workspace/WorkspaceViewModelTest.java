@@ -218,8 +218,10 @@ class WorkspaceViewModelTest {
         }
         assertThat(manual.delayedTimersPending() - before).as("one wait for five pages").isEqualTo(1);
         assertThat(manual.pending()).as("the sync and one read of the tree, for five pages").isEqualTo(2);
+        assertThat(vm.statusTextProperty().get()).as("the status line's cached count is the tree's").endsWith(", 0 new cached");
         manual.runLast(); // that read (the sync itself stays queued): the counts move to what was committed
         assertThat(vm.form(TestData.FORM).cachedLeads()).isEqualTo(15);
+        assertThat(vm.statusTextProperty().get()).endsWith(", 5 new cached");
         assertThat(vm.root().detailProperty().get()).isEqualTo("15 cached");
     }
 
