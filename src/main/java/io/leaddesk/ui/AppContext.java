@@ -99,7 +99,8 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     private final Config config;
     private final Messages messages;
     private final SettingsStore settingsStore;
-    private final Formats formats;
+    private volatile Formats formats;
+    private volatile Path home;
     private final Locale locale;
     private final UiStateStore uiState;
     private volatile AppSettings settings;
@@ -116,6 +117,7 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
         this.locale = Language.resolve(settings.language(), config.locale());
         this.messages = Messages.load(locale);
         this.formats = new Formats(config.zone(), locale);
+        this.home = formats.paths().home();
         this.uiState = new UiStateStore(settingsStore.dataFolder(), config.executor());
     }
 
@@ -304,7 +306,7 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     public ExportViewModel exportViewModel(Workspace w) {
         return new ExportViewModel(w.exports().orElseThrow(), w.cache(), new Exporter(config.clock()),
                 new CustomProfiles(dataFolder()), config.executor(), messages, formats, config.clock(),
-                settings.defaultRegion(), documentsFolder(), config.searchDebounce().multipliedBy(2),
+                settings.defaultRegion(), documentsFolder(home), config.searchDebounce().multipliedBy(2),
                 uiState, w.memoryKey());
     }
 
@@ -314,10 +316,19 @@ public final class AppContext implements WorkspaceOpener, AutoCloseable {
     }
 
     /** Where exports go by default: the user's Documents folder when there is one, else the home folder. */
-    public static Path documentsFolder() {
-        Path home = Path.of(System.getProperty("user.home", "."));
-        Path docs = home.resolve("Documents");
-        return Files.isDirectory(docs) ? docs : home;
+    static Path documentsFolder(Path home) {
+        Path h = home == null ? Path.of(".").toAbsolutePath() : home;
+        Path docs = h.resolve("Documents");
+        return Files.isDirectory(docs) ? docs : h;
+    }
+
+    /**
+     * Tests and screenshots: a home folder of their own instead of the user's, where exports go by default (its
+     * Documents folder) and which paths abbreviate as "~". Call before the first window opens.
+     */
+    public void setHomeFolder(Path folder) {
+        this.home = folder;
+        this.formats = new Formats(config.zone(), locale, PathText.of(System.getProperty("os.name"), folder));
     }
 
     /** Issue 14: the live desk of an open workspace (auto-sync, notifications, the title's count). */

@@ -31,6 +31,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Runs the real app (composition root, main window, FX executor) on a temp data folder, for TestFX tests. */
 public final class AppHarness implements AutoCloseable {
     public final Path dataFolder;
+    /** The app's home folder in this run (a temp folder with a Documents folder), shown as "~". */
+    public final Path home;
     public final Preferences prefs;
     public final CredentialVaultInMemory vault = new CredentialVaultInMemory();
     public final AppContext context;
@@ -51,6 +53,10 @@ public final class AppHarness implements AutoCloseable {
         this.prefs = Preferences.userRoot().node("io/leaddesk/uitest-" + System.nanoTime());
         this.context = new AppContext(new AppContext.Config(dataFolder, prefs, vault, new FxTaskExecutor(),
                 Duration.ofMillis(30), Clock.systemUTC(), ZoneId.of("Europe/Kyiv"), systemLocale, graphBaseUrl, demo));
+        // a home folder of its own: exports default to its Documents folder, never to the user's real home
+        this.home = Files.createDirectories(dataFolder.resolve("home"));
+        Files.createDirectories(home.resolve("Documents"));
+        this.context.setHomeFolder(home);
         this.context.setLiveParts(new io.leaddesk.ui.live.LiveViewModel.Parts(Clock.systemUTC(), () -> liveScheduler,
                 (onClick, inApp, label) -> {
                     notificationClick = onClick;
@@ -128,9 +134,28 @@ public final class AppHarness implements AutoCloseable {
         return workspace().workspace().cache().lead(leadId).isPresent();
     }
 
+    /**
+     * Writes the scene as PNG once {@code ready} holds, snapshotting in the same FX turn as the check: while a sync
+     * runs, the table's rows are replaced every half second and a later snapshot may catch them loading.
+     */
+    public static void screenshotWhen(int seconds, Scene scene, Path file, Callable<Boolean> ready) throws Exception {
+        WritableImage[] shot = new WritableImage[1];
+        waitUntil(seconds, () -> {
+            if (!ready.call()) {
+                return false;
+            }
+            shot[0] = scene.snapshot(null);
+            return true;
+        });
+        write(shot[0], file);
+    }
+
     /** Writes the scene as PNG (Scene.snapshot + PixelReader + BufferedImage + ImageIO). */
     public static void screenshot(Scene scene, Path file) throws Exception {
-        WritableImage img = onFx(() -> scene.snapshot(null));
+        write(onFx(() -> scene.snapshot(null)), file);
+    }
+
+    private static void write(WritableImage img, Path file) throws Exception {
         int w = (int) img.getWidth();
         int h = (int) img.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 public final class ManualTaskExecutor implements TaskExecutor {
     private final Deque<Runnable> queue = new ArrayDeque<>();
     private final Deque<Runnable> timers = new ArrayDeque<>();
+    /** Timers scheduled with a delay (throttles, debounces), apart from those due at once. */
+    private final Deque<Runnable> delayed = new ArrayDeque<>();
 
     @Override
     public <T> Cancellable submit(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
@@ -38,12 +40,21 @@ public final class ManualTaskExecutor implements TaskExecutor {
     @Override
     public Cancellable schedule(Duration delay, Runnable action) {
         boolean[] cancelled = {false};
-        timers.add(() -> {
+        Runnable timer = () -> {
             if (!cancelled[0]) {
                 action.run();
             }
-        });
+        };
+        timers.add(timer);
+        if (!delay.isZero()) {
+            delayed.add(timer);
+        }
         return () -> cancelled[0] = true;
+    }
+
+    /** Timers scheduled with a delay (not due at once) still waiting to fire. */
+    public int delayedTimersPending() {
+        return delayed.size();
     }
 
     /** Timers (debounced, throttled actions) waiting to fire. */
@@ -58,7 +69,9 @@ public final class ManualTaskExecutor implements TaskExecutor {
     /** Fires every due timer (debounced actions), in order. */
     public void fireTimers() {
         while (!timers.isEmpty()) {
-            timers.poll().run();
+            Runnable t = timers.poll();
+            delayed.remove(t);
+            t.run();
         }
     }
 

@@ -2,6 +2,7 @@ package io.leaddesk.ui;
 
 import static io.leaddesk.ui.AppHarness.onFx;
 import static io.leaddesk.ui.AppHarness.screenshot;
+import static io.leaddesk.ui.AppHarness.screenshotWhen;
 import static io.leaddesk.ui.AppHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,10 +63,17 @@ class ScreenshotsTest {
         robot.clickOn("#syncAll");
         @SuppressWarnings("unchecked")
         TableView<LeadRow> syncTable = robot.lookup("#table").queryAs(TableView.class);
-        waitUntil(30, () -> vm.syncingProperty().get() && vm.progressProperty().get() > 0.15
-                && syncTable.getItems().size() > 30 && LeadRowList.isLoaded(syncTable.getItems().get(0))
-                && LeadRowList.isLoaded(syncTable.getItems().get(25)));
-        screenshot(app.window.scene(), OUT.resolve("sync-in-progress.png"));
+        screenshotWhen(30, app.window.scene(), OUT.resolve("sync-in-progress.png"), () -> {
+            if (!vm.syncingProperty().get() || vm.progressProperty().get() <= 0.15 || syncTable.getItems().size() <= 30) {
+                return false;
+            }
+            for (int i = 0; i < 25; i++) {
+                if (!LeadRowList.isLoaded(syncTable.getItems().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        });
         waitUntil(120, () -> !vm.syncingProperty().get() && vm.noticeProperty().get() != null);
 
         @SuppressWarnings("unchecked")

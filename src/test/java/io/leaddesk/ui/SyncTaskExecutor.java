@@ -13,6 +13,10 @@ import java.util.function.Consumer;
 public final class SyncTaskExecutor implements TaskExecutor {
     public final List<String> tasks = new ArrayList<>();
     public final List<Duration> scheduled = new ArrayList<>();
+    /** Actions scheduled with a delay, held instead of run when {@link #holdDelayed} is set. */
+    public final List<Runnable> held = new ArrayList<>();
+    /** Set: a delayed action (a throttle, a debounce) waits in {@link #held}; what is due at once still runs. */
+    public boolean holdDelayed;
 
     @Override
     public <T> Cancellable submit(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
@@ -36,6 +40,10 @@ public final class SyncTaskExecutor implements TaskExecutor {
     @Override
     public Cancellable schedule(Duration delay, Runnable action) {
         scheduled.add(delay);
+        if (holdDelayed && !delay.isZero()) {
+            held.add(action);
+            return () -> held.remove(action);
+        }
         action.run();
         return Cancellable.NONE;
     }

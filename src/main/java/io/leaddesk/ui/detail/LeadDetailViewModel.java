@@ -235,7 +235,7 @@ public final class LeadDetailViewModel {
         for (ExportRecord r : history) {
             String profile = r.profile() == null ? "" : BuiltInProfile.byName(r.profile())
                     .map(BuiltInProfile::displayName).orElse(r.profile());
-            out.add(new ExportEntry(formats.dateTime(r.at()), profile, r.file()));
+            out.add(new ExportEntry(formats.dateTime(r.at()), profile, formats.paths().show(r.file())));
         }
         return out;
     }

@@ -64,7 +64,7 @@ public final class ExportRunViewModel {
         this.m = messages;
         this.errors = new ErrorText(messages);
         this.formats = formats;
-        target.set(defaultTarget.toString());
+        target.set(formats.paths().show(defaultTarget));
     }
 
     void setDialogs(Dialogs d) {
@@ -81,11 +81,20 @@ public final class ExportRunViewModel {
         this.afterExport = r;
     }
 
-    /** The target as a path, or null when the text is not one. */
+    /** The target as a path ("~/…" is in the home folder), or null when the text is not one. */
+    public Path targetFile() {
+        return targetPath();
+    }
+
+    /** A file as the user reads it: "~/Documents/leads.csv" on Linux and macOS. */
+    public String pathText(Path file) {
+        return formats.paths().show(file);
+    }
+
     private Path targetPath() {
         try {
             String t = target.get().strip();
-            return t.isEmpty() ? null : Path.of(t).toAbsolutePath();
+            return t.isEmpty() ? null : formats.paths().read(t).toAbsolutePath();
         } catch (InvalidPathException e) {
             return null;
         }
@@ -113,7 +122,7 @@ public final class ExportRunViewModel {
     public void setTarget(Path file) {
         if (file != null) {
             String name = file.getFileName().toString();
-            target.set((name.contains(".") ? file : file.resolveSibling(name + ".csv")).toString());
+            target.set(formats.paths().show(name.contains(".") ? file : file.resolveSibling(name + ".csv")));
         }
     }
 
@@ -168,7 +177,7 @@ public final class ExportRunViewModel {
             show(MessageKind.WARNING, m.format("export.cancelled", r.file().getFileName()));
             return;
         }
-        StringBuilder sb = new StringBuilder(m.format("export.done", r.rowsWritten(), r.leadsCovered(), r.file().toString()));
+        StringBuilder sb = new StringBuilder(m.format("export.done", r.rowsWritten(), r.leadsCovered(), formats.paths().show(r.file())));
         for (String w : r.warnings()) {
             sb.append('\n').append(w);
         }

@@ -45,8 +45,8 @@ import javafx.util.StringConverter;
 /** The Export dialog's content: binds to {@link ExportViewModel}, forwards clicks, opens the file chooser and asks. */
 public final class ExportView implements ExportRunViewModel.Dialogs {
     private final ExportViewModel vm;
-    private final Messages m;
     private final ZoneId zone;
+    private final Messages m;
     private final BorderPane root;
     private Runnable onClose = () -> { };
 
@@ -187,6 +187,9 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         });
         allForms.setOnAction(e -> c.selectAllForms(true));
         noForms.setOnAction(e -> c.selectAllForms(false));
+        io.leaddesk.ui.Formats days = new io.leaddesk.ui.Formats(zone, m.locale());
+        io.leaddesk.ui.DateFields.use(dateFrom, days);
+        io.leaddesk.ui.DateFields.use(dateUntil, days);
         dateFrom.valueProperty().bindBidirectional(c.dateFromProperty());
         dateUntil.valueProperty().bindBidirectional(c.dateUntilProperty());
         for (StatusChoice s : c.statuses()) {
@@ -228,7 +231,10 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         region.textProperty().bindBidirectional(f.regionProperty());
         io.leaddesk.ui.i18n.TextFit.promptTooltip(region);
         region.disableProperty().bind(f.e164Property().not());
-        localTime.setText(m.format("export.localTime", zone.getId()));
+        localTime.setText(vm.localTimeText());
+        // on a computer in UTC the choice would read "UTC instead of UTC"
+        localTime.setVisible(vm.localTimeDiffers());
+        localTime.setManaged(localTime.isVisible());
         localTime.selectedProperty().bindBidirectional(f.localTimeProperty());
     }
 
@@ -335,7 +341,7 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(m.get("export.chooser.csv"), "*.csv"));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(m.get("export.fileFormat.xlsx"), "*.xlsx"));
         try {
-            Path current = Path.of(vm.run().targetProperty().get()).toAbsolutePath();
+            Path current = vm.run().targetFile();
             if (current.getParent() != null && current.getParent().toFile().isDirectory()) {
                 fc.setInitialDirectory(current.getParent().toFile());
             }
@@ -364,7 +370,7 @@ public final class ExportView implements ExportRunViewModel.Dialogs {
     public boolean confirmReplace(Path file) {
         ButtonType replace = new ButtonType(m.get("export.replace.ok"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(m.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, m.format("export.replace.text", file.toString()), replace, cancel);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, m.format("export.replace.text", vm.run().pathText(file)), replace, cancel);
         a.initOwner(window());
         a.setTitle(m.get("export.replace.title"));
         a.setHeaderText(null);

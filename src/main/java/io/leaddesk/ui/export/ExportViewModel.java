@@ -136,7 +136,7 @@ public final class ExportViewModel {
                 try {
                     Path dir = Path.of(c.folder());
                     if (java.nio.file.Files.isDirectory(dir)) {
-                        run.targetProperty().set(dir.resolve(c.fileName().replace(DATE, today)).toString());
+                        run.targetProperty().set(formats.paths().show(dir.resolve(c.fileName().replace(DATE, today))));
                     }
                 } catch (java.nio.file.InvalidPathException e) {
                     // a folder this computer cannot name: the default target stays
@@ -168,7 +168,10 @@ public final class ExportViewModel {
         String folder = null;
         String name = null;
         try {
-            Path t = Path.of(run.targetProperty().get().strip()).toAbsolutePath();
+            Path t = run.targetFile();
+            if (t == null) {
+                throw new java.nio.file.InvalidPathException(run.targetProperty().get(), "no path");
+            }
             if (t.getParent() != null && t.getFileName() != null) {
                 folder = t.getParent().toString();
                 name = t.getFileName().toString().replace(today, DATE);
@@ -284,6 +287,20 @@ public final class ExportViewModel {
     }
 
     /** An editor for a custom profile (see {@link ExportChoicesViewModel#profileEditor()}). */
+    /**
+     * The "local time" checkbox: the computer's time zone by the name people know it by in the app's language
+     * ("Eastern European Time", "за східноєвропейським часом"...), not its id ("Europe/Kyiv").
+     */
+    public String localTimeText() {
+        return m.format("export.localTime", formats.zoneName());
+    }
+
+    /** Whether "local time" means anything here: not on a computer whose time zone is UTC itself. */
+    public boolean localTimeDiffers() {
+        java.time.zone.ZoneRules r = formats.zone().getRules();
+        return !r.isFixedOffset() || r.getOffset(java.time.Instant.EPOCH).getTotalSeconds() != 0;
+    }
+
     public ProfileEditorViewModel profileEditor() {
         return choices.profileEditor();
     }

@@ -102,8 +102,7 @@ public final class LeadsTableViewModel {
     private final ReadOnlyIntegerWrapper activeFilters = new ReadOnlyIntegerWrapper(this, "activeFilters");
     private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper(this, "feedback", "");
     private final UiStateStore memory;
-    private boolean online = true;
-    private boolean demoKeptApart;
+    private EmptyText.Hints hints = new EmptyText.Hints(true, false, false);
     private boolean answered;
     private Cancellable feedbackTimer = Cancellable.NONE;
 
@@ -162,16 +161,15 @@ public final class LeadsTableViewModel {
         return TableQuery.activeFilters(dateFrom.get(), dateTo.get(), platform.get(), organic.get(), status.get());
     }
 
-    /** What the empty table says: online = a sync can bring leads in; demoKeptApart = the demo's leads live apart. */
-    public void setEmptyHints(boolean online, boolean demoKeptApart) {
-        this.online = online;
-        this.demoKeptApart = demoKeptApart;
+    /** What the empty table says: whether a sync can bring leads in or runs now, whether the demo's leads live apart. */
+    public void setEmptyHints(EmptyText.Hints h) {
+        hints = h;
         updateEmptyText();
     }
 
     private void updateEmptyText() {
         boolean scoped = !scope.get().formIds().isEmpty() || !scope.get().pageIds().isEmpty();
-        emptyText.set(EmptyText.of(m, answered, totalCount.get() > 0, hasSearchOrFilters(), scoped, online, demoKeptApart));
+        emptyText.set(EmptyText.of(m, answered, totalCount.get() > 0, hasSearchOrFilters(), scoped, hints));
     }
 
     private boolean hasSearchOrFilters() {

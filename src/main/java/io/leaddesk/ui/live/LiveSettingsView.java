@@ -36,6 +36,7 @@ public final class LiveSettingsView {
         names.disableProperty().bind(vm.notificationsProperty().not());
         Label hint = new Label(m.get("live.app.settings.hint"));
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wraps whole, never cut to "…"
         hint.getStyleClass().add("text-muted");
         root.getChildren().setAll(new Separator(), header, checkRow, notify, names, hint);
     }

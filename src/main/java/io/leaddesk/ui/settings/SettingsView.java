@@ -67,6 +67,15 @@ public final class SettingsView {
         copyDiagnostics.disableProperty().bind(diagnostics.runningProperty());
         diagnosticsNote.textProperty().bind(Bindings.when(diagnostics.errorProperty().isEmpty())
                 .then(diagnostics.messageProperty()).otherwise(diagnostics.errorProperty()));
+        // a note that appears (the language applies at the next start, a failed save) makes the dialog taller,
+        // not the texts under it shorter: they would be cut to "…"
+        for (Label l : new Label[] {languageNote, folderNote, error, diagnosticsNote}) {
+            l.textProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(() -> {
+                if (root.getScene() != null && root.getScene().getWindow() != null) {
+                    root.getScene().getWindow().sizeToScene();
+                }
+            }));
+        }
     }
 
     private final class LanguageCell extends ListCell<String> {

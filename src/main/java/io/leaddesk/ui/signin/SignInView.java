@@ -63,6 +63,12 @@ public final class SignInView {
         this.diagnostics = diagnostics;
         this.m = messages;
         this.root = Views.load(SignInView.class, "SignInView.fxml", this, messages);
+        // the screen opens with the keyboard in the token field, which still shows what goes in it
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(() -> (tokenShown.isVisible() ? tokenShown : tokenHidden).requestFocus());
+            }
+        });
     }
 
     public Parent root() {

@@ -157,7 +157,8 @@ public final class SignInViewModel {
             return new VaultState(available, available ? "" : vault.unavailableReason(), t.orElse(null), app.orElse(null));
         }, s -> {
             rememberAvailable.set(s.available());
-            rememberNote.set(s.available() ? m.get("signin.remember.hint.app") : s.reason());
+            // the store says why in English: the screen says it in the app's language
+            rememberNote.set(m.get(s.available() ? "signin.remember.hint.app" : "signin.remember.unavailable"));
             if (!s.available()) {
                 remember.set(false);
             }

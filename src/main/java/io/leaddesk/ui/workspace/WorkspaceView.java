@@ -62,6 +62,7 @@ public final class WorkspaceView {
     private final Map<KeyCombination, Runnable> shortcuts = new HashMap<>();
     private LeadsTable leadsTable;
     private FilterBar filterBar;
+    private final FocusOrder focusOrder;
 
     @FXML private ToggleButton treeToggle;
     @FXML private ToggleButton detailToggle;
@@ -77,6 +78,7 @@ public final class WorkspaceView {
     @FXML private Label identity;
     @FXML private Button settings;
     @FXML private Button signOut;
+    @FXML private javafx.scene.control.MenuButton more;
     @FXML private javafx.scene.layout.HBox noticeBar;
     @FXML private Label noticeText;
     @FXML private Button noticeClose;
@@ -84,6 +86,8 @@ public final class WorkspaceView {
     @FXML private VBox treePane;
     @FXML private VBox tablePane;
     @FXML private TreeView<TreeEntry> tree;
+    @FXML private javafx.scene.layout.HBox toolbar;
+    @FXML private javafx.scene.layout.HBox searchBar;
     @FXML private TextField search;
     @FXML private ToggleButton filtersToggle;
     @FXML private ToggleButton newOnly;
@@ -103,12 +107,16 @@ public final class WorkspaceView {
         this.onSettings = onSettings;
         this.detailView = new LeadDetailView(vm.detail(), messages);
         this.root = Views.load(WorkspaceView.class, "WorkspaceView.fxml", this, messages);
+        // Tab in reading order: search, filters, table, detail, then the Pages tree and the toolbar
+        this.focusOrder = new FocusOrder(root, List.of(searchBar, table, detailHolder, treePane, toolbar, noticeBar));
         root.sceneProperty().addListener((o, old, scene) -> {
             if (old != null) {
                 shortcuts.keySet().forEach(k -> old.getAccelerators().remove(k));
             }
             if (scene != null) {
                 scene.getAccelerators().putAll(shortcuts);
+                // the workspace opens with the keyboard in the search box
+                javafx.application.Platform.runLater(search::requestFocus);
             }
         });
     }
@@ -129,6 +137,8 @@ public final class WorkspaceView {
         bindToolbar();
         bindTree();
         filterBar = new FilterBar(vm.leads(), m, search, filtersToggle, clearFiltersShort, count, tableFeedback);
+        io.leaddesk.ui.DateFields.use(filterBar.dateFrom, formats);
+        io.leaddesk.ui.DateFields.use(filterBar.dateTo, formats);
         leadsTable = new LeadsTable(vm, m, formats, table, tablePlaceholder, detailView::focusFirst);
         tableError.textProperty().bind(vm.leads().errorProperty());
         tableError.visibleProperty().bind(vm.leads().errorProperty().isNotEmpty());
@@ -136,6 +146,7 @@ public final class WorkspaceView {
         new PaneLayout(split, treePane, tablePane, detailHolder, treeToggle, detailToggle, vm.memory(), leadsTable::fiveColumnsWidth);
         io.leaddesk.ui.i18n.TextFit.columnsFitHeaders(table);
         io.leaddesk.ui.i18n.TextFit.promptTooltip(search);
+        statusBar.setFocusTraversable(false); // a line to read, not a control: no Tab stop without a ring
         statusBar.textProperty().bind(vm.statusTextProperty());
         statusBar.progressProperty().bind(Bindings.when(vm.syncingProperty()).then(vm.progressProperty()).otherwise(0.0));
         noticeBar.setVisible(false);
@@ -210,6 +221,9 @@ public final class WorkspaceView {
         tip(access, "workspace.access.tooltip", ACCESS_KEY);
         access.setOnAction(e -> vm.access().open());
         bindTokenLife();
+        // in a narrow window (Russian, Ukrainian at 1024 px) the least used buttons move into the "⋯" menu
+        more.setTooltip(new Tooltip(m.get("workspace.more")));
+        new ToolbarFit(toolbar, more, List.of(importDownload, access, settings, signOut), identity);
         importDownload.setTooltip(new Tooltip(m.get("workspace.import") + "\n" + m.get("workspace.import.tooltip")));
         importDownload.setDisable(true);
         importDownload.setOnAction(e -> onImport.run());

@@ -22,6 +22,7 @@ import io.leaddesk.ui.Workspace;
 import io.leaddesk.ui.access.WorkspaceAccess;
 import io.leaddesk.ui.detail.ClipboardPort;
 import io.leaddesk.ui.detail.LeadDetailViewModel;
+import io.leaddesk.ui.leads.EmptyText;
 import io.leaddesk.ui.leads.LeadsTableViewModel;
 import io.leaddesk.ui.live.NewLeadsViewModel;
 import java.time.Duration;
@@ -97,11 +98,12 @@ public final class WorkspaceViewModel {
     private CancelSignal cancelSignal;
     private Cancellable syncTask = Cancellable.NONE;
     private final SyncProgress progress;
+    private LiveGrowth growth; // set right after the progress that tells it (each needs the other)
     private Runnable onExport;
     private Runnable onSignedOut = () -> { };
     private final WorkspaceAccess access = new WorkspaceAccess();
 
-    /** How often, at most, the table and the tree's counts are read again while a sync stores pages. */
+    /** How often, at most, the tree's counts and the table move while a sync stores pages. */
     public static final Duration LIVE_REFRESH = Duration.ofMillis(500);
 
     public WorkspaceViewModel(Workspace workspace, CredentialVault vault, TaskExecutor executor, Messages messages,
@@ -124,7 +126,12 @@ public final class WorkspaceViewModel {
         this.tree = new WorkspaceTree(messages, formats);
         this.notices = new SyncNotices(messages, syncText);
         this.progress = new SyncProgress(tree, sync, messages, formats, syncText,
-                () -> hasLeads.set(tree.root().cachedLeads() > 0), this::refreshSoon);
+                () -> hasLeads.set(tree.root().cachedLeads() > 0), () -> this.growth.committed(), this::refreshSoon);
+        // the tree from the cache (forms a sync stored show up), its counts moved, the table read: together
+        this.growth = new LiveGrowth(executor, LIVE_REFRESH, () -> reloadTree(() -> {
+            progress.showGrowth();
+            leads.refresh();
+        }), sync::isRunning);
         this.rowActions = new RowActions(workspace.cache(), executor, messages, leads, detail, clipboard,
                 e -> notify(NoticeKind.ERROR, errors.describe(e)));
         ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(workspace.sync().isPresent());
@@ -133,7 +140,9 @@ public final class WorkspaceViewModel {
         selected.addListener((o, a, b) -> scopeTo(b));
         leads.selectedLeadIdProperty().addListener((o, a, b) -> detail.show(b));
         leads.searchProperty().addListener((o, a, b) -> detail.setSearch(b));
-        leads.setEmptyHints(workspace.sync().isPresent(), workspace.demoKeptApart());
+        EmptyText.Hints hints = new EmptyText.Hints(workspace.sync().isPresent(), workspace.demoKeptApart(), false);
+        leads.setEmptyHints(hints);
+        sync.runningProperty().addListener((o, was, running) -> leads.setEmptyHints(hints.syncing(running)));
         detail.setOnReviewSaved((id, status) -> {
             leads.reviewChanged(id, status);
             if (leads.statusProperty().get() != null) {
@@ -264,8 +273,9 @@ public final class WorkspaceViewModel {
     }
 
     /**
-     * While a sync stores pages: reads the table and the tree again, at most every {@link #LIVE_REFRESH}, so both grow
-     * as pages arrive. The table keeps its selection and shows its old rows until the new ones are read (no flicker).
+     * A form finished with new leads during a sync: reads the tree's figures again from the cache, and the table with
+     * them, at most every {@link #LIVE_REFRESH}. Pages in between move both together ({@link LiveGrowth}); the table
+     * keeps its selection and its old rows until the new ones are read.
      */
     private void refreshSoon() {
         if (liveRefreshPending) {
@@ -300,6 +310,7 @@ public final class WorkspaceViewModel {
     }
 
     private void endSync(String status) {
+        growth.stop();
         liveRefresh.cancel();
         liveRefreshPending = false;
         tree.syncEnded();

@@ -88,6 +88,38 @@ class ExportViewModelTest {
         return vm;
     }
 
+    @Test
+    void theTargetShowsTheHomeFolderAsATildeAndAnExportThereWritesTheRightFile() throws Exception {
+        Formats home = new Formats(ZoneOffset.UTC, Locale.ENGLISH, new io.leaddesk.ui.PathText(dir, true));
+        ExportViewModel vm = new ExportViewModel(ExportSource.of(store), LeadCache.of(store), new Exporter(CLOCK),
+                new CustomProfiles(dir.resolve("settings")), executor, m, home, CLOCK, "UA", out, Duration.ofMillis(200));
+        vm.setDialogs(f -> true);
+        vm.open(Set.of(), Set.of());
+        assertThat(vm.run().targetProperty().get()).isEqualTo("~/Documents/leads-2025-10-20.csv");
+        vm.export();
+        assertThat(out.resolve("leads-2025-10-20.csv")).exists();
+        assertThat(vm.run().messageProperty().get()).contains("~/Documents/leads-2025-10-20.csv").doesNotContain(dir.toString());
+    }
+
+    @Test
+    void theLocalTimeCheckboxNamesTheZoneByItsNameInTheUsersLanguageNotItsId() {
+        java.time.ZoneId kyiv = java.time.ZoneId.of("Europe/Kyiv");
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("uk"))) {
+            ExportViewModel vm = new ExportViewModel(ExportSource.of(store), LeadCache.of(store), new Exporter(CLOCK),
+                    new CustomProfiles(dir.resolve("settings")), executor, Messages.load(locale), new Formats(kyiv, locale),
+                    CLOCK, "UA", out, Duration.ofMillis(200));
+            assertThat(vm.localTimeText()).as(locale.toString()).doesNotContain("Europe/Kyiv")
+                    .contains(locale == Locale.ENGLISH ? "Eastern European Time" : "східноєвропейським");
+        }
+        assertThat(vm().localTimeDiffers()).as("a computer in UTC: nothing to choose").isFalse();
+        assertThat(new ExportViewModel(ExportSource.of(store), LeadCache.of(store), new Exporter(CLOCK),
+                new CustomProfiles(dir.resolve("settings")), executor, m, new Formats(kyiv, Locale.ENGLISH),
+                CLOCK, "UA", out, Duration.ofMillis(200)).localTimeDiffers()).isTrue();
+        assertThat(new ExportViewModel(ExportSource.of(store), LeadCache.of(store), new Exporter(CLOCK),
+                new CustomProfiles(dir.resolve("settings")), executor, m, new Formats(java.time.ZoneId.of("Etc/UTC"), Locale.ENGLISH),
+                CLOCK, "UA", out, Duration.ofMillis(200)).localTimeDiffers()).isFalse();
+    }
+
     private Path target(ExportViewModel vm) {
         return Path.of(vm.run().targetProperty().get());
     }

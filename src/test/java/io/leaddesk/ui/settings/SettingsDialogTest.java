@@ -17,6 +17,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import java.util.List;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,30 @@ class SettingsDialogTest {
         robot.clickOn(save);
         waitUntil(20, () -> app.window.settingsDialog() == null);
         assertThat(Files.isRegularFile(app.dataFolder.resolve(SettingsStore.FILE_NAME))).as("written before it closed").isTrue();
+    }
+
+    @Test
+    void choosingALanguageShowsItsNoteAndNoTextInTheDialogIsCutShort(FxRobot robot) throws Exception {
+        robot.interact(() -> app.window.openSettings());
+        waitUntil(10, () -> app.window.settingsDialog() != null && app.window.settingsDialog().isShowing());
+        Dialog<ButtonType> d = onFx(() -> app.window.settingsDialog());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> language = in(robot, d, "#language", javafx.scene.control.ComboBox.class);
+        robot.interact(() -> language.setValue("uk"));
+        Label note = in(robot, d, "#languageNote", Label.class);
+        waitUntil(10, () -> note.isVisible() && !note.getText().isEmpty());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = onFx(() -> {
+            List<String> out = new java.util.ArrayList<>();
+            for (Node n : d.getDialogPane().lookupAll(".label")) {
+                if (n instanceof Label l && l.isVisible() && l.getText() != null && !l.getText().isEmpty()
+                        && l.lookup(".text") instanceof javafx.scene.text.Text shown && !shown.getText().equals(l.getText())) {
+                    out.add(l.getText() + " -> " + shown.getText());
+                }
+            }
+            return out;
+        });
+        assertThat(cut).as("texts shown cut to \"…\"").isEmpty();
     }
 
     @Test

@@ -136,6 +136,14 @@ class SignInScreenTest {
     }
 
     @Test
+    void theScreenOpensWithTheKeyboardInTheTokenField(FxRobot robot) throws Exception {
+        open(refusingUrl(), robot);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> stage.getScene().getFocusOwner() == null ? null : stage.getScene().getFocusOwner().getId()))
+                .isEqualTo("tokenHidden");
+    }
+
+    @Test
     void aServerThatAcceptsAndNeverAnswersGetsItsSentenceWithinFifteenSeconds(FxRobot robot) throws Exception {
         open(silent.url(), robot);
         robot.clickOn("#signIn");

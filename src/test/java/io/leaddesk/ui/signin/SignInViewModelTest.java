@@ -70,6 +70,15 @@ class SignInViewModelTest {
     }
 
     @Test
+    void withoutACredentialStoreTheScreenSaysSoInTheAppsLanguage() {
+        SignInViewModel vm = new SignInViewModel(opener, new CredentialVaultInMemory("No store (in English, from the store)."),
+                new SyncTaskExecutor(), Messages.load(java.util.Locale.forLanguageTag("uk")));
+        vm.start();
+        assertThat(vm.rememberNoteProperty().get()).startsWith("На цьому комп’ютері немає сховища облікових даних")
+                .doesNotContain("in English");
+    }
+
+    @Test
     void rememberStoresTheTokenOnlyInTheVaultAndFillsItInNextTime() {
         CredentialVaultInMemory vault = new CredentialVaultInMemory();
         SignInViewModel vm = vm(vault);
@@ -97,7 +106,7 @@ class SignInViewModelTest {
         CredentialVaultInMemory vault = new CredentialVaultInMemory("This computer has no credential store.");
         SignInViewModel vm = vm(vault);
         assertThat(vm.rememberAvailableProperty().get()).isFalse();
-        assertThat(vm.rememberNoteProperty().get()).isEqualTo("This computer has no credential store.");
+        assertThat(vm.rememberNoteProperty().get()).startsWith("This computer has no credential store LeadDesk can use");
         vm.rememberProperty().set(true);
         vm.tokenProperty().set(TOKEN);
         vm.signIn();

@@ -212,13 +212,50 @@ class WorkspaceViewModelTest {
         WorkspaceViewModel vm = vm(opener.signIn(new AccessToken("EAAB1234567890"), null), manual);
         manual.runAll();
         vm.syncAll(); // queued, not run: the sync is "running"
-        int before = manual.timersPending();
+        int before = manual.delayedTimersPending();
         for (int i = 1; i <= 5; i++) {
             vm.onEvent(new io.leaddesk.sync.SyncEvent.FormProgress(TestData.PAGE, TestData.FORM, i * 10, 100, i));
         }
-        assertThat(manual.timersPending() - before).as("one refresh for five pages").isEqualTo(1);
-        assertThat(vm.form(TestData.FORM).cachedLeads()).as("the count moves at once").isEqualTo(15);
+        assertThat(manual.delayedTimersPending() - before).as("one wait for five pages").isEqualTo(1);
+        assertThat(manual.pending()).as("the sync and one read of the tree, for five pages").isEqualTo(2);
+        assertThat(vm.statusTextProperty().get()).as("the status line's cached count is the tree's").endsWith(", 0 new cached");
+        manual.runLast(); // that read (the sync itself stays queued): the counts move to what was committed
+        assertThat(vm.form(TestData.FORM).cachedLeads()).isEqualTo(15);
+        assertThat(vm.statusTextProperty().get()).endsWith(", 5 new cached");
         assertThat(vm.root().detailProperty().get()).isEqualTo("15 cached");
+    }
+
+    @Test
+    void theTableReadsACommittedPageOnTheSameEventThatMovesTheTreesCounts() {
+        WorkspaceViewModel vm = vm(opener.signIn(new AccessToken("EAAB1234567890"), null));
+        ex.holdDelayed = true; // no throttle is over while the sync runs
+        List<Long> during = new ArrayList<>();
+        opener.sync.midSync = l -> {
+            cache.addLead(TestData.PAGE, TestData.lead("M1", 1_800_000_000L, "Mid Sync", "mid@x.org", "fb", false));
+            cache.addLead(TestData.PAGE, TestData.lead("M2", 1_800_000_001L, "Mid Sync 2", "mid2@x.org", "fb", false));
+            l.onEvent(new io.leaddesk.sync.SyncEvent.FormProgress(TestData.PAGE, TestData.FORM, 60, 100, 2));
+            during.add(vm.form(TestData.FORM).cachedLeads());
+            during.add(vm.leads().totalCountProperty().get());
+        };
+        vm.syncAll();
+        assertThat(during).as("the tree's count, then the table's, on the same event").containsExactly(12L, 12L);
+    }
+
+    @Test
+    void theSyncsStatusLineLabelsLeadsReadApartFromNewLeadsCached() {
+        WorkspaceViewModel vm = vm(opener.signIn(new AccessToken("EAAB1234567890"), null));
+        List<String> during = new ArrayList<>();
+        opener.sync.midSync = l -> {
+            // a re-read: 60 leads read so far, of which 2 were new to the cache
+            cache.addLead(TestData.PAGE, TestData.lead("M1", 1_800_000_000L, "Mid Sync", "mid@x.org", "fb", false));
+            cache.addLead(TestData.PAGE, TestData.lead("M2", 1_800_000_001L, "Mid Sync 2", "mid2@x.org", "fb", false));
+            l.onEvent(new io.leaddesk.sync.SyncEvent.FormProgress(TestData.PAGE, TestData.FORM, 60, 100, 2));
+            during.add(vm.statusTextProperty().get());
+            during.add(vm.form(TestData.FORM).detailProperty().get());
+        };
+        vm.syncAll();
+        assertThat(during.get(0)).isEqualTo("Syncing form 1 of 1 · 60 of 100 leads read, 2 new cached");
+        assertThat(during.get(1)).contains("12 cached");
     }
 
     @Test
@@ -250,6 +287,22 @@ class WorkspaceViewModelTest {
         assertThat(vm.noticeProperty().get().kind()).isEqualTo(WorkspaceViewModel.NoticeKind.WARNING);
         assertThat(vm.noticeProperty().get().text()).isEqualTo("Sync finished: 2 new leads arrived. 1 lead Meta sent could not"
                 + " be stored (first: Form, result page 2, lead 6 (it has no id)).");
+    }
+
+    @Test
+    void whileASyncRunsTheEmptyTableSaysLeadsAreOnTheWayNotSyncToBringThemIn() {
+        FakeLeadCache empty = new FakeLeadCache();
+        empty.addPage(TestData.PAGE, "Школа мов");
+        empty.addForm(TestData.form());
+        FakeOpener o = new FakeOpener(empty);
+        WorkspaceViewModel vm = vm(o.signIn(new AccessToken("EAAB1234567890"), null));
+        List<String> during = new ArrayList<>();
+        o.sync.newLeads = 0;
+        o.sync.midSync = l -> during.add(vm.leads().emptyTextProperty().get());
+        vm.syncAll();
+        assertThat(during).containsExactly("Syncing… Leads appear here as they arrive.");
+        assertThat(vm.leads().emptyTextProperty().get()).as("after a sync that found none")
+                .isEqualTo("No leads cached yet. Sync to bring in this workspace's leads.");
     }
 
     @Test

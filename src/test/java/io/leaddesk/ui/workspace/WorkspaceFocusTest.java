@@ -1,0 +1,169 @@
+package io.leaddesk.ui.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leaddesk.graph.AccessToken;
+import io.leaddesk.store.AppSettings;
+import io.leaddesk.store.CredentialVaultInMemory;
+import io.leaddesk.store.LeadRow;
+import io.leaddesk.ui.FakeOpener;
+import io.leaddesk.ui.Formats;
+import io.leaddesk.ui.FxTaskExecutor;
+import io.leaddesk.ui.MainWindow;
+import io.leaddesk.ui.Messages;
+import io.leaddesk.ui.TestData;
+import io.leaddesk.ui.UiStateStore;
+import io.leaddesk.ui.Workspace;
+import io.leaddesk.ui.detail.LeadDetailViewModel;
+import io.leaddesk.ui.leads.LeadsTableViewModel;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Tab and Shift+Tab in the workspace follow the reading order: search, filters, table, detail, tree, toolbar. */
+@ExtendWith(ApplicationExtension.class)
+class WorkspaceFocusTest {
+    private final Messages m = Messages.load(Locale.ENGLISH);
+    private final FakeOpener opener = new FakeOpener(TestData.cache(30));
+    private StackPane root;
+    private Stage stage;
+    private FxTaskExecutor executor;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        MainWindow.applyTheme(AppSettings.defaults());
+        executor = new FxTaskExecutor();
+        root = new StackPane();
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private WorkspaceView show(FxRobot robot) throws Exception {
+        Workspace w = opener.signIn(new AccessToken("EAAB1234567890"), null);
+        Formats f = new Formats(ZoneOffset.UTC, Locale.ENGLISH);
+        UiStateStore memory = UiStateStore.inMemory(executor);
+        LeadsTableViewModel leads = new LeadsTableViewModel(w.cache(), executor, m, Duration.ofMillis(10), ZoneOffset.UTC, memory);
+        LeadDetailViewModel detail = new LeadDetailViewModel(w.cache(), executor, m, f, Clock.systemUTC(), s -> { });
+        WorkspaceViewModel vm = new WorkspaceViewModel(w, new CredentialVaultInMemory(), executor, m, f, leads, detail);
+        WorkspaceView[] view = new WorkspaceView[1];
+        robot.interact(() -> {
+            view[0] = new WorkspaceView(vm, m, f, () -> { });
+            root.getChildren().setAll(view[0].root());
+            vm.open();
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "30 of 30".equals(leads.countTextProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        return view[0];
+    }
+
+    private static String id(Node n) {
+        return n == null ? "(none)" : n.getId() != null ? n.getId() : n.getClass().getSimpleName();
+    }
+
+    private String owner() {
+        return id(stage.getScene().getFocusOwner());
+    }
+
+    /** Presses Tab (or Shift+Tab) {@code times} and returns where the focus went each time. */
+    private List<String> tab(FxRobot robot, int times, boolean back) {
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            if (back) {
+                robot.push(KeyCode.SHIFT, KeyCode.TAB);
+            } else {
+                robot.push(KeyCode.TAB);
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            seen.add(owner());
+        }
+        return seen;
+    }
+
+    /** Pixels of text (darker than the field's background) in an empty text field: its prompt. */
+    private static int inkPixels(FxRobot robot, Node field) {
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> img[0] = field.snapshot(null, null));
+        javafx.scene.image.PixelReader px = img[0].getPixelReader();
+        int ink = 0;
+        // inside the border and away from the caret at the left
+        for (int y = 6; y < img[0].getHeight() - 6; y++) {
+            for (int x = 16; x < img[0].getWidth() - 8; x++) {
+                int argb = px.getArgb(x, y);
+                int lum = ((argb >> 16) & 0xff) + ((argb >> 8) & 0xff) + (argb & 0xff);
+                if (lum < 3 * 200) {
+                    ink++;
+                }
+            }
+        }
+        return ink;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void selectALead(FxRobot robot, WorkspaceView view) throws Exception {
+        TableView<LeadRow> table = robot.lookup("#table").queryAs(TableView.class);
+        robot.interact(() -> table.getSelectionModel().select(2));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.viewModel().detail().presentProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#search").query().requestFocus());
+    }
+
+    @Test
+    void theWorkspaceOpensInTheSearchBoxAndTabGoesSearchFiltersTableDetailTreeToolbarAndBack(FxRobot robot) throws Exception {
+        WorkspaceView view = show(robot);
+        assertThat(owner()).as("the focus when the workspace opens").isEqualTo("search");
+        assertThat(inkPixels(robot, robot.lookup("#search").query())).as("the search box says what it searches while it has the keyboard")
+                .isGreaterThan(150);
+        selectALead(robot, view);
+
+        List<String> forward = tab(robot, 20, false);
+        assertThat(forward).startsWith("newOnly", "filtersToggle", "table",
+                "delete", "copyEmail", "copyPhone", "status", "note", "rawPane",
+                "tree",
+                "treeToggle", "syncSelected", "syncAll", "detailToggle", "settings", "signOut",
+                "search");
+        assertThat(forward).doesNotContain("cancel", "export", "importDownload", "saveNote").as("disabled controls are skipped");
+
+        robot.interact(() -> robot.lookup("#filtersToggle").query().requestFocus());
+        List<String> back = tab(robot, 4, true);
+        assertThat(back).containsExactly("newOnly", "search", "signOut", "settings");
+    }
+
+    @Test
+    void aCollapsedPaneIsSkippedAndAFocusedControlShowsItsRing(FxRobot robot) throws Exception {
+        WorkspaceView view = show(robot);
+        selectALead(robot, view);
+        robot.interact(() -> robot.lookup("#treeToggle").queryAs(ToggleButton.class).setSelected(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#rawPane").query().requestFocus());
+        assertThat(tab(robot, 1, false)).as("after the detail, with the Pages tree collapsed").containsExactly("treeToggle");
+        assertThat(stage.getScene().getFocusOwner().getPseudoClassStates()).contains(FocusOrder.FOCUS_VISIBLE);
+
+        robot.interact(() -> robot.lookup("#detailToggle").queryAs(ToggleButton.class).setSelected(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#table").query().requestFocus());
+        assertThat(tab(robot, 1, false)).as("after the table, with the detail collapsed too").containsExactly("treeToggle");
+        assertThat(tab(robot, 1, true)).containsExactly("table");
+        assertThat(robot.lookup("#treeToggle").query().getPseudoClassStates()).as("the ring goes with the focus")
+                .doesNotContain(FocusOrder.FOCUS_VISIBLE);
+    }
+}
