@@ -1,8 +1,6 @@
 package io.leaddesk.ui.workspace;
 
 import io.leaddesk.graph.GraphErrorKind;
-import io.leaddesk.graph.TokenInfo;
-import io.leaddesk.graph.TokenKind;
 import io.leaddesk.store.CredentialVault;
 import io.leaddesk.store.StoredForm;
 import io.leaddesk.store.StoredPage;
@@ -37,7 +35,6 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -84,7 +81,6 @@ public final class WorkspaceViewModel {
     /** The sync; its message is the status line, also while no sync runs. */
     private final RunState sync = new RunState();
     private final ReadOnlyStringWrapper identity = new ReadOnlyStringWrapper(this, "identity", "");
-    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final ReadOnlyBooleanWrapper exportAvailable = new ReadOnlyBooleanWrapper(this, "exportAvailable");
     private final ReadOnlyIntegerWrapper treeVersion = new ReadOnlyIntegerWrapper(this, "treeVersion");
     private final ReadOnlyBooleanWrapper hasLeads = new ReadOnlyBooleanWrapper(this, "hasLeads");
@@ -93,7 +89,6 @@ public final class WorkspaceViewModel {
     private Cancellable liveRefresh = Cancellable.NONE;
     private boolean liveRefreshPending;
     private final BooleanBinding canSync;
-    private int noticeSeq;
 
     private CancelSignal cancelSignal;
     private Cancellable syncTask = Cancellable.NONE;
@@ -102,6 +97,7 @@ public final class WorkspaceViewModel {
     private Runnable onExport;
     private Runnable onSignedOut = () -> { };
     private final WorkspaceAccess access = new WorkspaceAccess();
+    private final NoticeFeed notice = new NoticeFeed(access::open);
 
     /** How often, at most, the tree's counts and the table move while a sync stores pages. */
     public static final Duration LIVE_REFRESH = Duration.ofMillis(500);
@@ -158,22 +154,10 @@ public final class WorkspaceViewModel {
             leads.refresh();
             reloadTree(() -> { });
         });
-        identity.set(identityText());
+        identity.set(IdentityText.of(workspace, m));
         sync.show(workspace.sync().isPresent() ? m.get("status.ready") : m.get("status.offline"));
         newLeads = new NewLeadsViewModel(workspace.cache(), executor, messages, leads, detail, tree.root(), treeVersion,
                 text -> notify(NoticeKind.ERROR, text));
-    }
-
-    private String identityText() {
-        if (workspace.isDemo()) {
-            return m.get("workspace.demo.badge");
-        }
-        if (workspace.sync().isEmpty()) {
-            return m.get("workspace.offline.badge");
-        }
-        TokenInfo who = workspace.who().orElse(null);
-        String kind = who != null && who.kind() == TokenKind.PAGE ? m.get("signin.kind.page") : m.get("signin.kind.user");
-        return m.format("workspace.identity", who == null ? "" : who.name(), kind, workspace.pages().size());
     }
 
     /** Loads the tree from the cache, shows all leads, and when online refreshes the forms from Graph. */
@@ -376,7 +360,7 @@ public final class WorkspaceViewModel {
     }
 
     private void notify(NoticeKind kind, String text, String action) {
-        notice.set(new Notice(kind, text, ++noticeSeq, action, null));
+        notice.post(kind, text, action, null);
     }
 
     /**
@@ -384,13 +368,7 @@ public final class WorkspaceViewModel {
      * Access view (false: the bar stays until the problem is fixed).
      */
     public boolean actOnNotice() {
-        Notice n = notice.get();
-        if (n != null && n.onAction() != null) {
-            n.onAction().run();
-            return true;
-        }
-        access.open();
-        return false;
+        return notice.act();
     }
 
     public TreeEntry root() {
@@ -418,7 +396,7 @@ public final class WorkspaceViewModel {
 
     /** The same with a button labelled {@code action} that runs {@code onAction} (an in-app notification's "Show"). */
     public void showNotice(NoticeKind kind, String text, String action, Runnable onAction) {
-        notice.set(new Notice(kind, text, ++noticeSeq, action, onAction));
+        notice.post(kind, text, action, onAction);
     }
 
     /** The form entry with this id, or null. */
@@ -503,7 +481,7 @@ public final class WorkspaceViewModel {
     }
 
     public ReadOnlyObjectProperty<Notice> noticeProperty() {
-        return notice.getReadOnlyProperty();
+        return notice.property();
     }
 
     public ReadOnlyBooleanProperty exportAvailableProperty() {
