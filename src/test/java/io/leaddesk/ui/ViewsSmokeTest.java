@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leaddesk.graph.AccessToken;
 import io.leaddesk.graph.GraphErrorKind;
 import io.leaddesk.graph.GraphException;
-import io.leaddesk.store.AppSettings;
 import io.leaddesk.store.CredentialVaultInMemory;
 import io.leaddesk.store.LeadRow;
 import io.leaddesk.ui.detail.LeadDetailViewModel;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -42,13 +40,8 @@ class ViewsSmokeTest {
 
     @Start
     void start(Stage stage) {
-        MainWindow.applyTheme(AppSettings.defaults());
         executor = new FxTaskExecutor();
-        root = new StackPane();
-        Scene scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        root = io.leaddesk.ui.workspace.WorkspaceStage.styled(stage, 1280, 800);
     }
 
     @Test

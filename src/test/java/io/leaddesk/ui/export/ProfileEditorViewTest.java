@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leaddesk.export.CustomProfile;
 import io.leaddesk.export.CustomProfiles;
-import io.leaddesk.store.AppSettings;
-import io.leaddesk.ui.MainWindow;
 import io.leaddesk.ui.Messages;
 import io.leaddesk.ui.SyncTaskExecutor;
 import java.nio.file.Path;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.event.Event;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -38,12 +35,7 @@ class ProfileEditorViewTest {
 
     @Start
     void start(Stage stage) {
-        MainWindow.applyTheme(AppSettings.defaults());
-        root = new StackPane();
-        Scene scene = new Scene(root, 720, 460);
-        scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        root = io.leaddesk.ui.workspace.WorkspaceStage.styled(stage, 720, 460);
     }
 
     private ProfileEditorView show(FxRobot robot) {

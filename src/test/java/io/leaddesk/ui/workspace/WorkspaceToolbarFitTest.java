@@ -3,12 +3,10 @@ package io.leaddesk.ui.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leaddesk.graph.AccessToken;
-import io.leaddesk.store.AppSettings;
 import io.leaddesk.store.CredentialVaultInMemory;
 import io.leaddesk.ui.FakeOpener;
 import io.leaddesk.ui.Formats;
 import io.leaddesk.ui.FxTaskExecutor;
-import io.leaddesk.ui.MainWindow;
 import io.leaddesk.ui.Messages;
 import io.leaddesk.ui.TestData;
 import io.leaddesk.ui.UiStateStore;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -45,12 +42,7 @@ class WorkspaceToolbarFitTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        MainWindow.applyTheme(AppSettings.defaults());
-        root = new StackPane();
-        Scene scene = new Scene(root, 1024, 700);
-        scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        root = WorkspaceStage.styled(stage, 1024, 700);
     }
 
     @Test

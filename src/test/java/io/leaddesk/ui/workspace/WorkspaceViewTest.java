@@ -2,24 +2,13 @@ package io.leaddesk.ui.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leaddesk.graph.AccessToken;
-import io.leaddesk.store.AppSettings;
-import io.leaddesk.store.CredentialVaultInMemory;
 import io.leaddesk.store.LeadRow;
 import io.leaddesk.store.LeadSort;
 import io.leaddesk.ui.FakeOpener;
-import io.leaddesk.ui.Formats;
 import io.leaddesk.ui.FxTaskExecutor;
-import io.leaddesk.ui.MainWindow;
 import io.leaddesk.ui.Messages;
 import io.leaddesk.ui.TestData;
 import io.leaddesk.ui.UiStateStore;
-import io.leaddesk.ui.Workspace;
-import io.leaddesk.ui.detail.LeadDetailViewModel;
-import io.leaddesk.ui.leads.LeadsTableViewModel;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +19,6 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import javafx.event.Event;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -74,13 +62,8 @@ class WorkspaceViewTest {
     void start(Stage stage) {
         this.stage = stage;
         css.addHandler(capture);
-        MainWindow.applyTheme(AppSettings.defaults());
         executor = new FxTaskExecutor();
-        root = new StackPane();
-        Scene scene = new Scene(root, 1024, 700);
-        scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        root = WorkspaceStage.styled(stage, 1024, 700);
     }
 
     @AfterEach
@@ -89,20 +72,7 @@ class WorkspaceViewTest {
     }
 
     private WorkspaceView show(FxRobot robot, UiStateStore memory) throws Exception {
-        Workspace w = opener.signIn(new AccessToken("EAAB1234567890"), null);
-        Formats f = new Formats(ZoneOffset.UTC, Locale.ENGLISH);
-        LeadsTableViewModel leads = new LeadsTableViewModel(w.cache(), executor, m, Duration.ofMillis(10), ZoneOffset.UTC, memory);
-        LeadDetailViewModel detail = new LeadDetailViewModel(w.cache(), executor, m, f, Clock.systemUTC(), s -> { });
-        WorkspaceViewModel vm = new WorkspaceViewModel(w, new CredentialVaultInMemory(), executor, m, f, leads, detail);
-        WorkspaceView[] view = new WorkspaceView[1];
-        robot.interact(() -> {
-            view[0] = new WorkspaceView(vm, m, f, () -> { });
-            root.getChildren().setAll(view[0].root());
-            vm.open();
-        });
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "300 of 300".equals(leads.countTextProperty().get()));
-        WaitForAsyncUtils.waitForFxEvents();
-        return view[0];
+        return WorkspaceStage.show(robot, root, opener, executor, m, memory, 300);
     }
 
     @SuppressWarnings("unchecked")
