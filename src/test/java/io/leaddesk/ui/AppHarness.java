@@ -122,6 +122,16 @@ public final class AppHarness implements AutoCloseable {
                 .max(Comparator.comparingLong(StoredForm::cachedLeads)).orElseThrow();
     }
 
+    /** Signs in with {@code token} on the sign-in screen, continues, and waits until the workspace shows its pages. */
+    public WorkspaceViewModel signIn(org.testfx.api.FxRobot robot, String token) throws Exception {
+        robot.interact(() -> robot.lookup("#tokenHidden").queryAs(javafx.scene.control.TextField.class).setText(token));
+        robot.clickOn("#signIn");
+        waitUntil(20, () -> robot.lookup("#result").query().isVisible());
+        robot.clickOn("#continueButton");
+        waitUntil(30, () -> window.workspaceViewModel() != null && !window.workspaceViewModel().root().children().isEmpty());
+        return workspace();
+    }
+
     /** Clicks "Try with sample data" and waits until the demo workspace shows its pages. */
     public WorkspaceViewModel openSampleWorkspace(org.testfx.api.FxRobot robot) throws Exception {
         robot.clickOn("#sample");

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -53,13 +52,7 @@ class LiveScreenshotsTest {
 
     @Test
     void rendersTheWorkspaceWithNewLeads(FxRobot robot) throws Exception {
-        robot.interact(() -> robot.lookup("#tokenHidden").queryAs(TextField.class).setText(SampleTokens.USER));
-        robot.clickOn("#signIn");
-        waitUntil(20, () -> robot.lookup("#result").query().isVisible());
-        robot.clickOn("#continueButton");
-        waitUntil(20, () -> app.window.workspaceViewModel() != null
-                && !app.window.workspaceViewModel().root().children().isEmpty());
-        WorkspaceViewModel vm = app.workspace();
+        WorkspaceViewModel vm = app.signIn(robot, SampleTokens.USER);
         sync(robot, vm);
 
         List<SampleForm> active = graph.dataset().allForms().stream().filter(f -> "ACTIVE".equals(f.status())).toList();

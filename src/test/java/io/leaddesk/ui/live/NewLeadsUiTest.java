@@ -21,7 +21,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeCell;
 import javafx.stage.Stage;
@@ -59,13 +58,7 @@ class NewLeadsUiTest {
     }
 
     private WorkspaceViewModel signInAndSync(FxRobot robot) throws Exception {
-        robot.interact(() -> robot.lookup("#tokenHidden").queryAs(TextField.class).setText(SampleTokens.USER));
-        robot.clickOn("#signIn");
-        waitUntil(20, () -> robot.lookup("#result").query().isVisible());
-        robot.clickOn("#continueButton");
-        waitUntil(20, () -> app.window.workspaceViewModel() != null
-                && !app.window.workspaceViewModel().root().children().isEmpty());
-        WorkspaceViewModel vm = app.workspace();
+        WorkspaceViewModel vm = app.signIn(robot, SampleTokens.USER);
         sync(robot, vm);
         assertThat(onFx(() -> vm.root().newLeadsProperty().get())).as("a first sync's backlog is not new").isZero();
         return vm;
