@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
         footer = {"", "Environment: LEADDESK_TOKEN (access token, never an argument), LEADDESK_GRAPH_URL, LEADDESK_GRAPH_VERSION,",
                 "LEADDESK_HOME (data folder), LEADDESK_APP_SECRET (optional, for appsecret_proof and 'token extend'),",
                 "LEADDESK_APP_ID (optional, the Meta app's id, for 'token extend' and the token's expiry),",
-                "LEADDESK_PAGE_SIZE (leads per result page, 1 to 5000, default 500),",
+                "LEADDESK_PAGE_SIZE (leads per result page to start with, 1 to 5000, default 500; a sync grows it",
+                "to twice that, at most 1000, while pages come full), LEADDESK_CONCURRENCY (requests in flight, 1 to 16,",
+                "default 6),",
                 "LEADDESK_MAX_RETRY_SECONDS (how long to keep retrying, 0 to 86400, default 600).",
                 "Exit codes: 0 ok, 2 usage or bad input, 3 token or permission, 4 Graph API or network, 5 local storage",
                 "or output, 1 unexpected (a bug), 130 stopped with Ctrl+C."})

@@ -32,7 +32,8 @@ import java.util.function.BooleanSupplier;
  * <p>Every request asks for the form's current {@link PageSize}. When Meta answers that a page asked for too much
  * ("reduce the amount of data", or a body that timed out), the same position is asked for again at once with half
  * the size, down to 25, without a wait and without using up the retry budget; only at the smallest size is the
- * failure retried like any transient one. A request with two time filters that Graph refuses naming
+ * failure retried like any transient one. Each answer is reported to the size, which a sync lets grow after full
+ * pages ({@link PageSize#answered}). A request with two time filters that Graph refuses naming
  * {@code filtering} ends the pull with {@link FiltersRefusedException}.
  */
 final class LeadPager {
@@ -182,7 +183,10 @@ final class LeadPager {
             int limit = size.get();
             HttpUrl sized = url.newBuilder().setQueryParameter("limit", Integer.toString(limit)).build();
             try {
-                return caller.get(sized, token, "leads", PageParsers::leads, stop, listener, size.canShrink(limit));
+                PageParsers.LeadPage page = caller.get(sized, token, "leads", PageParsers::leads, stop, listener,
+                        size.canShrink(limit));
+                size.answered(limit, page.leads().size(), page.next() != null);
+                return page;
             } catch (GraphFailure e) {
                 if (e.askedTooMuch() && size.canShrink(limit)) {
                     size.refused(limit);

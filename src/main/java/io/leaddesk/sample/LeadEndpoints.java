@@ -32,6 +32,8 @@ final class LeadEndpoints {
     private final Map<String, AtomicInteger> requestsByForm = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> filterings = new ConcurrentHashMap<>();
     private final AtomicInteger refusedPages = new AtomicInteger();
+    /** The {@code limit} of every leads request, as asked (before the cap), in arrival order. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Integer> limitsAsked = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ObjectMapper mapper = new ObjectMapper();
 
     LeadEndpoints(SampleDataset dataset, SamplePaging paging, SampleFaultInjector faults, SampleOptions options) {
@@ -65,9 +67,22 @@ final class LeadEndpoints {
         return out;
     }
 
+    /** The {@code limit} every leads request asked for so far (missing: Graph's default), in arrival order. */
+    List<Integer> limitsAsked() {
+        return List.copyOf(limitsAsked);
+    }
+
     /** Pages refused with "reduce the amount of data" so far. */
     int refusedPages() {
         return refusedPages.get();
+    }
+
+    private static int parsedOr(String raw, int otherwise) {
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 
     static int leadMask(SampleRequest req) {
@@ -84,6 +99,8 @@ final class LeadEndpoints {
             throw GraphError.noLeadsPermission();
         }
         int mask = leadMask(req);
+        String asked = req.get("limit");
+        limitsAsked.add(asked == null || asked.isBlank() ? SamplePaging.DEFAULT_LIMIT : parsedOr(asked, -1));
         int limit = paging.limit(req);
         int arriving = arrivalsNow(form);
         if (arriving > 0) {

@@ -162,6 +162,11 @@ public final class SampleGraphServer implements AutoCloseable {
         return leads.filterings();
     }
 
+    /** The {@code limit} of every leads request so far, as the client asked it (before the cap), in arrival order. */
+    public java.util.List<Integer> leadLimitsAsked() {
+        return leads.limitsAsked();
+    }
+
     /** Pages of leads refused with "reduce the amount of data" so far ({@link SampleOptions#refusePagesAbove()}). */
     public int refusedPages() {
         return leads.refusedPages();

@@ -84,7 +84,7 @@ final class FormRun {
         SyncState.Form remembered = context.store().syncState().load(job.form().id());
         this.sequential = remembered.sequential();
         this.sizes = new PageSizeMemory(context.graph().settings().pageSize(), remembered);
-        this.size = new PageSize(sizes.start());
+        this.size = sizes.newSize();
         this.incremental = !full && job.watermark() != null;
         this.from = incremental ? job.watermark() - SyncService.OVERLAP.toSeconds() + 1 : null;
         this.rememberedPull = remembered.pull();
@@ -334,7 +334,7 @@ final class FormRun {
 
     /** A pull that did not complete still remembers a page size Meta refused. */
     private void rememberPageSize() {
-        if (size.halvings() == 0) {
+        if (size.halvings() == 0 && !size.refusedLarger()) {
             return;
         }
         try {

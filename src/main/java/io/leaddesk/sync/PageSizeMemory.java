@@ -8,6 +8,10 @@ import io.leaddesk.store.SyncState;
  * halved during the pull (down to 25, {@link PageSize}); the size that worked is remembered in the cache and used by
  * the next syncs. After {@value #PROBE_AFTER} syncs in a row without a refusal the next one tries half as much again
  * (never above the configured size); if that is refused, the size known to work is kept.
+ *
+ * <p>A form with no refusal on record may grow past the configured size during a pull, up to
+ * {@link PageSize#growthCeiling} (see {@link PageSize}). When Meta refuses or caps a grown page, the largest size that
+ * worked is remembered (at or above the configured size) and later pulls grow no further than that.
  */
 final class PageSizeMemory {
     /** Pulls without a refusal before a larger page is tried again. */
@@ -17,6 +21,7 @@ final class PageSizeMemory {
     private final Integer known;
     private final int cleanPulls;
     private final int start;
+    private final int ceiling;
 
     PageSizeMemory(int configured, SyncState.Form remembered) {
         this.configured = Math.max(1, configured);
@@ -30,6 +35,18 @@ final class PageSizeMemory {
         } else {
             start = known;
         }
+        if (known != null) {
+            ceiling = start; // refused below the configured size: no growth until the probes climb back
+        } else if (r != null) {
+            ceiling = Math.min(r, PageSize.growthCeiling(this.configured)); // larger than r was refused or capped
+        } else {
+            ceiling = PageSize.growthCeiling(this.configured);
+        }
+    }
+
+    /** The size for this pull: starts at {@link #start()}, may grow up to the ceiling. */
+    PageSize newSize() {
+        return PageSize.growing(start, ceiling);
     }
 
     /** The size this pull starts with. */
@@ -52,7 +69,11 @@ final class PageSizeMemory {
         } else {
             worked = size.get();
         }
-        return worked >= configured ? null : worked;
+        if (worked >= configured) {
+            // a grown page refused or capped: remember the largest that worked, so later pulls grow no further
+            return size.refusedLarger() ? Integer.valueOf(Math.max(configured, size.ceiling())) : null;
+        }
+        return worked;
     }
 
     /** Clean pulls to remember with {@link #remember}. */

@@ -90,6 +90,26 @@ class SlicePlanTest {
                 .as("a smaller LEADDESK_PAGE_SIZE wins").isEqualTo(300);
     }
 
+    @Test
+    void aFormWithoutRefusalsGrowsToTwiceTheConfiguredSizeAndARefusedGrownPageIsRememberedAsTheLimit() {
+        PageSizeMemory fresh = new PageSizeMemory(500, SyncState.Form.NONE);
+        PageSize size = fresh.newSize();
+        assertThat(size.ceiling()).isEqualTo(1000);
+        size.answered(500, 500, true);
+        size.answered(500, 500, true);
+        assertThat(size.get()).isEqualTo(1000);
+        assertThat(fresh.remember(size)).as("growth that worked is not stored").isNull();
+        refusedOnce(size, 1000);
+        assertThat(fresh.remember(size)).as("the largest size that worked").isEqualTo(500);
+
+        PageSizeMemory capped = new PageSizeMemory(500, new SyncState.Form(500, 0, false, null));
+        assertThat(capped.start()).isEqualTo(500);
+        assertThat(capped.newSize().ceiling()).as("grows no further than what worked").isEqualTo(500);
+        assertThat(new PageSizeMemory(500, new SyncState.Form(800, 0, false, null)).newSize().ceiling()).isEqualTo(800);
+        assertThat(new PageSizeMemory(500, new SyncState.Form(125, 0, false, null)).newSize().ceiling())
+                .as("a form refused below the configured size does not grow").isEqualTo(125);
+    }
+
     private static void refusedOnce(PageSize size, int asked) {
         size.refused(asked); // what the pager does when Meta answers "reduce the amount of data"
     }

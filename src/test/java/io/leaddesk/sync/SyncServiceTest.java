@@ -81,7 +81,8 @@ class SyncServiceTest {
         }
         assertThat(events.get(0)).isInstanceOf(SyncEvent.Started.class);
         assertThat(events.get(events.size() - 1)).isInstanceOf(SyncEvent.Finished.class);
-        assertThat(events).filteredOn(e -> e instanceof SyncEvent.FormProgress).hasSizeGreaterThan(3000 / 50 - 1);
+        // pages of 50, growing to 100 after two full ones: one event per committed page
+        assertThat(events).filteredOn(e -> e instanceof SyncEvent.FormProgress).hasSizeGreaterThan(3000 / 100 - 1);
     }
 
     @Test
