@@ -45,6 +45,7 @@ public final class LeadStore implements AutoCloseable {
     private final ImportedForms importedForms;
     private final SeenState seen;
     private final SyncState syncState;
+    private final SortIndexes sortIndexes;
 
     private LeadStore(Database db) {
         this.db = db;
@@ -59,6 +60,7 @@ public final class LeadStore implements AutoCloseable {
         this.importedForms = new ImportedForms(db);
         this.seen = new SeenState(db);
         this.syncState = new SyncState(db);
+        this.sortIndexes = new SortIndexes(db);
     }
 
     // ---- opening ---------------------------------------------------------------------------------
@@ -165,6 +167,11 @@ public final class LeadStore implements AutoCloseable {
     /** What the sync remembers per form between runs: page size, way of reading, the unfinished pull's ranges. */
     public SyncState syncState() {
         return syncState;
+    }
+
+    /** The name and e-mail sort indexes, which a sync of many new leads sets aside while it writes. */
+    public SortIndexes sortIndexes() {
+        return sortIndexes;
     }
 
     /** Records that a pull of {@code formId} completed: its new watermark (Unix seconds, may be null if no leads) and when. */

@@ -80,6 +80,7 @@ final class StoreFile {
             }
             Database database = new Database(db, w, Access.WRITABLE);
             migrate(db, w, database);
+            SortIndexes.ensure(w, database);
             LOG.info("Lead cache opened: {}", db);
             return database;
         } catch (SQLException e) {

@@ -12,6 +12,7 @@ import io.leaddesk.graph.PageInfo;
 import io.leaddesk.graph.TokenCheck;
 import io.leaddesk.graph.TokenKind;
 import io.leaddesk.store.LeadStore;
+import io.leaddesk.store.SortIndexes;
 import io.leaddesk.store.StoreException;
 import io.leaddesk.store.StoredForm;
 import java.time.Clock;
@@ -164,6 +165,7 @@ public final class SyncService {
         SyncListener events = safe(listener);
         List<FormOutcome> outcomes = new ArrayList<>();
         List<FormRun.Job> jobs = new ArrayList<>();
+        long expectedNew = 0;
 
         PageDiagnosis diagnosis = new PageDiagnosis(graph.forSignIn(),
                 session.who().kind() == TokenKind.USER ? session.token() : null, cancel);
@@ -189,6 +191,7 @@ public final class SyncService {
                     // Incremental pulls can only estimate: what Meta counts beyond what we hold.
                     long expectedLeads = incremental ? Math.max(0, f.leadsCount() - cachedLeads) : Math.max(0, f.leadsCount());
                     jobs.add(new FormRun.Job(page, f, expectedLeads, cached.map(StoredForm::watermark).orElse(null)));
+                    expectedNew += Math.max(0, f.leadsCount() - cachedLeads);
                 }
             }
         }
@@ -211,8 +214,11 @@ public final class SyncService {
         try {
             context = new SyncContext(graph, store, clock, events, cancel, writers);
             if (!jobs.isEmpty()) {
-                outcomes.addAll(new PullScheduler(context, concurrency, (job, o) -> explained(o, job, diagnosis))
-                        .run(jobs, request.full()));
+                // a big first sync writes without the name and e-mail sort indexes and builds them at the end
+                try (SortIndexes.Deferral ignored = store.sortIndexes().deferFor(expectedNew)) {
+                    outcomes.addAll(new PullScheduler(context, concurrency, (job, o) -> explained(o, job, diagnosis))
+                            .run(jobs, request.full()));
+                }
             }
         } finally {
             writers.shutdownNow();
