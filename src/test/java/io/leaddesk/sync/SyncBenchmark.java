@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Syncs 100,000 leads from the sample server and compares with merely downloading and parsing the same pages.
@@ -24,6 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("benchmark")
 class SyncBenchmark {
+    /** Each run writes about a gigabyte of caches: JUnit removes them afterwards. */
+    @TempDir
+    Path tmp;
+
     static final int LEADS = Integer.getInteger("bench.leads", 100_000);
 
     @Test
@@ -31,7 +36,7 @@ class SyncBenchmark {
         try (SampleGraphServer server = SampleGraphServer.start(SampleOptions.defaults().withLeads(LEADS));
              GraphClient graph = new GraphClient(GraphSettings.defaults().withBaseUrl(server.baseUrl()).withPageSize(500))) {
             SyncService warm = null;
-            Path dir = Files.createTempDirectory("leaddesk-bench");
+            Path dir = Files.createTempDirectory(tmp, "leaddesk-bench");
             // Warm-up: one download pass and one sync into a throwaway database (JIT).
             downloadAndParse(graph);
             try (LeadStore store = LeadStore.open(dir.resolve("warm.db"))) {
@@ -100,7 +105,7 @@ class SyncBenchmark {
         try (SampleGraphServer server = SampleGraphServer.start(options);
              GraphClient graph = new GraphClient(GraphSettings.defaults().withBaseUrl(server.baseUrl()).withPageSize(500)
                      .withConcurrency(concurrency))) {
-            Path dir = Files.createTempDirectory("leaddesk-bench-latency");
+            Path dir = Files.createTempDirectory(tmp, "leaddesk-bench-latency");
             AccessToken user = new AccessToken(SampleTokens.USER);
 
             // -Dbench.syncOnly=true: only the two sync rounds (a quick A/B of a change); the references are skipped
@@ -166,8 +171,8 @@ class SyncBenchmark {
             double floorPlain = plainRequests * latency / 1000.0 / concurrency;
             double floorSync = syncRequests[bestRound] * latency / 1000.0 / concurrency;
             System.out.printf(Locale.ROOT, "BENCHMARK latency: %d leads, 12 forms (one with half), %d ms per request,"
-                            + " concurrency %d, 500 per page, %d cores, load %.2f%n", LEADS, latency, concurrency,
-                    Runtime.getRuntime().availableProcessors(), loadAverage());
+                            + " concurrency %d, pages from 500 up to %d, %d cores, load %.2f%n", LEADS, latency, concurrency,
+                    io.leaddesk.graph.PageSize.growthCeiling(500), Runtime.getRuntime().availableProcessors(), loadAverage());
             System.out.printf(Locale.ROOT, "BENCHMARK latency: sync %.2f s and %.2f s (+ sign-in %.2f s), %d requests, at most"
                             + " %d in flight%n", sync[0], sync[1], signIn[bestRound], syncRequests[bestRound], most[bestRound]);
             System.out.printf(Locale.ROOT, "BENCHMARK latency: one form after the other %.2f s (%d requests, sign-in included):"
