@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leaddesk.graph.AccessToken;
 import io.leaddesk.graph.GraphClient;
 import io.leaddesk.graph.GraphSettings;
-import io.leaddesk.sample.SampleDataset;
 import io.leaddesk.sample.SampleForm;
 import io.leaddesk.sample.SampleGraphServer;
 import io.leaddesk.sample.SampleOptions;
 import io.leaddesk.sample.SampleTokens;
-import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -107,19 +104,10 @@ class GrowingPagesTest {
     }
 
     private Set<String> cachedIds() {
-        Set<String> ids = new HashSet<>();
-        store.forEachLead(LeadQuery.all(), l -> assertThat(ids.add(l.id())).as("lead " + l.id() + " once").isTrue());
-        return ids;
+        return LeadIds.cached(store);
     }
 
     private Set<String> serverIds() {
-        Set<String> ids = new HashSet<>();
-        SampleDataset d = server.dataset();
-        for (SampleForm f : d.allForms()) {
-            for (int i = 0; i < f.leadCount(); i++) {
-                ids.add(d.leadId(f.id(), i));
-            }
-        }
-        return ids;
+        return LeadIds.served(server.dataset());
     }
 }

@@ -10,14 +10,12 @@ import io.leaddesk.sample.SampleForm;
 import io.leaddesk.sample.SampleGraphServer;
 import io.leaddesk.sample.SampleOptions;
 import io.leaddesk.sample.SampleTokens;
-import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadStore;
 import io.leaddesk.store.SyncState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,20 +68,11 @@ class SlicedSyncTest {
     }
 
     private Set<String> cachedIds() {
-        Set<String> ids = new HashSet<>();
-        store.forEachLead(LeadQuery.all(), l -> assertThat(ids.add(l.id())).as("lead " + l.id() + " once").isTrue());
-        return ids;
+        return LeadIds.cached(store);
     }
 
     private Set<String> serverIds() {
-        Set<String> ids = new HashSet<>();
-        SampleDataset d = server.dataset();
-        for (SampleForm f : d.allForms()) {
-            for (int i = 0; i < f.leadCount(); i++) {
-                ids.add(d.leadId(f.id(), i));
-            }
-        }
-        return ids;
+        return LeadIds.served(server.dataset());
     }
 
     /** Requests for leads that carried both ends of a range. */
