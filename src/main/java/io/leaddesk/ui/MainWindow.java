@@ -82,6 +82,7 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
         scene.getStylesheets().add(AccessWindow.STYLESHEET);
         applyTheme(ctx.settings());
+        TextMenus.installEverywhere(ctx.messages());
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
