@@ -5,6 +5,7 @@ import io.leaddesk.model.LeadForm;
 import io.leaddesk.store.ImportBatch;
 import io.leaddesk.store.ImportOutcome;
 import io.leaddesk.store.LeadStore;
+import io.leaddesk.store.SortIndexes;
 import io.leaddesk.store.StoredForm;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,7 +79,11 @@ final class WritePass {
             }
             LeadRows reader = new LeadRows(cols, explicitForm, plans::get);
             Leads leads = new Leads(f, reader, plans);
-            ImportOutcome o = store.importLeads(new ImportBatch(f.name(), at, placeholders, leads));
+            ImportOutcome o;
+            // a file of many new leads writes them without the name and e-mail sort indexes and builds those once
+            try (SortIndexes.Deferral ignored = store.sortIndexes().deferFor(preview.newLeads())) {
+                o = store.importLeads(new ImportBatch(f.name(), at, placeholders, leads));
+            }
             listener.progress(new ImportProgress(ImportProgress.Phase.WRITING, leads.rows, f.size(), f.size()));
             return new ImportResult(preview.file(), f.name(), false, at, o.newLeads(), o.alreadyCached(), o.forgotten(),
                     duplicates, skipped, problems, o.importId(), o.formsCreated(), o.newByForm());
