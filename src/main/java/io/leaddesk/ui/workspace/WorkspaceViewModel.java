@@ -124,10 +124,11 @@ public final class WorkspaceViewModel {
         this.progress = new SyncProgress(tree, sync, messages, formats, syncText,
                 () -> hasLeads.set(tree.root().cachedLeads() > 0), () -> this.growth.committed(), this::refreshSoon);
         // the tree from the cache (forms a sync stored show up), its counts moved, the table read: together
-        this.growth = new LiveGrowth(executor, LIVE_REFRESH, () -> reloadTree(() -> {
+        this.growth = new LiveGrowth(executor, LIVE_REFRESH, done -> reloadTree(() -> {
             progress.showGrowth();
             leads.refresh();
-        }), sync::isRunning);
+            done.run();
+        }), sync::isRunning, System::nanoTime);
         this.rowActions = new RowActions(workspace.cache(), executor, messages, leads, detail, clipboard,
                 e -> notify(NoticeKind.ERROR, errors.describe(e)));
         ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(workspace.sync().isPresent());

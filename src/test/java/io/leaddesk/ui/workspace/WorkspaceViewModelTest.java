@@ -216,10 +216,11 @@ class WorkspaceViewModelTest {
         for (int i = 1; i <= 5; i++) {
             vm.onEvent(new io.leaddesk.sync.SyncEvent.FormProgress(TestData.PAGE, TestData.FORM, i * 10, 100, i));
         }
-        assertThat(manual.delayedTimersPending() - before).as("one wait for five pages").isEqualTo(1);
+        assertThat(manual.delayedTimersPending() - before).as("the wait starts once the read is done").isZero();
         assertThat(manual.pending()).as("the sync and one read of the tree, for five pages").isEqualTo(2);
         assertThat(vm.statusTextProperty().get()).as("the status line's cached count is the tree's").endsWith(", 0 new cached");
         manual.runLast(); // that read (the sync itself stays queued): the counts move to what was committed
+        assertThat(manual.delayedTimersPending() - before).as("one wait for five pages").isEqualTo(1);
         assertThat(vm.form(TestData.FORM).cachedLeads()).isEqualTo(15);
         assertThat(vm.statusTextProperty().get()).endsWith(", 5 new cached");
         assertThat(vm.root().detailProperty().get()).isEqualTo("15 cached");
