@@ -70,8 +70,12 @@ final class PageSizeMemory {
             worked = size.get();
         }
         if (worked >= configured) {
-            // a grown page refused or capped: remember the largest that worked, so later pulls grow no further
-            return size.refusedLarger() ? Integer.valueOf(Math.max(configured, size.ceiling())) : null;
+            // a grown page refused or capped: remember the largest that worked, so later pulls grow no further (and
+            // keep remembering it while pulls stay within it)
+            if (size.refusedLarger()) {
+                return Math.max(configured, size.ceiling());
+            }
+            return known == null && ceiling < PageSize.growthCeiling(configured) ? Integer.valueOf(ceiling) : null;
         }
         return worked;
     }

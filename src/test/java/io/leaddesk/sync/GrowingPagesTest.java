@@ -93,6 +93,11 @@ class GrowingPagesTest {
         assertThat(again.fetched()).isEqualTo(big().leadCount());
         assertThat(server.refusedPages()).as("remembered: the next sync does not grow past what worked").isEqualTo(1);
         assertThat(server.leadLimitsAsked().subList(before, server.leadLimitsAsked().size())).containsOnly(200);
+
+        SyncReport third = sync.sync(sync.signIn(new AccessToken(SampleTokens.USER)),
+                new SyncRequest(Set.of(), Set.of(big().id()), true), SyncListener.NONE, new CancelSignal());
+        assertThat(third.ok()).as(third.summary()).isTrue();
+        assertThat(server.refusedPages()).as("still remembered after a sync without a refusal").isEqualTo(1);
     }
 
     @Test

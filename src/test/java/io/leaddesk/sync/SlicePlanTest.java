@@ -105,6 +105,7 @@ class SlicePlanTest {
         PageSizeMemory capped = new PageSizeMemory(500, new SyncState.Form(500, 0, false, null));
         assertThat(capped.start()).isEqualTo(500);
         assertThat(capped.newSize().ceiling()).as("grows no further than what worked").isEqualTo(500);
+        assertThat(capped.remember(capped.newSize())).as("and keeps that in mind after a clean pull").isEqualTo(500);
         assertThat(new PageSizeMemory(500, new SyncState.Form(800, 0, false, null)).newSize().ceiling()).isEqualTo(800);
         assertThat(new PageSizeMemory(500, new SyncState.Form(125, 0, false, null)).newSize().ceiling())
                 .as("a form refused below the configured size does not grow").isEqualTo(125);
