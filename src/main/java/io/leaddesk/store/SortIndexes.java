@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * {@value #MINIMUM_NEW} new leads, and at least as many as the cache already holds, drops them before it writes and
  * builds them again when it ends, however it ends. Meanwhile the cache stays correct: sorting by name or e-mail only
  * sorts without the index. A process killed in between leaves them missing; the next open builds them
- * ({@link #ensure}). See docs/decisions/0011-bulk-sort-indexes.md.
+ * ({@link #ensure}). See docs/decisions/0011-growing-pages-and-bulk-sort-indexes.md.
  */
 public final class SortIndexes {
     private static final Logger LOG = LoggerFactory.getLogger(SortIndexes.class);
@@ -76,7 +76,16 @@ public final class SortIndexes {
                 if (!worthDeferring(expectedNew, count(c))) {
                     return false;
                 }
-                execute(c, DROP);
+                // the freed index pages are zeroed: they hold every name and e-mail, and a later forget of a lead
+                // could not reach copies left in free pages (see Erasure)
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA secure_delete = ON");
+                    try {
+                        execute(c, DROP);
+                    } finally {
+                        st.execute("PRAGMA secure_delete = OFF");
+                    }
+                }
                 return true;
             });
             if (!dropped) {
