@@ -10,15 +10,12 @@ import io.leaddesk.sample.SampleGraphServer;
 import io.leaddesk.sample.SampleOptions;
 import io.leaddesk.sample.SampleTokens;
 import io.leaddesk.store.LeadStore;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 15: a sync asks for larger pages while Meta answers full ones (a round trip costs the same whatever the page
@@ -26,23 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * in the next sync; a server that caps pages silently loses nothing. One request at a time, so the order is exact.
  */
 @Timeout(120)
-class GrowingPagesTest {
+class GrowingPagesTest extends SampleSyncTest {
     /** One form with nearly all the leads; the others fit in one page. */
     private static final int[] HEAVY = {99, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
-
-    @TempDir
-    Path dir;
-
-    private SampleGraphServer server;
-    private GraphClient graph;
-    private LeadStore store;
-
-    @AfterEach
-    void tearDown() {
-        if (store != null) store.close();
-        if (graph != null) graph.close();
-        if (server != null) server.close();
-    }
 
     private SyncService start(SampleOptions options) {
         server = SampleGraphServer.start(options.withLeads(4000).withFormWeights(HEAVY));

@@ -11,30 +11,13 @@ import io.leaddesk.sample.SampleTokens;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadStore;
 import io.leaddesk.store.StoredForm;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 10 item 4: a lead Meta sends malformed is skipped and reported; it blocks neither its form nor the others. */
-class SkippedLeadsTest {
-    @TempDir
-    Path dir;
-
-    private SampleGraphServer server;
-    private GraphClient graph;
-    private LeadStore store;
-
-    @AfterEach
-    void tearDown() {
-        if (store != null) store.close();
-        if (graph != null) graph.close();
-        if (server != null) server.close();
-    }
-
+class SkippedLeadsTest extends SampleSyncTest {
     private SyncService start(SampleOptions options) {
         server = SampleGraphServer.start(options);
         graph = new GraphClient(GraphSettings.defaults().withBaseUrl(server.baseUrl()).withPageSize(100)

@@ -12,7 +12,6 @@ import io.leaddesk.sample.SampleOptions;
 import io.leaddesk.sample.SampleTokens;
 import io.leaddesk.store.LeadStore;
 import io.leaddesk.store.SyncState;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,10 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 15: big forms are read as touching time_created ranges in parallel, within one concurrency; a slice that turns
@@ -31,25 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  * one request gets one sequential read per form, remembered; pages Meta finds too large are halved and remembered.
  */
 @Timeout(120)
-class SlicedSyncTest {
+class SlicedSyncTest extends SampleSyncTest {
     /** One form with half of the leads, every other form a twenty-second. */
     static final int[] ONE_BIG = {11, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
     /** One form with nine tenths of the leads: cut in three or more ranges, so the middle ones have both ends. */
     static final int[] HEAVY = {99, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
-
-    @TempDir
-    Path dir;
-
-    private SampleGraphServer server;
-    private GraphClient graph;
-    private LeadStore store;
-
-    @AfterEach
-    void tearDown() {
-        if (store != null) store.close();
-        if (graph != null) graph.close();
-        if (server != null) server.close();
-    }
 
     private SyncService start(SampleOptions options, int pageSize, int concurrency, Clock clock) {
         server = SampleGraphServer.start(options);

@@ -12,34 +12,17 @@ import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadRow;
 import io.leaddesk.store.LeadSort;
 import io.leaddesk.store.LeadStore;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 15: a sync that brings in more leads than the cache holds (at least 20,000) writes them without the name and
  * e-mail sort indexes and builds those once at the end; a small sync writes with them in place.
  */
 @Timeout(120)
-class SortIndexesSyncTest {
-    @TempDir
-    Path dir;
-
-    private SampleGraphServer server;
-    private GraphClient graph;
-    private LeadStore store;
-
-    @AfterEach
-    void tearDown() {
-        if (store != null) store.close();
-        if (graph != null) graph.close();
-        if (server != null) server.close();
-    }
-
+class SortIndexesSyncTest extends SampleSyncTest {
     /** Syncs every form of a sample of {@code leads}; returns whether the indexes were there after each page. */
     private List<Boolean> syncWatchingIndexes(int leads) {
         server = SampleGraphServer.start(SampleOptions.defaults().withLeads(leads));

@@ -11,11 +11,8 @@ import io.leaddesk.sample.SampleOptions;
 import io.leaddesk.sample.SampleTokens;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -27,21 +24,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * A sync that meets a permission problem on one Page names the access doctor's finding for that Page (not a guess),
  * and keeps reading the Pages it can.
  */
-class SyncAccessTest {
-    @TempDir
-    Path dir;
-
-    private SampleGraphServer server;
-    private GraphClient graph;
-    private LeadStore store;
-
-    @AfterEach
-    void tearDown() {
-        if (store != null) store.close();
-        if (graph != null) graph.close();
-        if (server != null) server.close();
-    }
-
+class SyncAccessTest extends SampleSyncTest {
     private SyncService start() {
         server = SampleGraphServer.start(SampleOptions.defaults().withLeads(600));
         graph = new GraphClient(GraphSettings.defaults().withBaseUrl(server.baseUrl())

@@ -13,38 +13,21 @@ import io.leaddesk.sample.SampleTokens;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadStore;
 import io.leaddesk.store.StoredForm;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 10 item 1: a server that caps pages at 25 and whose offsets shift while leads arrive during the pull.
  * Nothing the server had when the pull began may be lost, and no form may be reported complete when it was not.
  */
 @Timeout(120)
-class SyncCompletenessTest {
-    @TempDir
-    Path dir;
-
-    private SampleGraphServer server;
-    private GraphClient graph;
-    private LeadStore store;
-
-    @AfterEach
-    void tearDown() {
-        if (store != null) store.close();
-        if (graph != null) graph.close();
-        if (server != null) server.close();
-    }
-
+class SyncCompletenessTest extends SampleSyncTest {
     private SyncService start(SampleOptions options) {
         server = SampleGraphServer.start(options);
         graph = new GraphClient(GraphSettings.defaults().withBaseUrl(server.baseUrl()).withPageSize(500)

@@ -15,33 +15,16 @@ import io.leaddesk.sample.SampleTokens;
 import io.leaddesk.store.LeadQuery;
 import io.leaddesk.store.LeadStore;
 import io.leaddesk.store.StoredForm;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Sync against the sample Graph API over loopback into a real SQLite file. */
-class SyncServiceTest {
-    @TempDir
-    Path dir;
-
-    private SampleGraphServer server;
-    private GraphClient graph;
-    private LeadStore store;
-
-    @AfterEach
-    void tearDown() {
-        if (store != null) store.close();
-        if (graph != null) graph.close();
-        if (server != null) server.close();
-    }
-
+class SyncServiceTest extends SampleSyncTest {
     private SyncService start(SampleOptions options, int pageSize) {
         server = SampleGraphServer.start(options);
         graph = new GraphClient(GraphSettings.defaults().withBaseUrl(server.baseUrl()).withPageSize(pageSize)
